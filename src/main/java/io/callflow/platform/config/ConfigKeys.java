@@ -1,0 +1,39 @@
+package io.callflow.platform.config;
+
+/**
+ * Every MicroProfile Config key of the product, in one place. Defaults that make the embedded start work
+ * live beside them in {@code META-INF/microprofile-config.properties}; production overrides them with
+ * environment variables (MicroProfile's mapping: {@code callflow.db.url} ← {@code CALLFLOW_DB_URL}).
+ */
+public final class ConfigKeys {
+
+  /** JDBC URL of the PostgreSQL database. */
+  public static final String DB_URL = "callflow.db.url";
+
+  /** Database user. */
+  public static final String DB_USER = "callflow.db.user";
+
+  /** Database password. */
+  public static final String DB_PASSWORD = "callflow.db.password";
+
+  /**
+   * Artemis connection parameters ({@code host=…;port=…}). Message-driven beans read it before the
+   * application's own configuration is visible, so it must come from an environment variable or a
+   * {@code -D} system property ({@code CALLFLOW_BROKER_CONNECTION_PARAMETERS}).
+   */
+  public static final String BROKER_CONNECTION_PARAMETERS = "callflow.broker.connection-parameters";
+
+  /** Broker user; environment variable or system property, as the connection parameters. */
+  public static final String BROKER_USER = "callflow.broker.user";
+
+  /** Broker password; environment variable or system property, as the connection parameters. */
+  public static final String BROKER_PASSWORD = "callflow.broker.password";
+
+  /**
+   * Path of the demo seed file (pools, numbers, queues) loaded when the database has no pools; "none"
+   * disables seeding.
+   */
+  public static final String SEED_PATH = "callflow.seed.path";
+
+  private ConfigKeys() {}
+}

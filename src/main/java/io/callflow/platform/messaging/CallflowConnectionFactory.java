@@ -1,0 +1,43 @@
+package io.callflow.platform.messaging;
+
+import io.callflow.platform.config.ConfigKeys;
+import jakarta.ejb.Stateless;
+import jakarta.resource.ConnectionFactoryDefinition;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+
+/**
+ * The outbound JMS connection factory on the Artemis resource adapter (artemis-rar.rar). XA, so a
+ * message sent in a transaction is delivered only if the database change commits. The reconnect
+ * settings make a send fail within about half a second when the broker is unreachable instead of
+ * blocking the HTTP request.
+ */
+@ConnectionFactoryDefinition(
+    name = CallflowConnectionFactory.JNDI_NAME,
+    interfaceName = "jakarta.jms.ConnectionFactory",
+    resourceAdapter = CallflowConnectionFactory.RESOURCE_ADAPTER,
+    transactionSupport = TransactionSupportLevel.XATransaction,
+    minPoolSize = 0,
+    maxPoolSize = 16,
+    properties = {
+      "ConnectionParameters=${MPCONFIG=" + ConfigKeys.BROKER_CONNECTION_PARAMETERS + "}",
+      "UserName=${MPCONFIG=" + ConfigKeys.BROKER_USER + "}",
+      "Password=${MPCONFIG=" + ConfigKeys.BROKER_PASSWORD + "}",
+      "ReconnectAttempts=2",
+      "RetryInterval=500",
+      "InitialConnectAttempts=1",
+      "CallTimeout=3000"
+    })
+@Stateless
+public class CallflowConnectionFactory {
+  public static final String JNDI_NAME = "java:app/jms/callflow";
+
+  /** The resource adapter's name: the RAR's file name without ".rar". */
+  public static final String RESOURCE_ADAPTER = "artemis-rar";
+
+  /** Activation-config values shared by every message-driven bean. */
+  public static final String BROKER_PARAMETERS =
+      "${MPCONFIG=" + ConfigKeys.BROKER_CONNECTION_PARAMETERS + "}";
+
+  public static final String BROKER_USER = "${MPCONFIG=" + ConfigKeys.BROKER_USER + "}";
+  public static final String BROKER_PASSWORD = "${MPCONFIG=" + ConfigKeys.BROKER_PASSWORD + "}";
+}

@@ -1,0 +1,25 @@
+package io.callflow.platform.messaging;
+
+/** Every JMS destination name (Artemis address) the product uses. */
+public final class Destinations {
+
+  /** Queue, desktop → server: AgentLogin, AgentState, CallResult. */
+  public static final String DESKTOP_IN = "callflow.desktop.in";
+
+  /** Topic, server → desktops (selector {@code agentId = '…'}): Reserved, Offer, Revoked. */
+  public static final String DESKTOP_OUT = "callflow.desktop.out";
+
+  /** Queue: Dial commands when the customer is dialled first. */
+  public static final String DIALER = "callflow.dialer";
+
+  /** Topic: every state change of every instance, for reporting and integrations. */
+  public static final String EVENTS = "callflow.events";
+
+  /** Queue: round-trip probes that prove the database + JMS wiring. */
+  public static final String DIAGNOSTICS = "callflow.diagnostics";
+
+  /** Name of the JMS property that says what a message is. */
+  public static final String TYPE_PROPERTY = "type";
+
+  private Destinations() {}
+}

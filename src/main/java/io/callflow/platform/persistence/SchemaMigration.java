@@ -1,0 +1,130 @@
+package io.callflow.platform.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date with Flyway when the application starts, outside any JTA transaction
+ * (Flyway manages its own), then loads the demo seed. A database that is down at startup is retried
+ * every few seconds; readiness stays DOWN until a migration succeeds. A database that cannot take part
+ * in XA transactions stops the deployment: the product would otherwise fail on its first flow.
+ */
+@Startup
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class SchemaMigration {
+
+  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+  @Resource(lookup = CallflowDataSource.JNDI_NAME)
+  DataSource dataSource;
+
+  @Inject DemoSeed demoSeed;
+
+  private volatile MigrationOutcome outcome = MigrationOutcome.pending();
+
+  // NOT_SUPPORTED must sit on the method: Payara ignores a class-level one for @PostConstruct
+  @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void migrateAtStartup() {
+    try {
+      migrate();
+    } catch (PreparedTransactionsDisabled e) {
+      LOG.severe(e.getMessage());
+      throw e;
+    }
+  }
+
+  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void retryUntilMigrated() {
+    if (!outcome.succeeded()) {
+      try {
+        migrate();
+      } catch (PreparedTransactionsDisabled e) {
+        LOG.severe(e.getMessage());
+      }
+    }
+  }
+
+  public MigrationOutcome outcome() {
+    return outcome;
+  }
+
+  private void migrate() {
+    try {
+      requirePreparedTransactions();
+      Flyway flyway =
+          Flyway.configure(SchemaMigration.class.getClassLoader())
+              .dataSource(dataSource)
+              .locations("classpath:db/migration")
+              .load();
+      MigrateResult result = flyway.migrate();
+      demoSeed.loadIfEmpty(dataSource);
+      String detail =
+          "schema at version " + flyway.info().current().getVersion() + ", "
+              + result.migrationsExecuted + " migration(s) applied now";
+      outcome = new MigrationOutcome(MigrationOutcome.State.SUCCEEDED, detail, Instant.now());
+      LOG.info("Database ready: " + detail);
+    } catch (PreparedTransactionsDisabled e) {
+      outcome = new MigrationOutcome(MigrationOutcome.State.FAILED, e.getMessage(), Instant.now());
+      throw e;
+    } catch (RuntimeException | SQLException e) {
+      outcome = new MigrationOutcome(MigrationOutcome.State.FAILED, describe(e), Instant.now());
+      LOG.log(Level.SEVERE, "Schema migration failed (retried every 10 s): " + describe(e), e);
+    }
+  }
+
+  private void requirePreparedTransactions() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SHOW max_prepared_transactions")) {
+      rs.next();
+      int allowed = Integer.parseInt(rs.getString(1));
+      if (allowed < CallflowDataSource.MAX_POOL_SIZE) {
+        throw new PreparedTransactionsDisabled(allowed);
+      }
+    }
+  }
+
+  private static String describe(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+  }
+
+  /** PostgreSQL would abort every database + JMS transaction. */
+  static final class PreparedTransactionsDisabled extends RuntimeException {
+    PreparedTransactionsDisabled(int allowed) {
+      super(
+          "PostgreSQL max_prepared_transactions is "
+              + allowed
+              + ", Callflow needs at least "
+              + CallflowDataSource.MAX_POOL_SIZE
+              + " (database changes and JMS messages commit together through XA). Set"
+              + " max_prepared_transactions = "
+              + CallflowDataSource.MAX_POOL_SIZE
+              + " or more in postgresql.conf and restart PostgreSQL.");
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.callflow.platform.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every exception that reaches JAX-RS into problem+json that both RFC 9457 clients and GMS
+ * clients read. Unexpected failures are logged with an id the answer repeats; no stack trace leaves
+ * the server.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+  public static final String PROBLEM_JSON = "application/problem+json";
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    if (failure instanceof ProblemException problem) {
+      return answer(problem);
+    }
+    if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      int status = web.getResponse().getStatus();
+      Status known = Status.fromStatusCode(status);
+      String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+      return answer(status, title.toUpperCase().replace(' ', '_'), "HttpError", title, body -> {});
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
+    return answer(
+        500,
+        "INTERNAL_ERROR",
+        "InternalError",
+        "Unexpected server failure; the server log has incident " + incident,
+        body -> body.add("incident", incident));
+  }
+
+  private static Response answer(ProblemException problem) {
+    return answer(
+        problem.status().getStatusCode(),
+        problem.phrase(),
+        problem.gmsException(),
+        problem.getMessage(),
+        body -> {
+          if (!problem.invalidParams().isEmpty()) {
+            JsonArrayBuilder params = Json.createArrayBuilder();
+            problem
+                .invalidParams()
+                .forEach(p -> params.add(Json.createObjectBuilder().add("name", p.name()).add("reason", p.reason())));
+            body.add("invalid_params", params);
+          }
+        });
+  }
+
+  private static Response answer(
+      int status,
+      String phrase,
+      String gmsException,
+      String detail,
+      java.util.function.Consumer<JsonObjectBuilder> extra) {
+    Status known = Status.fromStatusCode(status);
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", known == null ? phrase : known.getReasonPhrase())
+            .add("status", status)
+            .add("code", status)
+            .add("phrase", phrase)
+            .add("detail", detail)
+            .add("message", detail)
+            .add("exception", gmsException);
+    extra.accept(body);
+    return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+  }
+}

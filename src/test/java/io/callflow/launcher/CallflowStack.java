@@ -1,0 +1,161 @@
+package io.callflow.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole product on one machine: embedded PostgreSQL, embedded Artemis and Payara Micro running the
+ * resource adapter and the WAR, all under one data folder. The README's run command and the
+ * integration tests both start it; tests may restart the server or the broker within a run.
+ */
+public final class CallflowStack implements AutoCloseable {
+
+  /** Where everything lives and listens. */
+  public record Layout(
+      Path dataDir,
+      int httpPort,
+      int brokerPort,
+      int databasePort,
+      boolean httpOnLoopbackOnly,
+      Path serverConfig,
+      Path payaraJar,
+      Path rar,
+      Path war,
+      PrintStream payaraOutput) {
+
+    Path databaseDir() {
+      return dataDir.resolve("pg");
+    }
+
+    Path brokerDir() {
+      return dataDir.resolve("broker");
+    }
+
+    Path payaraPidFile() {
+      return dataDir.resolve("payara.pid");
+    }
+  }
+
+  public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+
+  private final Layout layout;
+  private EmbeddedDatabase database;
+  private EmbeddedBroker broker;
+  private PayaraProcess payara;
+
+  private CallflowStack(Layout layout) {
+    this.layout = layout;
+  }
+
+  public static CallflowStack start(Layout layout) throws Exception {
+    Files.createDirectories(layout.dataDir());
+    StaleProcesses.stop(layout.payaraPidFile(), layout.databaseDir());
+    CallflowStack stack = new CallflowStack(layout);
+    try {
+      stack.database = EmbeddedDatabase.start(layout.databaseDir(), layout.databasePort());
+      stack.startBroker();
+      stack.startServer();
+    } catch (Exception e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
+  /** Starts Payara Micro and waits until the application is ready. */
+  public synchronized void startServer() throws Exception {
+    payara = PayaraProcess.start(payaraSettings());
+    payara.awaitReady(STARTUP_TIMEOUT);
+  }
+
+  /** Stops Payara Micro gracefully (SIGTERM), leaving database and broker running. */
+  public synchronized void stopServer() throws Exception {
+    if (payara != null) {
+      payara.close();
+      payara = null;
+    }
+  }
+
+  public void restartServer() throws Exception {
+    stopServer();
+    startServer();
+  }
+
+  public synchronized void startBroker() throws Exception {
+    broker = EmbeddedBroker.start(layout.brokerDir(), layout.brokerPort());
+  }
+
+  public synchronized void stopBroker() throws Exception {
+    if (broker != null) {
+      broker.close();
+      broker = null;
+    }
+  }
+
+  /** Returns once Payara Micro exits, with its exit code. */
+  public int awaitServerExit() throws InterruptedException {
+    return payara.waitFor();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + layout.httpPort();
+  }
+
+  public String brokerUrl() {
+    return "tcp://127.0.0.1:" + layout.brokerPort();
+  }
+
+  public String jdbcUrl() {
+    return database.jdbcUrl();
+  }
+
+  public Layout layout() {
+    return layout;
+  }
+
+  private PayaraProcess.Settings payaraSettings() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("callflow.db.url", database.jdbcUrl());
+    properties.put("callflow.db.user", EmbeddedDatabase.USER);
+    properties.put("callflow.db.password", EmbeddedDatabase.PASSWORD);
+    properties.put("callflow.broker.connection-parameters", "host=127.0.0.1;port=" + layout.brokerPort());
+    properties.put("callflow.broker.user", "callflow");
+    properties.put("callflow.broker.password", "callflow");
+    properties.put("callflow.seed.path", layout.serverConfig().resolve("seed.json").toString());
+    return new PayaraProcess.Settings(
+        layout.payaraJar(),
+        layout.rar(),
+        layout.war(),
+        layout.dataDir().resolve("payara"),
+        layout.payaraPidFile(),
+        layout.httpPort(),
+        layout.httpOnLoopbackOnly(),
+        layout.serverConfig(),
+        properties,
+        layout.payaraOutput());
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    Exception first = null;
+    for (AutoCloseable part : new AutoCloseable[] {payara, broker, database}) {
+      try {
+        if (part != null) {
+          part.close();
+        }
+      } catch (Exception e) {
+        first = first == null ? e : first;
+      }
+    }
+    payara = null;
+    broker = null;
+    database = null;
+    if (first != null) {
+      throw first;
+    }
+  }
+}

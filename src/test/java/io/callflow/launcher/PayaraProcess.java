@@ -1,0 +1,172 @@
+package io.callflow.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro as a child process running the resource adapter and the WAR. Its output is copied line
+ * by line to a stream (the console or a log file) and watched for deployment failures, so a broken
+ * start is reported at once instead of after a timeout.
+ */
+public final class PayaraProcess implements AutoCloseable {
+
+  /** What to run and how. */
+  public record Settings(
+      Path payaraJar,
+      Path rar,
+      Path war,
+      Path rootDir,
+      Path pidFile,
+      int httpPort,
+      boolean loopbackOnly,
+      Path serverConfig,
+      Map<String, String> systemProperties,
+      PrintStream output) {}
+
+  private static final List<String> FAILURE_MARKERS =
+      List.of("Exception while loading the app", "Exception while deploying", "max_prepared_transactions is");
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Settings settings;
+  private final Process process;
+  private volatile String failure;
+
+  private PayaraProcess(Settings settings, Process process) {
+    this.settings = settings;
+    this.process = process;
+  }
+
+  public static PayaraProcess start(Settings settings) throws IOException {
+    requireFreePort(settings.httpPort());
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Xmx512m");
+    settings.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.addAll(
+        List.of(
+            "-jar", settings.payaraJar().toString(),
+            // no Hazelcast: nothing but the HTTP port listens (and no data grid to join)
+            "--nohazelcast",
+            "--port", String.valueOf(settings.httpPort()),
+            // a persistent root keeps the transaction log for XA recovery across restarts
+            "--rootdir", settings.rootDir().toString(),
+            "--deploy", settings.rar().toString(),
+            "--deploy", settings.war().toString()));
+    if (settings.loopbackOnly()) {
+      command.add("--prebootcommandfile");
+      command.add(settings.serverConfig().resolve("pre-boot-loopback.txt").toString());
+    }
+    Files.createDirectories(settings.rootDir());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Files.writeString(settings.pidFile(), Long.toString(process.pid()));
+    PayaraProcess payara = new PayaraProcess(settings, process);
+    payara.copyOutput();
+    return payara;
+  }
+
+  private void copyOutput() {
+    Thread copier =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  settings.output().println(line);
+                  String current = line;
+                  if (failure == null && FAILURE_MARKERS.stream().anyMatch(current::contains)) {
+                    failure = current.strip();
+                  }
+                }
+              } catch (IOException e) {
+                // the process is gone; its exit is reported by awaitReady or the caller
+              }
+            },
+            "payara-output");
+    copier.setDaemon(true);
+    copier.start();
+  }
+
+  /**
+   * Waits until the application's own readiness checks answer 200 (Payara's built-in readiness says UP
+   * before, and even without, the application).
+   */
+  public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "Payara Micro exited with code " + process.exitValue() + " before it was ready");
+      }
+      if (failure != null) {
+        throw new IllegalStateException("Callflow failed to start: " + failure);
+      }
+      try {
+        HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200 && answer.body().contains("\"database\"")) {
+          return;
+        }
+      } catch (IOException notListeningYet) {
+        // keep polling
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("Callflow was not ready within " + timeout);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + settings.httpPort();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException, IOException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+    Files.deleteIfExists(settings.pidFile());
+  }
+
+  private static void requireFreePort(int port) throws IOException {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(port));
+    } catch (IOException e) {
+      throw new IOException(
+          "HTTP port " + port + " is already in use; stop what listens there or choose another port", e);
+    }
+  }
+}
