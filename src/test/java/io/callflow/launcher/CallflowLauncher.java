@@ -30,7 +30,8 @@ public final class CallflowLauncher {
             Path.of(required("payara.jar")),
             Path.of(required("callflow.rar")),
             Path.of(required("callflow.war")),
-            System.out);
+            System.out,
+            EmbeddedDatabase.MAX_PREPARED_TRANSACTIONS);
     System.out.println("Starting Callflow: PostgreSQL on 127.0.0.1:" + layout.databasePort()
         + ", Artemis on tcp://127.0.0.1:" + layout.brokerPort() + ", data in " + layout.dataDir());
     CallflowStack stack = CallflowStack.start(layout);

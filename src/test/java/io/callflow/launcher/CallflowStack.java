@@ -25,7 +25,8 @@ public final class CallflowStack implements AutoCloseable {
       Path payaraJar,
       Path rar,
       Path war,
-      PrintStream payaraOutput) {
+      PrintStream payaraOutput,
+      int maxPreparedTransactions) {
 
     Path databaseDir() {
       return dataDir.resolve("pg");
@@ -56,7 +57,8 @@ public final class CallflowStack implements AutoCloseable {
     StaleProcesses.stop(layout.payaraPidFile(), layout.databaseDir());
     CallflowStack stack = new CallflowStack(layout);
     try {
-      stack.database = EmbeddedDatabase.start(layout.databaseDir(), layout.databasePort());
+      stack.database = EmbeddedDatabase.start(
+              layout.databaseDir(), layout.databasePort(), layout.maxPreparedTransactions());
       stack.startBroker();
       stack.startServer();
     } catch (Exception e) {

@@ -31,10 +31,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.port = port;
   }
 
-  public static EmbeddedDatabase start(Path dataDir, int port) throws IOException, SQLException {
-    return start(dataDir, port, MAX_PREPARED_TRANSACTIONS);
-  }
-
   public static EmbeddedDatabase start(Path dataDir, int port, int maxPreparedTransactions)
       throws IOException, SQLException {
     Files.createDirectories(dataDir);

@@ -20,6 +20,7 @@ import java.io.StringReader;
       @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.DIAGNOSTICS),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+      @ActivationConfigProperty(propertyName = "connectorClassName", propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
       @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
       @ActivationConfigProperty(propertyName = "user", propertyValue = CallflowConnectionFactory.BROKER_USER),
       @ActivationConfigProperty(propertyName = "password", propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),

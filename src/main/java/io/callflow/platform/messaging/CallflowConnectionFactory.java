@@ -34,7 +34,13 @@ public class CallflowConnectionFactory {
   /** The resource adapter's name: the RAR's file name without ".rar". */
   public static final String RESOURCE_ADAPTER = "artemis-rar";
 
-  /** Activation-config values shared by every message-driven bean. */
+  /*
+   * Activation-config values shared by every message-driven bean. The adapter ignores an activation's
+   * connection parameters unless it also names the connector class.
+   */
+  public static final String BROKER_CONNECTOR =
+      "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
+
   public static final String BROKER_PARAMETERS =
       "${MPCONFIG=" + ConfigKeys.BROKER_CONNECTION_PARAMETERS + "}";
 

@@ -1,0 +1,83 @@
+package io.callflow.testing;
+
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The integration tests' JMS driver: a plain Artemis client on the test broker, as an agent desktop
+ * or an integration would connect.
+ */
+public final class JmsClient implements AutoCloseable {
+
+  /** One received message: its {@code type} property and JSON body. */
+  public record Received(String type, JsonObject body) {}
+
+  private final ActiveMQConnectionFactory factory;
+  private final List<JMSContext> open = new ArrayList<>();
+
+  public JmsClient(String brokerUrl) {
+    this.factory = new ActiveMQConnectionFactory(brokerUrl);
+  }
+
+  /** Starts collecting everything published on {@code topic} from now on. */
+  public synchronized Subscription subscribe(String topic) {
+    JMSContext context = factory.createContext();
+    open.add(context);
+    Subscription subscription = new Subscription();
+    JMSConsumer consumer = context.createConsumer(context.createTopic(topic));
+    consumer.setMessageListener(subscription::add);
+    context.start();
+    return subscription;
+  }
+
+  /** Sends a JSON text message with a {@code type} property to {@code queue}. */
+  public void send(String queue, String type, String json) {
+    try (JMSContext context = factory.createContext()) {
+      context.createProducer().setProperty("type", type).send(context.createQueue(queue), json);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    open.forEach(JMSContext::close);
+    open.clear();
+    factory.close();
+  }
+
+  /** Messages received on one topic since it was subscribed. */
+  public static final class Subscription {
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private void add(Message message) {
+      try (JsonReader reader = Json.createReader(new StringReader(message.getBody(String.class)))) {
+        received.add(new Received(message.getStringProperty("type"), reader.readObject()));
+      } catch (JMSException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    public List<Received> received() {
+      return List.copyOf(received);
+    }
+
+    public Received await(String what, Duration timeout, Predicate<Received> matching) {
+      return Eventually.await(what, timeout, () -> received.stream().filter(matching).findFirst());
+    }
+
+    public boolean anyMatch(Predicate<Received> matching) {
+      return received.stream().anyMatch(matching);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.callflow.testing;
+
+import io.callflow.launcher.CallflowStack;
+import io.callflow.launcher.EmbeddedDatabase;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The server every integration test talks to: started once per test run, on the first call, with its
+ * own embedded PostgreSQL and broker on free ports and in a temporary folder, so a development server
+ * can run beside it. Payara's output goes to {@code target/payara-it.log}.
+ */
+public final class TestServer {
+
+  private static CallflowStack stack;
+
+  private TestServer() {}
+
+  public static synchronized CallflowStack stack() {
+    if (stack == null) {
+      try {
+        stack =
+            CallflowStack.start(
+                layout(
+                    Files.createTempDirectory("callflow-it-"),
+                    EmbeddedDatabase.MAX_PREPARED_TRANSACTIONS));
+      } catch (Exception e) {
+        throw new IllegalStateException("Test server failed to start (see target/payara-it.log): " + e, e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(TestServer::stop, "callflow-it-stop"));
+    }
+    return stack;
+  }
+
+  /** A stack of its own, for tests that need a server configured differently from the shared one. */
+  public static CallflowStack.Layout layout(Path dataDir, int maxPreparedTransactions) {
+    return new CallflowStack.Layout(
+        dataDir,
+        freePort(),
+        freePort(),
+        freePort(),
+        true,
+        Path.of(property("callflow.server-config")),
+        Path.of(property("payara.jar")),
+        Path.of(property("callflow.rar")),
+        Path.of(property("callflow.war")),
+        log(),
+        maxPreparedTransactions);
+  }
+
+  public static GmsClient gms() {
+    return new GmsClient(stack().baseUrl());
+  }
+
+  public static JmsClient jms() {
+    return new JmsClient(stack().brokerUrl());
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static PrintStream log() {
+    try {
+      return new PrintStream(
+          new FileOutputStream(property("callflow.it.log"), true), true, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String property(String name) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException(name + " is not set: run integration tests with mvn verify");
+    }
+    return value;
+  }
+
+  private static synchronized void stop() {
+    try {
+      if (stack != null) {
+        stack.close();
+      }
+    } catch (Exception e) {
+      System.err.println("Test server did not stop cleanly: " + e);
+    }
+  }
+}
