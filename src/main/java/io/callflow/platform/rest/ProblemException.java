@@ -16,14 +16,42 @@ public class ProblemException extends RuntimeException {
   private final String phrase;
   private final String gmsException;
   private final List<InvalidParam> invalidParams;
+  private final Long retryAfterSeconds;
 
   public ProblemException(
       Status status, String phrase, String gmsException, String detail, List<InvalidParam> invalid) {
+    this(status, phrase, gmsException, detail, invalid, null);
+  }
+
+  private ProblemException(
+      Status status,
+      String phrase,
+      String gmsException,
+      String detail,
+      List<InvalidParam> invalid,
+      Long retryAfterSeconds) {
     super(detail);
     this.status = status;
     this.phrase = phrase;
     this.gmsException = gmsException;
     this.invalidParams = List.copyOf(invalid);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** 503 with {@code Retry-After}: a resource (pool, dependency) is unavailable for now. */
+  public static ProblemException unavailable(String detail, long retryAfterSeconds) {
+    return new ProblemException(
+        Status.SERVICE_UNAVAILABLE,
+        "SERVICE_UNAVAILABLE",
+        "ServiceUnavailable",
+        detail,
+        List.of(),
+        Math.max(1, retryAfterSeconds));
+  }
+
+  /** 409: the request conflicts with the current state, e.g. an ambiguous match. */
+  public static ProblemException conflict(String detail, List<InvalidParam> invalid) {
+    return new ProblemException(Status.CONFLICT, "CONFLICT", "Conflict", detail, invalid);
   }
 
   public static ProblemException notFound(String detail) {
@@ -53,5 +81,9 @@ public class ProblemException extends RuntimeException {
 
   public List<InvalidParam> invalidParams() {
     return invalidParams;
+  }
+
+  public java.util.Optional<Long> retryAfterSeconds() {
+    return java.util.Optional.ofNullable(retryAfterSeconds);
   }
 }

@@ -45,7 +45,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   private static Response answer(ProblemException problem) {
-    return answer(
+    Response response = answer(
         problem.status().getStatusCode(),
         problem.phrase(),
         problem.gmsException(),
@@ -59,6 +59,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             body.add("invalid_params", params);
           }
         });
+    return problem
+        .retryAfterSeconds()
+        .map(seconds -> Response.fromResponse(response).header("Retry-After", seconds).build())
+        .orElse(response);
   }
 
   private static Response answer(

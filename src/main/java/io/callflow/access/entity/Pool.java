@@ -1,0 +1,89 @@
+package io.callflow.access.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A pool of access numbers (a GMS resource group). */
+@Entity
+@Table(name = "pool")
+public class Pool {
+
+  @Id private String name;
+
+  @Enumerated(EnumType.STRING)
+  private Allocation allocation;
+
+  @Enumerated(EnumType.STRING)
+  private Choice choice;
+
+  @Column(name = "booking_timeout_seconds")
+  private int bookingTimeoutSeconds;
+
+  private Double latitude;
+  private Double longitude;
+
+  @Column(name = "radius_km")
+  private Double radiusKm;
+
+  @Column(name = "round_robin_cursor")
+  private String roundRobinCursor;
+
+  @Version private long version;
+
+  protected Pool() {}
+
+  public Pool(String name, Allocation allocation, Choice choice, Duration bookingTimeout, Location location) {
+    this.name = name;
+    reconfigure(allocation, choice, bookingTimeout, location);
+  }
+
+  public final void reconfigure(
+      Allocation allocation, Choice choice, Duration bookingTimeout, Location location) {
+    this.allocation = allocation;
+    this.choice = choice;
+    this.bookingTimeoutSeconds = Math.toIntExact(bookingTimeout.toSeconds());
+    this.latitude = location == null ? null : location.latitude();
+    this.longitude = location == null ? null : location.longitude();
+    this.radiusKm = location == null ? null : location.radiusKm();
+  }
+
+  /** Remembers the number a ROUND_ROBIN pool handed out last. */
+  public void handedOut(String number) {
+    this.roundRobinCursor = number;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Allocation allocation() {
+    return allocation;
+  }
+
+  public boolean isLocking() {
+    return allocation == Allocation.LOCKING;
+  }
+
+  public Choice choice() {
+    return choice;
+  }
+
+  public Duration bookingTimeout() {
+    return Duration.ofSeconds(bookingTimeoutSeconds);
+  }
+
+  public Optional<Location> location() {
+    return latitude == null ? Optional.empty() : Optional.of(new Location(latitude, longitude, radiusKm));
+  }
+
+  public Optional<String> roundRobinCursor() {
+    return Optional.ofNullable(roundRobinCursor);
+  }
+}

@@ -1,0 +1,57 @@
+package io.callflow.platform.phone;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Optional;
+
+/**
+ * Normalises phone numbers to E.164, so the number an app sends, the ANI a switch presents and the
+ * numbers an operator configures compare equal however each was written.
+ */
+public final class PhoneNumbers {
+
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+  private final String defaultRegion;
+
+  /** {@code defaultRegion}: ISO 3166 code used for numbers written without a country code. */
+  public PhoneNumbers(String defaultRegion) {
+    this.defaultRegion = defaultRegion.toUpperCase();
+  }
+
+  /**
+   * The E.164 form of {@code raw}, or empty when it is not a possible phone number. Possible rather
+   * than valid: contact-center test and toll-free ranges must pass, and libphonenumber's validity
+   * metadata lags behind real allocations.
+   */
+  public Optional<String> toE164(String raw) {
+    if (raw == null || raw.isBlank() || raw.length() > 40) {
+      return Optional.empty();
+    }
+    try {
+      PhoneNumber number = UTIL.parse(raw.strip(), defaultRegion);
+      if (!UTIL.isPossibleNumber(number)) {
+        return Optional.empty();
+      }
+      return Optional.of(UTIL.format(number, PhoneNumberFormat.E164));
+    } catch (NumberParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The region of an E.164 number ("US", "FR"), or empty when unknown. */
+  public static Optional<String> regionOf(String e164) {
+    try {
+      return Optional.ofNullable(UTIL.getRegionCodeForNumber(UTIL.parse(e164, null)))
+          .filter(region -> !"ZZ".equals(region));
+    } catch (NumberParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  public String defaultRegion() {
+    return defaultRegion;
+  }
+}
