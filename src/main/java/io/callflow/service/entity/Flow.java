@@ -1,0 +1,32 @@
+package io.callflow.service.entity;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The flows a configured service can run, under their GMS names. */
+public enum Flow {
+  REQUEST_INTERACTION("request-interaction"),
+  REQUEST_INBOUND_IMMEDIATE("request-inbound-immediate"),
+  REQUEST_INBOUND_DELAY("request-inbound-delay"),
+  REQUEST_INBOUND_DELAY_LOCATION("request-inbound-delay-location"),
+  REQUEST_INBOUND_POLL("request-inbound-poll"),
+  REQUEST_OUTBOUND_IMMEDIATE("request-outbound-immediate"),
+  REQUEST_OUTBOUND_DELAY("request-outbound-delay"),
+  REQUEST_OUTBOUND_POLL("request-outbound-poll"),
+  REQUEST_ACCESS("request-access"),
+  MATCH_INTERACTION("match-interaction");
+
+  private final String gmsName;
+
+  Flow(String gmsName) {
+    this.gmsName = gmsName;
+  }
+
+  public String gmsName() {
+    return gmsName;
+  }
+
+  public static Optional<Flow> byGmsName(String name) {
+    return Arrays.stream(values()).filter(f -> f.gmsName.equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,54 @@
+package io.callflow.service.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A configured service (GMS's {@code service.<name>} section): a name apps post to, the flow it runs
+ * and its options, a JSON object of strings such as {@code {"_resource_group":"DNIS"}}.
+ */
+@Entity
+@Table(name = "service")
+public class ServiceDefinition {
+
+  @Id private String name;
+  private String flow;
+  private String options;
+
+  @Column(name = "built_in")
+  private boolean builtIn;
+
+  @Version private long version;
+
+  protected ServiceDefinition() {}
+
+  public ServiceDefinition(String name, Flow flow, String optionsJson) {
+    this.name = name;
+    reconfigure(flow, optionsJson);
+  }
+
+  public final void reconfigure(Flow flow, String optionsJson) {
+    this.flow = flow.gmsName();
+    this.options = optionsJson;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Flow flow() {
+    return Flow.byGmsName(flow).orElseThrow();
+  }
+
+  /** The configured options as a JSON object text. */
+  public String optionsJson() {
+    return options;
+  }
+
+  public boolean isBuiltIn() {
+    return builtIn;
+  }
+}
