@@ -1,0 +1,74 @@
+package io.callflow.storage.control;
+
+import io.callflow.storage.entity.AppData;
+import io.callflow.storage.entity.StorageEntry;
+import io.callflow.storage.entity.StorageTtl;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Keeps app data for a time to live: the Storage API's entries and every service instance's
+ * {@code _data_id}. Runs in the caller's transaction, so app data and whatever refers to it commit
+ * together. An expired entry is gone for every reader, whether or not the sweep has deleted it yet.
+ */
+@Stateless
+public class AppDataStore {
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  /**
+   * Stores {@code data} for {@code ttl} and answers its new id. The caller answers 400/413 before
+   * calling: a TTL outside {@link StorageTtl}'s range or data beyond {@link AppData#MAX_BYTES} is a
+   * programming error here, and rolls the caller's transaction back.
+   *
+   * @param gmsUser the {@code gms_user} that owns the entry, or null
+   */
+  public String store(Map<String, String> data, Duration ttl, String gmsUser) {
+    AppData appData = new AppData(data);
+    if (!appData.isWithinLimit()) {
+      throw new IllegalArgumentException(
+          "app data of " + appData.sizeInBytes() + " bytes exceeds " + AppData.MAX_BYTES);
+    }
+    StorageEntry entry =
+        new StorageEntry(
+            UUID.randomUUID().toString(), appData, new StorageTtl(ttl), gmsUser, clock.instant());
+    em.persist(entry);
+    return entry.id();
+  }
+
+  /** The stored key/values; empty if the id is unknown or the entry has expired. */
+  public Optional<Map<String, String>> read(String id) {
+    return live(id).map(StorageEntry::data);
+  }
+
+  /**
+   * Deletes the entry; false if there was no live one. An expired entry is deleted too, but answers
+   * false: readers already saw it as gone.
+   */
+  public boolean delete(String id) {
+    if (id == null) {
+      return false;
+    }
+    // locked, so that of two concurrent deletes only one answers true
+    StorageEntry entry = em.find(StorageEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (entry == null) {
+      return false;
+    }
+    em.remove(entry);
+    return !entry.isExpiredAt(clock.instant());
+  }
+
+  private Optional<StorageEntry> live(String id) {
+    return Optional.ofNullable(id == null ? null : em.find(StorageEntry.class, id))
+        .filter(entry -> !entry.isExpiredAt(clock.instant()));
+  }
+}
