@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -38,11 +39,24 @@ public final class GmsClient {
   }
 
   private final String baseUrl;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
+  private final Map<String, String> headers;
 
   public GmsClient(String baseUrl) {
+    this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Map.of());
+  }
+
+  private GmsClient(String baseUrl, HttpClient http, Map<String, String> headers) {
     this.baseUrl = baseUrl;
+    this.http = http;
+    this.headers = headers;
+  }
+
+  /** A client that also sends this header on every request, e.g. {@code gms_user}. */
+  public GmsClient withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new GmsClient(baseUrl, http, Map.copyOf(more));
   }
 
   public Reply get(String path) {
@@ -75,8 +89,19 @@ public final class GmsClient {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A body exactly as given, e.g. a hand-built multipart form. */
+  public Reply post(String path, String contentType, byte[] body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    headers.forEach(request::header);
+    return request;
   }
 
   private Reply send(HttpRequest.Builder request) {
