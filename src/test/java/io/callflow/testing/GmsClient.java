@@ -24,7 +24,11 @@ import java.util.stream.Collectors;
 public final class GmsClient {
 
   /** One answer: status, content type and body. */
-  public record Reply(int status, String contentType, String body) {
+  public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+    public java.util.Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
 
     public JsonObject json() {
       try (JsonReader reader = Json.createReader(new StringReader(body))) {
@@ -82,6 +86,13 @@ public final class GmsClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Reply putJson(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Reply postJson(String path, String json) {
     return send(
         request(path)
@@ -110,7 +121,8 @@ public final class GmsClient {
       return new Reply(
           answer.statusCode(),
           answer.headers().firstValue("Content-Type").orElse(""),
-          answer.body());
+          answer.body(),
+          answer.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -8,6 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /** A pool of access numbers (a GMS resource group). */
@@ -57,6 +60,19 @@ public class Pool {
   /** Remembers the number a ROUND_ROBIN pool handed out last. */
   public void handedOut(String number) {
     this.roundRobinCursor = number;
+  }
+
+  /** {@code sorted} numbers starting after the one handed out last, wrapping around. */
+  public List<String> inRoundRobinOrder(List<String> sorted) {
+    List<String> ordered = new ArrayList<>(sorted);
+    if (roundRobinCursor != null) {
+      int next = 0;
+      while (next < ordered.size() && ordered.get(next).compareTo(roundRobinCursor) <= 0) {
+        next++;
+      }
+      Collections.rotate(ordered, -next);
+    }
+    return ordered;
   }
 
   public String name() {

@@ -35,5 +35,11 @@ public final class ConfigKeys {
    */
   public static final String SEED_PATH = "callflow.seed.path";
 
+  /** ISO 3166 region for phone numbers written without a country code ("US"). */
+  public static final String PHONE_DEFAULT_REGION = "callflow.phone.default-region";
+
+  /** This node's access-code prefix: empty, digits ("9") or a digit range ("7-9"). */
+  public static final String ACCESS_CODE_PREFIX = "callflow.access-code-prefix";
+
   private ConfigKeys() {}
 }

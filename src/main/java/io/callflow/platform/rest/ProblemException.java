@@ -1,5 +1,6 @@
 package io.callflow.platform.rest;
 
+import jakarta.ejb.ApplicationException;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 
@@ -7,12 +8,13 @@ import java.util.List;
  * A failure the client should hear about, answered as RFC 9457 problem+json with GMS's members
  * ({@code code}, {@code phrase}, {@code message}, {@code exception}) by {@link ProblemMapper}.
  */
+@ApplicationException(rollback = true)
 public class ProblemException extends RuntimeException {
 
   /** One bad request field: its name and why. */
   public record InvalidParam(String name, String reason) {}
 
-  private final Status status;
+  private final int status;
   private final String phrase;
   private final String gmsException;
   private final List<InvalidParam> invalidParams;
@@ -20,11 +22,11 @@ public class ProblemException extends RuntimeException {
 
   public ProblemException(
       Status status, String phrase, String gmsException, String detail, List<InvalidParam> invalid) {
-    this(status, phrase, gmsException, detail, invalid, null);
+    this(status.getStatusCode(), phrase, gmsException, detail, invalid, null);
   }
 
-  private ProblemException(
-      Status status,
+  protected ProblemException(
+      int status,
       String phrase,
       String gmsException,
       String detail,
@@ -41,12 +43,19 @@ public class ProblemException extends RuntimeException {
   /** 503 with {@code Retry-After}: a resource (pool, dependency) is unavailable for now. */
   public static ProblemException unavailable(String detail, long retryAfterSeconds) {
     return new ProblemException(
-        Status.SERVICE_UNAVAILABLE,
+        Status.SERVICE_UNAVAILABLE.getStatusCode(),
         "SERVICE_UNAVAILABLE",
         "ServiceUnavailable",
         detail,
         List.of(),
         Math.max(1, retryAfterSeconds));
+  }
+
+  /** 422: a repeated Idempotency-Key with a different request. */
+  public static ProblemException unprocessable(String field, String reason) {
+    return new ProblemException(
+        422, "UNPROCESSABLE", "UnprocessableRequest", field + ": " + reason,
+        List.of(new InvalidParam(field, reason)), null);
   }
 
   /** 409: the request conflicts with the current state, e.g. an ambiguous match. */
@@ -67,7 +76,7 @@ public class ProblemException extends RuntimeException {
         List.of(new InvalidParam(name, reason)));
   }
 
-  public Status status() {
+  public int statusCode() {
     return status;
   }
 

@@ -24,9 +24,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
   @Override
-  public Response toResponse(Throwable failure) {
+  public Response toResponse(Throwable thrown) {
+    Throwable failure = unwrap(thrown);
     if (failure instanceof ProblemException problem) {
       return answer(problem);
+    }
+    if (failure instanceof jakarta.ejb.ConcurrentAccessTimeoutException) {
+      return answer(ProblemException.unavailable("the server is busy; retry shortly", 1));
     }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
@@ -44,9 +48,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         body -> body.add("incident", incident));
   }
 
+  /** EJB containers wrap what they call system exceptions; the cause is what the client should hear about. */
+  private static Throwable unwrap(Throwable thrown) {
+    Throwable current = thrown;
+    while (current instanceof jakarta.ejb.EJBException && current.getCause() != null
+        && !(current instanceof jakarta.ejb.ConcurrentAccessTimeoutException)) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
   private static Response answer(ProblemException problem) {
     Response response = answer(
-        problem.status().getStatusCode(),
+        problem.statusCode(),
         problem.phrase(),
         problem.gmsException(),
         problem.getMessage(),

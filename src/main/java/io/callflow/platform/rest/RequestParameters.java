@@ -51,7 +51,7 @@ public final class RequestParameters {
         Status.UNSUPPORTED_MEDIA_TYPE,
         "UNSUPPORTED_MEDIA_TYPE",
         "UnsupportedMediaType",
-        "Content-Type " + type + " is not supported; send application/x-www-form-urlencoded,"
+        "Content-Type " + type.getType() + "/" + type.getSubtype() + " is not supported; send application/x-www-form-urlencoded,"
             + " multipart/form-data or application/json",
         List.of(new ProblemException.InvalidParam("Content-Type", "unsupported media type")));
   }

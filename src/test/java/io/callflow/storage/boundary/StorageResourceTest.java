@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.storage.entity.AppData;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ class StorageResourceTest {
   void badTtlIsABadParameterNamedTtl() {
     ProblemException problem = assertThrows(ProblemException.class, () -> StorageResource.ttl("0"));
 
-    assertEquals(Status.BAD_REQUEST, problem.status());
+    assertEquals(400, problem.statusCode());
     assertEquals(List.of("ttl"), problem.invalidParams().stream().map(p -> p.name()).toList());
     assertEquals("ttl: must be a whole number of seconds from 1 to 2592000", problem.getMessage());
   }
@@ -33,7 +32,7 @@ class StorageResourceTest {
     AppData data = new AppData(Map.of("k", "x".repeat(AppData.MAX_BYTES)));
     ProblemException problem = StorageResource.tooLarge(data);
 
-    assertEquals(Status.REQUEST_ENTITY_TOO_LARGE, problem.status());
+    assertEquals(413, problem.statusCode());
     assertEquals("body", problem.invalidParams().get(0).name());
     assertEquals("body: app data of 65537 bytes is larger than 65536", problem.getMessage());
   }

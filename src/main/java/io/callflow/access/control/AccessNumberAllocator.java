@@ -1,0 +1,144 @@
+package io.callflow.access.control;
+
+import io.callflow.access.entity.AccessCodeFormat;
+import io.callflow.access.entity.Booking;
+import io.callflow.access.entity.BookingRequest;
+import io.callflow.access.entity.Choice;
+import io.callflow.access.entity.Pool;
+import io.callflow.platform.rest.ProblemException;
+import jakarta.ejb.AccessTimeout;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hands out access numbers (and codes). The write lock serialises allocations inside this JVM, and
+ * each allocation commits in its own transaction before the lock is released, so the next one sees
+ * it. Across JVMs the database decides: the chosen number's row is locked ({@code FOR UPDATE}), its
+ * live bookings re-read under that lock, and a partial unique index refuses a second live booking on
+ * a locked number as the last line of defence.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
+@Lock(LockType.WRITE)
+@AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class AccessNumberAllocator {
+
+  private static final int CODE_ATTEMPTS = 32;
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject AccessCodeFormat codeFormat;
+  @Inject BookingEvents events;
+  @Inject Bookings bookings;
+
+  private final SecureRandom random = new SecureRandom();
+
+  public Booking allocate(BookingRequest request) {
+    Pool pool = em.find(Pool.class, request.pool(), LockModeType.PESSIMISTIC_WRITE);
+    if (pool == null) {
+      throw ProblemException.badParameter("_resource_group", "no pool named " + request.pool());
+    }
+    if (request.provideCode()) {
+      codeFormat.problemWithLength(request.accessCodeLength()).ifPresent(problem -> {
+        throw ProblemException.badParameter("_access_code_length", problem);
+      });
+    }
+    Instant now = clock.instant();
+    bookings.expireOverdueIn(pool.name(), now);
+    List<String> numbers = candidates(pool);
+    if (numbers.isEmpty()) {
+      throw new PoolExhausted(pool.name(), Duration.ofSeconds(60));
+    }
+    Duration timeout = request.timeout().orElse(pool.bookingTimeout());
+    for (String number : numbers) {
+      if (!lockNumber(number, pool.isLocking())) {
+        continue; // another server instance is booking it right now
+      }
+      if (pool.isLocking() && bookings.hasActiveBooking(number)) {
+        continue;
+      }
+      String code = null;
+      if (request.provideCode()) {
+        code = freshCode(request.accessCodeLength(), new HashSet<>(bookings.activeCodesOn(number)));
+        if (code == null) {
+          continue; // this number's code space is full
+        }
+      }
+      Booking booking =
+          new Booking(
+              UUID.randomUUID().toString(), pool, number, request.serviceId(),
+              request.phoneNumber().orElse(null), code, now, timeout);
+      em.persist(booking);
+      if (pool.choice() == Choice.ROUND_ROBIN) {
+        pool.handedOut(number);
+      }
+      em.flush();
+      events.booked(booking);
+      return booking;
+    }
+    throw new PoolExhausted(pool.name(), bookings.untilNextExpiry(pool.name(), now).orElse(Duration.ofSeconds(1)));
+  }
+
+  /** The pool's numbers in the order to try: free ones only for locking pools. */
+  private List<String> candidates(Pool pool) {
+    List<String> numbers =
+        new ArrayList<>(
+            em.createQuery(
+                    "SELECT n.number FROM AccessNumber n WHERE n.poolName = :pool"
+                        + (pool.isLocking()
+                            ? " AND NOT EXISTS (SELECT b FROM Booking b WHERE b.number = n.number AND b.active = true)"
+                            : "")
+                        + " ORDER BY n.number",
+                    String.class)
+                .setParameter("pool", pool.name())
+                .getResultList());
+    if (pool.choice() == Choice.RANDOM) {
+      Collections.shuffle(numbers, random);
+      return numbers;
+    }
+    return pool.inRoundRobinOrder(numbers);
+  }
+
+  /** Locks the number's row; for a locking pool a row another transaction holds is skipped. */
+  private boolean lockNumber(String number, boolean skipLocked) {
+    return !em.createNativeQuery(
+            "SELECT number FROM access_number WHERE number = ?1 FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))
+        .setParameter(1, number)
+        .getResultList()
+        .isEmpty();
+  }
+
+  private String freshCode(int length, Set<String> taken) {
+    if (taken.size() >= codeFormat.capacity(length)) {
+      return null;
+    }
+    for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      String code = codeFormat.generate(length, random);
+      if (!taken.contains(code)) {
+        return code;
+      }
+    }
+    return null;
+  }
+}

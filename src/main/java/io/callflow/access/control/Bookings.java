@@ -1,0 +1,134 @@
+package io.callflow.access.control;
+
+import io.callflow.access.entity.Booking;
+import io.callflow.access.entity.Booking.EndReason;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and ends bookings. Every end is announced through {@link BookingEvents}. */
+@Stateless
+public class Bookings {
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject BookingEvents events;
+
+  /** The live booking an instance holds, if any. */
+  public Optional<Booking> liveFor(String serviceId) {
+    Instant now = clock.instant();
+    return em.createQuery(
+            "SELECT b FROM Booking b WHERE b.serviceId = :service AND b.active = true ORDER BY b.bookedAt DESC",
+            Booking.class)
+        .setParameter("service", serviceId)
+        .getResultList()
+        .stream()
+        .filter(b -> b.isLiveAt(now))
+        .findFirst();
+  }
+
+  /** The live bookings on a number, their rows locked so that two calls cannot match one booking. */
+  public List<Booking> liveOnForUpdate(String number) {
+    Instant now = clock.instant();
+    @SuppressWarnings("unchecked")
+    List<Booking> active =
+        em.createNativeQuery(
+                "SELECT * FROM booking WHERE number = ?1 AND active ORDER BY booked_at FOR UPDATE", Booking.class)
+            .setParameter(1, number)
+            .getResultList();
+    return active.stream().filter(b -> b.isLiveAt(now)).toList();
+  }
+
+  /** Ends a booking in the caller's transaction. */
+  public void end(Booking booking, EndReason reason) {
+    Instant now = clock.instant();
+    Booking managed = em.contains(booking) ? booking : em.find(Booking.class, booking.id());
+    if (managed != null && managed.end(reason, now)) {
+      events.ended(managed, now);
+    }
+  }
+
+  /** Ends every live booking of an instance (cancel). */
+  public void endAllFor(String serviceId, EndReason reason) {
+    em.createQuery("SELECT b FROM Booking b WHERE b.serviceId = :service AND b.active = true", Booking.class)
+        .setParameter("service", serviceId)
+        .getResultList()
+        .forEach(b -> end(b, reason));
+  }
+
+  /** Expires one booking in a transaction of its own, if it is still active and overdue. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void expire(String bookingId) {
+    @SuppressWarnings("unchecked")
+    List<Booking> locked =
+        em.createNativeQuery("SELECT * FROM booking WHERE id = ?1 AND active FOR UPDATE SKIP LOCKED", Booking.class)
+            .setParameter(1, bookingId)
+            .getResultList();
+    Instant now = clock.instant();
+    locked.stream().filter(b -> b.isOverdueAt(now)).forEach(b -> end(b, EndReason.EXPIRED));
+  }
+
+  /** Cancels a booking in a transaction of its own: its create failed after the allocation committed. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void releaseAlone(String bookingId) {
+    Booking booking = em.find(Booking.class, bookingId);
+    if (booking != null) {
+      end(booking, EndReason.CANCELLED);
+    }
+  }
+
+  /** Ids of overdue bookings, oldest first, for the expiry sweep. */
+  public List<String> overdue(Instant now, int limit) {
+    return em.createQuery(
+            "SELECT b.id FROM Booking b WHERE b.active = true AND b.expiresAt <= :now ORDER BY b.expiresAt",
+            String.class)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Expires a pool's overdue bookings in the caller's transaction, so their numbers are free now. */
+  void expireOverdueIn(String pool, Instant now) {
+    em.createQuery(
+            "SELECT b FROM Booking b WHERE b.poolName = :pool AND b.active = true AND b.expiresAt <= :now",
+            Booking.class)
+        .setParameter("pool", pool)
+        .setParameter("now", now)
+        .getResultList()
+        .forEach(b -> end(b, EndReason.EXPIRED));
+  }
+
+  boolean hasActiveBooking(String number) {
+    return !em.createQuery("SELECT b.id FROM Booking b WHERE b.number = :number AND b.active = true", String.class)
+        .setParameter("number", number)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  List<String> activeCodesOn(String number) {
+    return em.createQuery(
+            "SELECT b.accessCode FROM Booking b WHERE b.number = :number AND b.active = true"
+                + " AND b.accessCode IS NOT NULL",
+            String.class)
+        .setParameter("number", number)
+        .getResultList();
+  }
+
+  Optional<Duration> untilNextExpiry(String pool, Instant now) {
+    List<Instant> next =
+        em.createQuery(
+                "SELECT MIN(b.expiresAt) FROM Booking b WHERE b.poolName = :pool AND b.active = true", Instant.class)
+            .setParameter("pool", pool)
+            .getResultList();
+    return next.stream().filter(at -> at != null).findFirst().map(at -> Duration.between(now, at));
+  }
+}

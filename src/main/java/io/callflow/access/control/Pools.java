@@ -1,0 +1,21 @@
+package io.callflow.access.control;
+
+import io.callflow.access.entity.AccessNumber;
+import io.callflow.access.entity.Pool;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Looks pools up for other features. */
+@Stateless
+public class Pools {
+
+  @PersistenceContext EntityManager em;
+
+  /** The pool an access number belongs to, if it is one. */
+  public Optional<Pool> ofNumber(String e164) {
+    AccessNumber number = em.find(AccessNumber.class, e164);
+    return number == null ? Optional.empty() : Optional.ofNullable(em.find(Pool.class, number.poolName()));
+  }
+}

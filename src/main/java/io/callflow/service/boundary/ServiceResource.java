@@ -1,0 +1,94 @@
+package io.callflow.service.boundary;
+
+import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.rest.RequestParameters;
+import io.callflow.service.control.IdempotencyKeys;
+import io.callflow.service.control.InteractionMatches;
+import io.callflow.service.control.InteractionRequests;
+import io.callflow.service.control.ServiceCatalog;
+import io.callflow.service.control.ServiceInstances;
+import io.callflow.service.entity.ServiceDefinition;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The GMS Service API: {@code POST /genesys/1/service/{service-name}} creates (or, for the built-ins,
+ * performs) a service; {@code GET} and {@code DELETE /genesys/1/service/{id}} read and cancel an
+ * instance. Bodies may be URL-encoded, multipart or JSON; every answer member is a string.
+ */
+@Path("genesys/1/service")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class ServiceResource {
+
+  static final String GMS_USER = "gms_user";
+
+  @Inject ServiceCatalog catalog;
+  @Inject ServiceInstances instances;
+  @Inject InteractionRequests interactions;
+  @Inject InteractionMatches matches;
+  @Context HttpHeaders headers;
+
+  @POST
+  @Path("{service-name}")
+  public JsonObject create(
+      @PathParam("service-name") String serviceName,
+      @HeaderParam(GMS_USER) String gmsUser,
+      @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+      InputStream body) {
+    Map<String, String> parameters = RequestParameters.parse(headers.getMediaType(), body);
+    ServiceDefinition service = catalog.find(serviceName);
+    Map<String, String> answer =
+        switch (service.flow()) {
+          case REQUEST_INTERACTION ->
+              interactions.requestInteraction(
+                  service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
+          case REQUEST_ACCESS -> interactions.requestAccess(service, parameters, gmsUser);
+          case MATCH_INTERACTION -> matches.match(parameters);
+          default -> throw new ProblemException(
+              Status.NOT_IMPLEMENTED,
+              "NOT_IMPLEMENTED",
+              "FlowNotAvailable",
+              "service-name: the " + service.flow().gmsName() + " flow of service " + serviceName
+                  + " is not available on this server yet",
+              List.of(new ProblemException.InvalidParam("service-name", "flow not available yet")));
+        };
+    return json(answer);
+  }
+
+  @GET
+  @Path("{id}")
+  public JsonObject read(@PathParam("id") String id, @HeaderParam(GMS_USER) String gmsUser) {
+    return json(instances.describe(id, gmsUser));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public JsonObject cancel(@PathParam("id") String id, @HeaderParam(GMS_USER) String gmsUser) {
+    return json(instances.cancel(id, gmsUser));
+  }
+
+  static JsonObject json(Map<String, String> answer) {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    answer.forEach(json::add);
+    return json.build();
+  }
+}

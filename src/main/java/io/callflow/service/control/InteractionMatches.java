@@ -1,0 +1,123 @@
+package io.callflow.service.control;
+
+import io.callflow.access.control.Bookings;
+import io.callflow.access.control.Pools;
+import io.callflow.access.entity.Booking;
+import io.callflow.access.entity.MatchDecision;
+import io.callflow.access.entity.Pool;
+import io.callflow.platform.phone.PhoneNumbers;
+import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.ServiceInstance;
+import io.callflow.storage.control.AppDataStore;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * {@code match-interaction}: the IVR asks which app session an inbound call belongs to, by the number
+ * dialled (DNIS), the caller's number (ANI) and the access code the caller entered. A match releases
+ * the booking, so a second call on the same access info finds nothing.
+ */
+@Stateless
+public class InteractionMatches {
+
+  private static final Logger LOG = Logger.getLogger(InteractionMatches.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject Pools pools;
+  @Inject Bookings bookings;
+  @Inject AppDataStore appData;
+  @Inject PhoneNumbers phoneNumbers;
+
+  public Map<String, String> match(Map<String, String> parameters) {
+    String rawDnis = parameters.get("_access_number");
+    if (rawDnis == null || rawDnis.isBlank()) {
+      throw ProblemException.badParameter("_access_number", "required: the number the caller dialled (DNIS)");
+    }
+    String dnis =
+        phoneNumbers
+            .toE164(rawDnis)
+            .orElseThrow(() -> ProblemException.badParameter("_access_number", "not a valid phone number: " + rawDnis));
+    Optional<String> ani = caller(parameters.get("_phone_number"));
+    Optional<String> code = Optional.ofNullable(parameters.get("_access_code")).map(String::strip).filter(c -> !c.isEmpty());
+    boolean returnUserData = Boolean.parseBoolean(parameters.getOrDefault("_return_user_data", "false"));
+
+    Optional<Pool> pool = pools.ofNumber(dnis);
+    if (pool.isEmpty()) {
+      return ani.flatMap(this::pendingInstanceOf)
+          .map(instance -> answer(instance, returnUserData))
+          .orElseThrow(() -> ProblemException.notFound("no match for " + dnis + describe(ani, code)));
+    }
+    MatchDecision.Outcome outcome =
+        MatchDecision.decide(pool.get().allocation(), bookings.liveOnForUpdate(dnis), ani, code);
+    if (outcome instanceof MatchDecision.Ambiguous ambiguous) {
+      throw ProblemException.conflict(
+          ambiguous.reason(),
+          List.of(
+              new ProblemException.InvalidParam("_phone_number", "required to match on a shared number"),
+              new ProblemException.InvalidParam("_access_code", "or this")));
+    }
+    if (outcome instanceof MatchDecision.NoMatch none) {
+      throw ProblemException.notFound("no match for " + dnis + describe(ani, code) + ": " + none.reason());
+    }
+    MatchDecision.Matched matched = (MatchDecision.Matched) outcome;
+    Booking booking = matched.booking();
+    if (matched.aniDiffers()) {
+      LOG.info(() -> "Matched " + dnis + " to " + booking.serviceId() + " by number although the caller "
+          + ani.orElse("?") + " is not the booked " + booking.phoneNumber().orElse("?"));
+    }
+    ServiceInstance instance = em.find(ServiceInstance.class, booking.serviceId());
+    bookings.end(booking, Booking.EndReason.MATCHED);
+    if (instance == null) {
+      throw ProblemException.notFound("no match for " + dnis + ": the booking's instance no longer exists");
+    }
+    return answer(instance, returnUserData);
+  }
+
+  /** Main-line calls: the oldest queued or scheduled instance of this customer (issue: callbacks). */
+  private Optional<ServiceInstance> pendingInstanceOf(String ani) {
+    return em.createQuery(
+            "SELECT i FROM ServiceInstance i WHERE i.phoneNumber = :phone AND i.state IN :states"
+                + " ORDER BY i.createdAt",
+            ServiceInstance.class)
+        .setParameter("phone", ani)
+        .setParameter("states", List.of(InstanceState.QUEUED, InstanceState.SCHEDULED))
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  private Map<String, String> answer(ServiceInstance instance, boolean returnUserData) {
+    Map<String, String> answer = new LinkedHashMap<>();
+    answer.put("_id", instance.id());
+    answer.put("_data_id", instance.dataId());
+    if (returnUserData) {
+      appData.read(instance.dataId()).ifPresent(data -> data.forEach(answer::putIfAbsent));
+    }
+    return answer;
+  }
+
+  /** An ANI the IVR could not present ("anonymous", "unknown") is no ANI. */
+  private Optional<String> caller(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<String> e164 = phoneNumbers.toE164(raw);
+    if (e164.isEmpty()) {
+      LOG.fine(() -> "Ignoring unusable ANI " + raw);
+    }
+    return e164;
+  }
+
+  private static String describe(Optional<String> ani, Optional<String> code) {
+    return ani.map(a -> " from " + a).orElse("") + code.map(c -> " with access code " + c).orElse("");
+  }
+}

@@ -1,0 +1,128 @@
+package io.callflow.service.control;
+
+import io.callflow.access.control.AccessNumberAllocator;
+import io.callflow.access.control.Bookings;
+import io.callflow.access.entity.Booking;
+import io.callflow.access.entity.BookingRequest;
+import io.callflow.platform.phone.PhoneNumbers;
+import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.ServiceDefinition;
+import io.callflow.service.entity.ServiceInstance;
+import io.callflow.storage.control.AppDataStore;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The access-number built-ins: {@code request-interaction} (a new instance with a number to call
+ * now) and {@code request-access} (access info for an existing instance).
+ */
+@Stateless
+public class InteractionRequests {
+
+  private static final Logger LOG = Logger.getLogger(InteractionRequests.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject AccessNumberAllocator allocator;
+  @Inject Bookings bookings;
+  @Inject AppDataStore appData;
+  @Inject ServiceInstances instances;
+  @Inject IdempotencyKeys idempotencyKeys;
+  @Inject InstanceEvents events;
+  @Inject PhoneNumbers phoneNumbers;
+  @Inject Clock clock;
+
+  /** {@code request-interaction}: answers _id, access info and _data_id. */
+  public Map<String, String> requestInteraction(
+      ServiceDefinition service, Map<String, String> parameters, String gmsUser, Optional<String> idempotencyKey) {
+    ServiceOptions options = resolve(service, parameters);
+    Optional<String> phone = customerNumber(parameters);
+    String id = UUID.randomUUID().toString();
+    if (idempotencyKey.isPresent()) {
+      Optional<String> earlier =
+          idempotencyKeys.claim(gmsUser, idempotencyKey.get(), IdempotencyKeys.hash(service.name(), parameters), id);
+      if (earlier.isPresent()) {
+        return instances.describe(earlier.get(), gmsUser);
+      }
+    }
+    Booking booking = allocator.allocate(bookingRequest(options, id, phone));
+    try {
+      Instant now = clock.instant();
+      String dataId = appData.store(ServiceOptions.appData(parameters), options.ttl(service.flow()), gmsUser);
+      ServiceInstance instance =
+          new ServiceInstance(
+              id, service, InstanceState.ACCESS_ISSUED, gmsUser, phone.orElse(null), dataId, options.toJson(), now);
+      em.persist(instance);
+      events.stateChanged(instance, null, now);
+      Map<String, String> answer = new LinkedHashMap<>();
+      answer.put("_id", id);
+      AccessAnswer.addTo(answer, booking, now);
+      answer.put("_data_id", dataId);
+      return answer;
+    } catch (RuntimeException e) {
+      bookings.releaseAlone(booking.id()); // the booking committed on its own; give the number back
+      throw e;
+    }
+  }
+
+  /** {@code request-access}: access info for the instance {@code _id}; a live booking is answered again. */
+  public Map<String, String> requestAccess(
+      ServiceDefinition service, Map<String, String> parameters, String gmsUser) {
+    String id = parameters.get("_id");
+    if (id == null || id.isBlank()) {
+      throw ProblemException.badParameter("_id", "required: the service instance to give access info to");
+    }
+    ServiceInstance instance = instances.visible(id, gmsUser);
+    if (instance.state().isFinal()) {
+      throw ProblemException.conflict(
+          "_id: service instance " + id + " has ended (" + instance.state() + ")",
+          List.of(new ProblemException.InvalidParam("_id", "instance has ended")));
+    }
+    ServiceOptions options = resolve(service, parameters);
+    Optional<String> phone = customerNumber(parameters).or(instance::phoneNumber);
+    Booking booking =
+        bookings.liveFor(id).orElseGet(() -> allocator.allocate(bookingRequest(options, id, phone)));
+    Instant now = clock.instant();
+    Map<String, String> answer = new LinkedHashMap<>();
+    answer.put("_id", id);
+    AccessAnswer.addTo(answer, booking, now);
+    return answer;
+  }
+
+  private static ServiceOptions resolve(ServiceDefinition service, Map<String, String> parameters) {
+    return ServiceOptions.resolve(
+        ServiceCatalog.optionsOf(service),
+        parameters,
+        ignored -> LOG.fine(() -> "service " + service.name() + " does not let requests set " + ignored));
+  }
+
+  private static BookingRequest bookingRequest(ServiceOptions options, String id, Optional<String> phone) {
+    return new BookingRequest(
+        options.resourceGroup(), id, phone, options.provideCode(), options.accessCodeLength(), options.bookingTimeout());
+  }
+
+  /** {@code _phone_number} (or the Callback API's {@code _customer_number}) in E.164; optional. */
+  private Optional<String> customerNumber(Map<String, String> parameters) {
+    for (String field : List.of("_phone_number", "_customer_number")) {
+      String raw = parameters.get(field);
+      if (raw != null && !raw.isBlank()) {
+        return Optional.of(
+            phoneNumbers
+                .toE164(raw)
+                .orElseThrow(() -> ProblemException.badParameter(
+                    field, "not a valid phone number for region " + phoneNumbers.defaultRegion() + ": " + raw)));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,63 @@
+package io.callflow.service.control;
+
+import io.callflow.access.control.Bookings;
+import io.callflow.access.entity.Booking;
+import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.ServiceInstance;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads and cancels service instances, on behalf of the gms_user that created them. */
+@Stateless
+public class ServiceInstances {
+
+  @PersistenceContext EntityManager em;
+  @Inject Bookings bookings;
+  @Inject InstanceEvents events;
+  @Inject Clock clock;
+
+  /** The instance, or 404 when unknown or created by another gms_user (never revealing which). */
+  public ServiceInstance visible(String id, String gmsUser) {
+    ServiceInstance instance = em.find(ServiceInstance.class, id);
+    if (instance == null || !instance.isVisibleTo(gmsUser)) {
+      throw ProblemException.notFound("no service instance " + id);
+    }
+    return instance;
+  }
+
+  /** {@code GET /service/{id}}: state, and the access info while it lives. */
+  public Map<String, String> describe(String id, String gmsUser) {
+    return describe(visible(id, gmsUser), clock.instant());
+  }
+
+  Map<String, String> describe(ServiceInstance instance, Instant now) {
+    Map<String, String> answer = new LinkedHashMap<>();
+    answer.put("_id", instance.id());
+    answer.put("_service", instance.serviceName());
+    answer.put("_state", instance.state().name());
+    answer.put("_data_id", instance.dataId());
+    bookings.liveFor(instance.id()).ifPresent(booking -> AccessAnswer.addTo(answer, booking, now));
+    return answer;
+  }
+
+  /** {@code DELETE /service/{id}}: ends the instance and releases its numbers; repeatable. */
+  public Map<String, String> cancel(String id, String gmsUser) {
+    ServiceInstance instance = visible(id, gmsUser);
+    Instant now = clock.instant();
+    bookings.endAllFor(instance.id(), Booking.EndReason.CANCELLED);
+    instance
+        .moveTo(InstanceState.CANCELLED, now)
+        .ifPresent(previous -> events.stateChanged(instance, previous, now));
+    Map<String, String> answer = new LinkedHashMap<>();
+    answer.put("_id", instance.id());
+    answer.put("_state", instance.state().name());
+    return answer;
+  }
+}

@@ -1,0 +1,188 @@
+package io.callflow.service.control;
+
+import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.Flow;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A service instance's options, resolved once at create: the request's value when the service lists
+ * the option in {@code _overwritable_options}, else the service's configured value, else (booking
+ * timeout) the pool's default, else the built-in default. Request parameters ({@link
+ * #REQUEST_PARAMETERS}) and app data are not options.
+ */
+public final class ServiceOptions {
+
+  public static final String RESOURCE_GROUP = "_resource_group";
+  public static final String PROVIDE_CODE = "_provide_code";
+  public static final String ACCESS_CODE_LENGTH = "_access_code_length";
+  public static final String BOOKING_TIMEOUT = "_booking_expiration_timeout";
+  public static final String TTL = "_ttl";
+  public static final String OVERWRITABLE = "_overwritable_options";
+
+  /** Always taken from the request; never options. */
+  public static final Set<String> REQUEST_PARAMETERS =
+      Set.of(
+          "_phone_number", "_customer_number", "_desired_time", "_device_notification_id", "_device_os",
+          "_latitude", "_longitude", "_return_user_data", "_access_number", "_access_code", "_id");
+
+  public static final List<String> DEFAULT_OVERWRITABLE =
+      List.of(PROVIDE_CODE, BOOKING_TIMEOUT, ACCESS_CODE_LENGTH, TTL, RESOURCE_GROUP);
+
+  static final String DEFAULT_RESOURCE_GROUP = "DNIS";
+  static final int DEFAULT_ACCESS_CODE_LENGTH = 6;
+  static final Duration TTL_REQUEST_INTERACTION = Duration.ofSeconds(30);
+  static final Duration TTL_QUEUED = Duration.ofSeconds(86400);
+  static final long MAX_TTL_SECONDS = 2_592_000;
+
+  /** Checks one option's value; returns why it is wrong, or empty. */
+  private static final Map<String, Function<String, Optional<String>>> CHECKS =
+      Map.of(
+          RESOURCE_GROUP, v -> v.isBlank() ? Optional.of("must name a pool") : Optional.empty(),
+          PROVIDE_CODE, ServiceOptions::checkBoolean,
+          ACCESS_CODE_LENGTH, v -> checkInteger(v, 4, 10),
+          BOOKING_TIMEOUT, v -> checkInteger(v, 5, 1800),
+          TTL, v -> checkInteger(v, 1, MAX_TTL_SECONDS));
+
+  private final Map<String, String> values;
+
+  private ServiceOptions(Map<String, String> values) {
+    this.values = Collections.unmodifiableMap(values);
+  }
+
+  /**
+   * @param ignored told about each request value that the service does not let requests override
+   */
+  public static ServiceOptions resolve(
+      Map<String, String> configured, Map<String, String> request, Consumer<String> ignored) {
+    Map<String, String> values = new TreeMap<>();
+    configured.forEach(
+        (key, value) -> {
+          checkOf(key, value).ifPresent(problem -> {
+            throw new IllegalStateException("configured option " + key + "=" + value + " " + problem);
+          });
+          values.put(key, value);
+        });
+    List<String> overwritable = overwritable(configured);
+    request.forEach(
+        (key, value) -> {
+          if (!isOption(key)) {
+            return;
+          }
+          if (!overwritable.contains(key)) {
+            ignored.accept(key);
+            return;
+          }
+          checkOf(key, value).ifPresent(problem -> {
+            throw ProblemException.badParameter(key, problem);
+          });
+          values.put(key, value.strip());
+        });
+    return new ServiceOptions(values);
+  }
+
+  /** Whether {@code key} names an option (not a request parameter, not app data). */
+  public static boolean isOption(String key) {
+    return key.startsWith("_") && !REQUEST_PARAMETERS.contains(key);
+  }
+
+  /** App data: every key that is not a system parameter. */
+  public static Map<String, String> appData(Map<String, String> request) {
+    Map<String, String> data = new LinkedHashMap<>();
+    request.forEach((key, value) -> {
+      if (!key.startsWith("_")) {
+        data.put(key, value);
+      }
+    });
+    return data;
+  }
+
+  private static List<String> overwritable(Map<String, String> configured) {
+    String list = configured.get(OVERWRITABLE);
+    if (list == null) {
+      return DEFAULT_OVERWRITABLE;
+    }
+    return Arrays.stream(list.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static Optional<String> checkOf(String key, String value) {
+    Function<String, Optional<String>> check = CHECKS.get(key);
+    return check == null ? Optional.empty() : check.apply(value.strip());
+  }
+
+  private static Optional<String> checkBoolean(String value) {
+    return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
+        ? Optional.empty()
+        : Optional.of("must be true or false, not '" + value + "'");
+  }
+
+  private static Optional<String> checkInteger(String value, long min, long max) {
+    try {
+      long n = Long.parseLong(value);
+      return n >= min && n <= max
+          ? Optional.empty()
+          : Optional.of("must be between " + min + " and " + max + ", not " + n);
+    } catch (NumberFormatException e) {
+      return Optional.of("must be a whole number between " + min + " and " + max + ", not '" + value + "'");
+    }
+  }
+
+  public String resourceGroup() {
+    return values.getOrDefault(RESOURCE_GROUP, DEFAULT_RESOURCE_GROUP);
+  }
+
+  public boolean provideCode() {
+    return Boolean.parseBoolean(values.getOrDefault(PROVIDE_CODE, "false"));
+  }
+
+  public int accessCodeLength() {
+    return Integer.parseInt(values.getOrDefault(ACCESS_CODE_LENGTH, String.valueOf(DEFAULT_ACCESS_CODE_LENGTH)));
+  }
+
+  /** Empty: the pool's default applies. */
+  public Optional<Duration> bookingTimeout() {
+    return Optional.ofNullable(values.get(BOOKING_TIMEOUT)).map(v -> Duration.ofSeconds(Long.parseLong(v)));
+  }
+
+  /** How long the app data lives. */
+  public Duration ttl(Flow flow) {
+    String ttl = values.get(TTL);
+    if (ttl != null) {
+      return Duration.ofSeconds(Long.parseLong(ttl));
+    }
+    return flow == Flow.REQUEST_INTERACTION || flow == Flow.REQUEST_ACCESS
+        ? TTL_REQUEST_INTERACTION
+        : TTL_QUEUED;
+  }
+
+  public Optional<String> get(String key) {
+    return Optional.ofNullable(values.get(key));
+  }
+
+  public Map<String, String> asMap() {
+    return values;
+  }
+
+  public String toJson() {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    values.forEach(json::add);
+    return json.build().toString();
+  }
+
+  @Override
+  public String toString() {
+    return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,117 @@
+package io.callflow.service.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One run of a configured service for one customer: what GMS calls a service with an {@code _id}. */
+@Entity
+@Table(name = "service_instance")
+public class ServiceInstance {
+
+  @Id private String id;
+
+  @Column(name = "service_name")
+  private String serviceName;
+
+  private String flow;
+
+  @Enumerated(EnumType.STRING)
+  private InstanceState state;
+
+  @Column(name = "gms_user")
+  private String gmsUser;
+
+  @Column(name = "phone_number")
+  private String phoneNumber;
+
+  @Column(name = "data_id")
+  private String dataId;
+
+  private String options;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected ServiceInstance() {}
+
+  public ServiceInstance(
+      String id,
+      ServiceDefinition service,
+      InstanceState initial,
+      String gmsUser,
+      String phoneNumber,
+      String dataId,
+      String optionsJson,
+      Instant now) {
+    this.id = id;
+    this.serviceName = service.name();
+    this.flow = service.flow().gmsName();
+    this.state = initial;
+    this.gmsUser = gmsUser;
+    this.phoneNumber = phoneNumber;
+    this.dataId = dataId;
+    this.options = optionsJson;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /**
+   * Moves to {@code next}; returns the previous state, or empty when the instance already ended (a
+   * late event never revives an ended instance) or is already there.
+   */
+  public Optional<InstanceState> moveTo(InstanceState next, Instant now) {
+    if (state.isFinal() || state == next) {
+      return Optional.empty();
+    }
+    InstanceState previous = state;
+    state = next;
+    updatedAt = now;
+    return Optional.of(previous);
+  }
+
+  /** Whether a request carrying {@code requestUser} (its gms_user header) may see this instance. */
+  public boolean isVisibleTo(String requestUser) {
+    return gmsUser == null || Objects.equals(gmsUser, requestUser);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String serviceName() {
+    return serviceName;
+  }
+
+  public Flow flow() {
+    return Flow.byGmsName(flow).orElseThrow();
+  }
+
+  public InstanceState state() {
+    return state;
+  }
+
+  public Optional<String> phoneNumber() {
+    return Optional.ofNullable(phoneNumber);
+  }
+
+  public String dataId() {
+    return dataId;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,169 @@
+package io.callflow.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callflow.platform.messaging.Destinations;
+import io.callflow.testing.Eventually;
+import io.callflow.testing.Fixtures;
+import io.callflow.testing.GmsClient;
+import io.callflow.testing.GmsClient.Reply;
+import io.callflow.testing.JmsClient;
+import io.callflow.testing.TestServer;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The allocator under concurrency, expiry without traffic, across a restart, and its events. */
+class AllocationIT {
+
+  private final GmsClient gms = TestServer.gms();
+  private final JmsClient jms = TestServer.jms();
+
+  @AfterEach
+  void closeJms() {
+    jms.close();
+  }
+
+  @Test
+  void lockedNumberIsNeverBookedTwiceUnder200ConcurrentRequests() throws Exception {
+    List<String> numbers = Fixtures.freshNumbers(20);
+    String pool = Fixtures.pool(gms, "LOCKING", 300, numbers);
+    String service = Fixtures.interactionService(gms, pool, "");
+    ExecutorService threads = Executors.newFixedThreadPool(32);
+    List<Reply> replies = new ArrayList<>();
+    try {
+      List<Callable<Reply>> calls = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        calls.add(() -> gms.post("/genesys/1/service/" + service));
+      }
+      for (Future<Reply> reply : threads.invokeAll(calls)) {
+        replies.add(reply.get());
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    List<String> booked = new ArrayList<>();
+    int exhausted = 0;
+    for (Reply reply : replies) {
+      if (reply.status() == 200) {
+        booked.add(reply.json().getString("_access_number"));
+      } else {
+        assertEquals(503, reply.status(), reply::toString);
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
+        assertTrue(reply.header("Retry-After").isPresent(), reply::toString);
+        exhausted++;
+      }
+    }
+    assertEquals(20, booked.size(), "bookings");
+    assertEquals(180, exhausted, "clean 503s");
+    assertEquals(new HashSet<>(numbers), new HashSet<>(booked), "every number exactly once");
+  }
+
+  @Test
+  void expiredBookingFreesNumberWithoutTraffic() {
+    JmsClient.Subscription events = jms.subscribe(Destinations.EVENTS);
+    String pool = Fixtures.pool(gms, "LOCKING", 5, Fixtures.freshNumbers(1));
+    String service = Fixtures.interactionService(gms, pool, "");
+    JsonObject booked = gms.post("/genesys/1/service/" + service).json();
+    String id = booked.getString("_id");
+    assertEquals(503, gms.post("/genesys/1/service/" + service).status());
+
+    events.await("expiry of " + id, Duration.ofSeconds(20),
+        m -> "AccessNumberReleased".equals(m.type()) && id.equals(m.body().getString("serviceId"))
+            && "EXPIRED".equals(m.body().getString("reason")));
+    events.await("instance " + id + " EXPIRED", Duration.ofSeconds(5),
+        m -> "InstanceStateChanged".equals(m.type()) && id.equals(m.body().getString("serviceId"))
+            && "EXPIRED".equals(m.body().getString("state")));
+    assertEquals("EXPIRED", gms.get("/genesys/1/service/" + id).json().getString("_state"));
+    assertEquals(404,
+        gms.postForm("/genesys/1/service/match-interaction", Map.of("_access_number", booked.getString("_access_number")))
+            .status());
+    assertEquals(200, gms.post("/genesys/1/service/" + service).status(), "the number is free again");
+  }
+
+  @Test
+  void bookingMatchAndCancelArePublishedOnTheEventsTopic() {
+    JmsClient.Subscription events = jms.subscribe(Destinations.EVENTS);
+    String pool = Fixtures.pool(gms, "LOCKING", 60, Fixtures.freshNumbers(2));
+    String service = Fixtures.interactionService(gms, pool, "");
+    JsonObject matched = gms.post("/genesys/1/service/" + service).json();
+    JsonObject cancelled = gms.post("/genesys/1/service/" + service).json();
+    gms.postForm("/genesys/1/service/match-interaction", Map.of("_access_number", matched.getString("_access_number")));
+    gms.delete("/genesys/1/service/" + cancelled.getString("_id"));
+
+    Duration wait = Duration.ofSeconds(10);
+    for (JsonObject instance : List.of(matched, cancelled)) {
+      String id = instance.getString("_id");
+      events.await("booked " + id, wait,
+          m -> "AccessNumberBooked".equals(m.type()) && id.equals(m.body().getString("serviceId")));
+      events.await("created " + id, wait,
+          m -> "InstanceStateChanged".equals(m.type()) && id.equals(m.body().getString("serviceId"))
+              && "ACCESS_ISSUED".equals(m.body().getString("state")));
+    }
+    String matchedId = matched.getString("_id");
+    events.await("match released", wait,
+        m -> "AccessNumberReleased".equals(m.type()) && matchedId.equals(m.body().getString("serviceId"))
+            && "MATCHED".equals(m.body().getString("reason")));
+    events.await("completed", wait,
+        m -> "InstanceStateChanged".equals(m.type()) && matchedId.equals(m.body().getString("serviceId"))
+            && "COMPLETED".equals(m.body().getString("state"))
+            && "ACCESS_ISSUED".equals(m.body().getString("previousState")));
+    String cancelledId = cancelled.getString("_id");
+    events.await("cancel released", wait,
+        m -> "AccessNumberReleased".equals(m.type()) && cancelledId.equals(m.body().getString("serviceId"))
+            && "CANCELLED".equals(m.body().getString("reason")));
+    events.await("cancelled", wait,
+        m -> "InstanceStateChanged".equals(m.type()) && cancelledId.equals(m.body().getString("serviceId"))
+            && "CANCELLED".equals(m.body().getString("state")));
+  }
+
+  @Test
+  void restartKeepsLiveBookingsAndStillExpiresThem() throws Exception {
+    String shortPool = Fixtures.pool(gms, "LOCKING", 5, Fixtures.freshNumbers(1));
+    String longPool = Fixtures.pool(gms, "LOCKING", 45, Fixtures.freshNumbers(1));
+    String dueDuringRestart = gms.post("/genesys/1/service/" + Fixtures.interactionService(gms, shortPool, ""))
+        .json().getString("_id");
+    JsonObject survivor = gms.post("/genesys/1/service/" + Fixtures.interactionService(gms, longPool, "")).json();
+    String survivorId = survivor.getString("_id");
+
+    TestServer.stack().restartServer();
+
+    Eventually.await("the booking due during the restart expires", Duration.ofSeconds(10),
+        () -> Optional.of(gms.get("/genesys/1/service/" + dueDuringRestart))
+            .filter(r -> "EXPIRED".equals(r.json().getString("_state"))));
+    JsonObject afterRestart = gms.get("/genesys/1/service/" + survivorId).json();
+    assertEquals("ACCESS_ISSUED", afterRestart.getString("_state"), afterRestart::toString);
+    assertEquals(survivor.getString("_access_number"), afterRestart.getString("_access_number"));
+    Eventually.await("the surviving booking expires on time", Duration.ofSeconds(60),
+        () -> Optional.of(gms.get("/genesys/1/service/" + survivorId))
+            .filter(r -> "EXPIRED".equals(r.json().getString("_state"))));
+  }
+
+  @Test
+  void roundRobinPoolsHandOutNumbersInTurn() {
+    List<String> numbers = Fixtures.freshNumbers(3);
+    String pool = Fixtures.pool(gms, "SHARED", 60, numbers);
+    assertEquals(200, gms.putJson("/admin/pools/" + pool,
+        "{\"allocation\":\"SHARED\",\"choice\":\"ROUND_ROBIN\",\"bookingTimeoutSeconds\":60}").status());
+    String service = Fixtures.interactionService(gms, pool, "");
+    List<String> handedOut = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      handedOut.add(gms.post("/genesys/1/service/" + service).json().getString("_access_number"));
+    }
+    Set<String> firstRound = new HashSet<>(handedOut.subList(0, 3));
+    assertEquals(new HashSet<>(numbers), firstRound, handedOut::toString);
+    assertEquals(handedOut.subList(0, 3), handedOut.subList(3, 6), "the second round repeats the first");
+  }
+}
