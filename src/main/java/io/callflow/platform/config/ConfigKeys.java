@@ -35,5 +35,11 @@ public final class ConfigKeys {
    */
   public static final String SEED_PATH = "callflow.seed.path";
 
+  /**
+   * ISO 3166 region ("US", "FR") assumed for phone numbers written without a country code, such as an
+   * operator's "(800) 555-0100" or a switch's national ANI.
+   */
+  public static final String PHONE_DEFAULT_REGION = "callflow.phone.default-region";
+
   private ConfigKeys() {}
 }
