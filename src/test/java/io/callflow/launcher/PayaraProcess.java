@@ -69,10 +69,10 @@ public final class PayaraProcess implements AutoCloseable {
             "--rootdir", settings.rootDir().toString(),
             "--deploy", settings.rar().toString(),
             "--deploy", settings.war().toString()));
-    if (settings.loopbackOnly()) {
-      command.add("--prebootcommandfile");
-      command.add(settings.serverConfig().resolve("pre-boot-loopback.txt").toString());
-    }
+    // Payara takes one pre-boot file: the loopback one repeats pre-boot.txt and adds the bind address
+    String preBoot = settings.loopbackOnly() ? "pre-boot-loopback.txt" : "pre-boot.txt";
+    command.add("--prebootcommandfile");
+    command.add(settings.serverConfig().resolve(preBoot).toString());
     Files.createDirectories(settings.rootDir());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     Files.writeString(settings.pidFile(), Long.toString(process.pid()));
