@@ -75,6 +75,25 @@ public final class GmsClient {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Reply putJson(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /**
+   * A DELETE with a JSON body, as the admin API's bulk removals take. Sent over HTTP/1.1, as curl sends
+   * it: there, the server must be configured to accept a body on DELETE (server-config/pre-boot.txt).
+   */
+  public Reply deleteJson(String path, String json) {
+    return send(
+        request(path)
+            .version(HttpClient.Version.HTTP_1_1)
+            .header("Content-Type", "application/json")
+            .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
   }
