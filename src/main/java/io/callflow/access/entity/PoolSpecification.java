@@ -2,7 +2,6 @@ package io.callflow.access.entity;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What an operator asks a pool to be: its configuration, and numbers (E.164) to add to it.
@@ -18,10 +17,6 @@ public record PoolSpecification(
 
   public PoolSpecification {
     numbers = List.copyOf(numbers);
-  }
-
-  public Optional<Location> locationIfAny() {
-    return Optional.ofNullable(location);
   }
 
   /** Applies this configuration (not the numbers) to an existing pool. */
