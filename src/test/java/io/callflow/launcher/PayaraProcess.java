@@ -43,10 +43,13 @@ public final class PayaraProcess implements AutoCloseable {
   private static final List<String> FAILURE_MARKERS =
       List.of("Exception while loading the app", "Exception while deploying", "max_prepared_transactions is");
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  /** Payara Micro's last boot line, logged once every {@code --deploy} archive is deployed. */
+  private static final String BOOTED_MARKER = " ready in ";
 
   private final Settings settings;
   private final Process process;
   private volatile String failure;
+  private volatile boolean booted;
 
   private PayaraProcess(Settings settings, Process process) {
     this.settings = settings;
@@ -69,10 +72,10 @@ public final class PayaraProcess implements AutoCloseable {
             "--rootdir", settings.rootDir().toString(),
             "--deploy", settings.rar().toString(),
             "--deploy", settings.war().toString()));
-    if (settings.loopbackOnly()) {
-      command.add("--prebootcommandfile");
-      command.add(settings.serverConfig().resolve("pre-boot-loopback.txt").toString());
-    }
+    // Payara takes one pre-boot file: the loopback one repeats pre-boot.txt and adds the bind address
+    String preBoot = settings.loopbackOnly() ? "pre-boot-loopback.txt" : "pre-boot.txt";
+    command.add("--prebootcommandfile");
+    command.add(settings.serverConfig().resolve(preBoot).toString());
     Files.createDirectories(settings.rootDir());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     Files.writeString(settings.pidFile(), Long.toString(process.pid()));
@@ -94,6 +97,9 @@ public final class PayaraProcess implements AutoCloseable {
                   String current = line;
                   if (failure == null && FAILURE_MARKERS.stream().anyMatch(current::contains)) {
                     failure = current.strip();
+                  }
+                  if (!booted && current.contains("Payara Micro") && current.contains(BOOTED_MARKER)) {
+                    booted = true;
                   }
                 }
               } catch (IOException e) {
@@ -125,8 +131,11 @@ public final class PayaraProcess implements AutoCloseable {
         throw new IllegalStateException("Callflow failed to start: " + failure);
       }
       try {
+        // On a restart, Payara first deploys the archives its root folder remembers, then deploys the
+        // --deploy ones again: the first copy may answer ready just before it is replaced. So the
+        // application counts only once Payara has finished booting.
         HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 200 && answer.body().contains("\"database\"")) {
+        if (booted && answer.statusCode() == 200 && answer.body().contains("\"database\"")) {
           return;
         }
       } catch (IOException notListeningYet) {

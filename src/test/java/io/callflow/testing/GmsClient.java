@@ -108,6 +108,18 @@ public final class GmsClient {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /**
+   * A DELETE with a JSON body, as the admin API's bulk removals take. Sent over HTTP/1.1, as curl sends
+   * it: there, the server must be configured to accept a body on DELETE (server-config/pre-boot.txt).
+   */
+  public Reply deleteJson(String path, String json) {
+    return send(
+        request(path)
+            .version(HttpClient.Version.HTTP_1_1)
+            .header("Content-Type", "application/json")
+            .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));

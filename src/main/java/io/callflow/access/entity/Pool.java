@@ -12,11 +12,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** A pool of access numbers (a GMS resource group). */
 @Entity
 @Table(name = "pool")
 public class Pool {
+
+  /** What a pool may be called: safe in a path segment and in a service's {@code _resource_group}. */
+  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+  /** Bounds of a booking timeout (the schema's check): long enough to dial, short enough to recycle. */
+  public static final Duration SHORTEST_BOOKING_TIMEOUT = Duration.ofSeconds(5);
+
+  public static final Duration LONGEST_BOOKING_TIMEOUT = Duration.ofSeconds(1800);
+
+  public static final Duration DEFAULT_BOOKING_TIMEOUT = Duration.ofSeconds(30);
 
   @Id private String name;
 

@@ -35,7 +35,10 @@ public final class ConfigKeys {
    */
   public static final String SEED_PATH = "callflow.seed.path";
 
-  /** ISO 3166 region for phone numbers written without a country code ("US"). */
+  /**
+   * ISO 3166 region ("US", "FR") assumed for phone numbers written without a country code, such as an
+   * operator's "(800) 555-0100" or a switch's national ANI.
+   */
   public static final String PHONE_DEFAULT_REGION = "callflow.phone.default-region";
 
   /** This node's access-code prefix: empty, digits ("9") or a digit range ("7-9"). */

@@ -3,10 +3,15 @@ package io.callflow.platform.rest;
 import jakarta.ejb.ApplicationException;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A failure the client should hear about, answered as RFC 9457 problem+json with GMS's members
  * ({@code code}, {@code phrase}, {@code message}, {@code exception}) by {@link ProblemMapper}.
+ *
+ * <p>An application exception: thrown from an enterprise bean it reaches the caller as itself (not
+ * wrapped in an {@code EJBException}, which would answer 500) and rolls the bean's transaction back, so
+ * a refused request leaves nothing half done.
  */
 @ApplicationException(rollback = true)
 public class ProblemException extends RuntimeException {
@@ -74,6 +79,19 @@ public class ProblemException extends RuntimeException {
         "InvalidParameter",
         name + ": " + reason,
         List.of(new InvalidParam(name, reason)));
+  }
+
+  /** 400 naming every bad field at once, so a client fixes its request in one round. */
+  public static ProblemException badParameters(List<InvalidParam> invalid) {
+    if (invalid.size() == 1) {
+      return badParameter(invalid.get(0).name(), invalid.get(0).reason());
+    }
+    return new ProblemException(
+        Status.BAD_REQUEST,
+        "BAD_PARAMETER",
+        "InvalidParameter",
+        invalid.stream().map(p -> p.name() + ": " + p.reason()).collect(Collectors.joining("; ")),
+        invalid);
   }
 
   public int statusCode() {

@@ -56,7 +56,7 @@ public final class RequestParameters {
         List.of(new ProblemException.InvalidParam("Content-Type", "unsupported media type")));
   }
 
-  private static byte[] readLimited(InputStream body) {
+  static byte[] readLimited(InputStream body) {
     if (body == null) {
       return new byte[0];
     }

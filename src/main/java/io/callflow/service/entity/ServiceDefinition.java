@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.regex.Pattern;
 
 /**
  * A configured service (GMS's {@code service.<name>} section): a name apps post to, the flow it runs
@@ -13,6 +14,9 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "service")
 public class ServiceDefinition {
+
+  /** What a service may be called: it is a path segment of the Service API. */
+  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
   @Id private String name;
   private String flow;
@@ -46,6 +50,11 @@ public class ServiceDefinition {
   /** The configured options as a JSON object text. */
   public String optionsJson() {
     return options;
+  }
+
+  /** Applies an operator's configuration; a built-in service stays built in. */
+  public void reconfigure(ServiceConfiguration configuration) {
+    reconfigure(configuration.flow(), configuration.optionsJson());
   }
 
   public boolean isBuiltIn() {

@@ -1,0 +1,28 @@
+package io.callflow.service.boundary;
+
+import io.callflow.service.entity.ServiceDefinition;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+
+/** A configured service as the admin API answers it. */
+public final class ServiceJson {
+
+  private ServiceJson() {}
+
+  public static JsonObject write(ServiceDefinition service) {
+    return Json.createObjectBuilder()
+        .add("name", service.name())
+        .add("flow", service.flow().gmsName())
+        .add("options", options(service))
+        .add("builtIn", service.isBuiltIn())
+        .build();
+  }
+
+  private static JsonObject options(ServiceDefinition service) {
+    try (JsonReader reader = Json.createReader(new StringReader(service.optionsJson()))) {
+      return reader.readObject();
+    }
+  }
+}
