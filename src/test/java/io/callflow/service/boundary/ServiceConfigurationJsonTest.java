@@ -94,7 +94,7 @@ class ServiceConfigurationJsonTest {
 
   private static void assertInvalid(Runnable reading, String field) {
     ProblemException problem = assertThrows(ProblemException.class, reading::run);
-    assertEquals(400, problem.status().getStatusCode());
+    assertEquals(400, problem.statusCode());
     List<String> named = problem.invalidParams().stream().map(InvalidParam::name).toList();
     assertEquals(List.of(field), named, problem::getMessage);
   }
