@@ -1,45 +1,70 @@
 package io.callflow.storage.control;
 
+import io.callflow.platform.persistence.CallflowDataSource;
 import io.callflow.platform.persistence.SchemaMigration;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Reclaims the space of expired app data that nobody asks for again. Reads already hide expired
- * entries, so a late or skipped sweep only delays the reclaiming. Each batch commits on its own: a
- * large backlog never holds one long transaction, and a run stops after a bounded number of batches
- * so that the next run picks up the rest.
+ * entries, so a late or skipped sweep only delays the reclaiming.
+ *
+ * <p>Each batch is one auto-committed statement, so a large backlog never holds one long transaction;
+ * a run stops after a bounded number of batches and the next run picks up the rest. Bean-managed, so
+ * no JTA transaction is involved at all: housekeeping has no part in the flows' XA transactions, and
+ * Payara wraps a container-managed timer callback in one even when it is marked NOT_SUPPORTED; one
+ * every five seconds from the first second of a deployment, while the resource adapter is still being
+ * (re)deployed, made the first JMS sends after a restart fail.
  */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 public class StorageSweep {
 
+  static final int BATCH_SIZE = 500;
   static final int MAX_BATCHES_PER_RUN = 20;
+
+  // SKIP LOCKED: server instances sweeping the same database at once share the work instead of
+  // queueing behind each other's row locks
+  static final String DELETE_BATCH =
+      "DELETE FROM storage_entry WHERE id IN (SELECT id FROM storage_entry WHERE expires_at <= ?"
+          + " LIMIT " + BATCH_SIZE + " FOR UPDATE SKIP LOCKED)";
+
   private static final Logger LOG = Logger.getLogger(StorageSweep.class.getName());
 
-  @Inject ExpiredStorageEntries expiredEntries;
+  @Resource(lookup = CallflowDataSource.JNDI_NAME)
+  DataSource dataSource;
+
   @Inject SchemaMigration schema;
   @Inject Clock clock;
 
   @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void sweep() {
     if (!schema.outcome().succeeded()) {
       return; // no table to sweep yet; readiness already reports why
     }
-    Instant now = clock.instant();
-    try {
-      for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-        if (expiredEntries.deleteBatch(now) < ExpiredStorageEntries.BATCH_SIZE) {
-          return;
+    Timestamp now = Timestamp.from(clock.instant());
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(true); // each batch commits on its own
+      try (PreparedStatement delete = connection.prepareStatement(DELETE_BATCH)) {
+        delete.setTimestamp(1, now);
+        for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
+          if (delete.executeUpdate() < BATCH_SIZE) {
+            return;
+          }
         }
       }
-    } catch (RuntimeException e) {
+    } catch (SQLException e) {
       // the next run, five seconds on, tries again; a stack trace every five seconds would drown the log
       LOG.warning("Storage sweep failed, retried on the next run: " + e);
     }
