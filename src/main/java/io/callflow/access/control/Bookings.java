@@ -96,7 +96,7 @@ public class Bookings {
   }
 
   /** Expires a pool's overdue bookings in the caller's transaction, so their numbers are free now. */
-  void expireOverdueIn(String pool, Instant now) {
+  public void expireOverdueIn(String pool, Instant now) {
     em.createQuery(
             "SELECT b FROM Booking b WHERE b.poolName = :pool AND b.active = true AND b.expiresAt <= :now",
             Booking.class)
@@ -106,7 +106,7 @@ public class Bookings {
         .forEach(b -> end(b, EndReason.EXPIRED));
   }
 
-  boolean hasActiveBooking(String number) {
+  public boolean hasActiveBooking(String number) {
     return !em.createQuery("SELECT b.id FROM Booking b WHERE b.number = :number AND b.active = true", String.class)
         .setParameter("number", number)
         .setMaxResults(1)
@@ -114,7 +114,7 @@ public class Bookings {
         .isEmpty();
   }
 
-  List<String> activeCodesOn(String number) {
+  public List<String> activeCodesOn(String number) {
     return em.createQuery(
             "SELECT b.accessCode FROM Booking b WHERE b.number = :number AND b.active = true"
                 + " AND b.accessCode IS NOT NULL",
@@ -123,7 +123,7 @@ public class Bookings {
         .getResultList();
   }
 
-  Optional<Duration> untilNextExpiry(String pool, Instant now) {
+  public Optional<Duration> untilNextExpiry(String pool, Instant now) {
     List<Instant> next =
         em.createQuery(
                 "SELECT MIN(b.expiresAt) FROM Booking b WHERE b.poolName = :pool AND b.active = true", Instant.class)

@@ -10,6 +10,8 @@ import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.storage.control.AppDataStore;
+import io.callflow.storage.entity.AppData;
+import jakarta.ws.rs.core.Response.Status;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +49,7 @@ public class InteractionRequests {
       ServiceDefinition service, Map<String, String> parameters, String gmsUser, Optional<String> idempotencyKey) {
     ServiceOptions options = resolve(service, parameters);
     Optional<String> phone = customerNumber(parameters);
+    Map<String, String> data = withinLimit(ServiceOptions.appData(parameters));
     String id = UUID.randomUUID().toString();
     if (idempotencyKey.isPresent()) {
       Optional<String> earlier =
@@ -58,7 +61,7 @@ public class InteractionRequests {
     Booking booking = allocator.allocate(bookingRequest(options, id, phone));
     try {
       Instant now = clock.instant();
-      String dataId = appData.store(ServiceOptions.appData(parameters), options.ttl(service.flow()), gmsUser);
+      String dataId = appData.store(data, options.ttl(service.flow()), gmsUser);
       ServiceInstance instance =
           new ServiceInstance(
               id, service, InstanceState.ACCESS_ISSUED, gmsUser, phone.orElse(null), dataId, options.toJson(), now);
@@ -97,6 +100,18 @@ public class InteractionRequests {
     answer.put("_id", id);
     AccessAnswer.addTo(answer, booking, now);
     return answer;
+  }
+
+  /** App data is checked before a number is booked for it. */
+  private static Map<String, String> withinLimit(Map<String, String> data) {
+    AppData checked = new AppData(data);
+    if (!checked.isWithinLimit()) {
+      String reason = "app data of " + checked.sizeInBytes() + " bytes is larger than " + AppData.MAX_BYTES;
+      throw new ProblemException(
+          Status.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE", "PayloadTooLarge", "body: " + reason,
+          List.of(new ProblemException.InvalidParam("body", reason)));
+    }
+    return data;
   }
 
   private static ServiceOptions resolve(ServiceDefinition service, Map<String, String> parameters) {
