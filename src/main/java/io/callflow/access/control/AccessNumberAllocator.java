@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -64,7 +65,8 @@ public class AccessNumberAllocator {
         throw ProblemException.badParameter("_access_code_length", problem);
       });
     }
-    Instant now = clock.instant();
+    // the database keeps microseconds; millisecond instants read back exactly as they were answered
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     bookings.expireOverdueIn(pool.name(), now);
     List<String> numbers = candidates(pool);
     if (numbers.isEmpty()) {

@@ -102,9 +102,10 @@ public class Booking {
     return active && !now.isBefore(expiresAt);
   }
 
-  /** Whole seconds left at {@code now}, never negative. */
+  /** Seconds left at {@code now}, rounded up (a fresh 30 s booking says 30), never negative. */
   public long secondsLeftAt(Instant now) {
-    return Math.max(0, Duration.between(now, expiresAt).toSeconds());
+    long millis = Duration.between(now, expiresAt).toMillis();
+    return millis <= 0 ? 0 : (millis + 999) / 1000;
   }
 
   public String id() {

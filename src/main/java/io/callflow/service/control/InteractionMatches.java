@@ -61,8 +61,8 @@ public class InteractionMatches {
       throw ProblemException.conflict(
           ambiguous.reason(),
           List.of(
-              new ProblemException.InvalidParam("_phone_number", "required to match on a shared number"),
-              new ProblemException.InvalidParam("_access_code", "or this")));
+              new ProblemException.InvalidParam("_phone_number", "the caller's number (ANI), or send _access_code"),
+              new ProblemException.InvalidParam("_access_code", "the code the caller entered, or send _phone_number")));
     }
     if (outcome instanceof MatchDecision.NoMatch none) {
       throw ProblemException.notFound("no match for " + dnis + describe(ani, code) + ": " + none.reason());
