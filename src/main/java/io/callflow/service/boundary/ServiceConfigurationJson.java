@@ -1,5 +1,6 @@
 package io.callflow.service.boundary;
 
+import io.callflow.service.control.ServiceOptions;
 import io.callflow.platform.rest.JsonRequest;
 import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.ServiceConfiguration;
@@ -64,6 +65,9 @@ public final class ServiceConfigurationJson {
             case STRING -> options.put(key, ((JsonString) value).getString());
             case NUMBER, TRUE, FALSE -> options.put(key, value.toString());
             default -> request.invalid(field, "must be a string, number or boolean");
+          }
+          if (options.containsKey(key)) {
+            ServiceOptions.problemWith(key, options.get(key)).ifPresent(problem -> request.invalid(field, problem));
           }
         });
     return options;

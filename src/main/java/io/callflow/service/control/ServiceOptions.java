@@ -117,6 +117,11 @@ public final class ServiceOptions {
     return Arrays.stream(list.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
   }
 
+  /** Why {@code value} is not valid for the option {@code key}, or empty (also for options not checked). */
+  public static Optional<String> problemWith(String key, String value) {
+    return checkOf(key, value);
+  }
+
   private static Optional<String> checkOf(String key, String value) {
     Function<String, Optional<String>> check = CHECKS.get(key);
     return check == null ? Optional.empty() : check.apply(value.strip());

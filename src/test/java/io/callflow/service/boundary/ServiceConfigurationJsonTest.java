@@ -87,6 +87,16 @@ class ServiceConfigurationJsonTest {
     assertInvalid(() -> read("x".repeat(129), "{\"flow\":\"request-access\"}"), "name");
   }
 
+  @Test
+  void knownOptionsMustHaveValidValues() {
+    assertInvalid(
+        () -> read("s", "{\"flow\":\"request-interaction\",\"options\":{\"_access_code_length\":\"12\"}}"),
+        "options._access_code_length");
+    assertInvalid(
+        () -> read("s", "{\"flow\":\"request-interaction\",\"options\":{\"_provide_code\":\"maybe\"}}"),
+        "options._provide_code");
+  }
+
   private static ServiceConfiguration read(String name, String json) {
     return ServiceConfigurationJson.read(
         name, JsonRequest.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
