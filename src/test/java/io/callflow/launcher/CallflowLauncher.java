@@ -31,7 +31,8 @@ public final class CallflowLauncher {
             Path.of(required("callflow.rar")),
             Path.of(required("callflow.war")),
             System.out,
-            EmbeddedDatabase.MAX_PREPARED_TRANSACTIONS);
+            EmbeddedDatabase.MAX_PREPARED_TRANSACTIONS,
+            java.util.Map.of());
     System.out.println("Starting Callflow: PostgreSQL on 127.0.0.1:" + layout.databasePort()
         + ", Artemis on tcp://127.0.0.1:" + layout.brokerPort() + ", data in " + layout.dataDir());
     CallflowStack stack = CallflowStack.start(layout);

@@ -26,7 +26,8 @@ public final class CallflowStack implements AutoCloseable {
       Path rar,
       Path war,
       PrintStream payaraOutput,
-      int maxPreparedTransactions) {
+      int maxPreparedTransactions,
+      Map<String, String> serverProperties) {
 
     Path databaseDir() {
       return dataDir.resolve("pg");
@@ -128,6 +129,7 @@ public final class CallflowStack implements AutoCloseable {
     properties.put("callflow.broker.user", "callflow");
     properties.put("callflow.broker.password", "callflow");
     properties.put("callflow.seed.path", layout.serverConfig().resolve("seed.json").toString());
+    properties.putAll(layout.serverProperties());
     return new PayaraProcess.Settings(
         layout.payaraJar(),
         layout.rar(),

@@ -76,12 +76,31 @@ public final class PayaraProcess implements AutoCloseable {
     String preBoot = settings.loopbackOnly() ? "pre-boot-loopback.txt" : "pre-boot.txt";
     command.add("--prebootcommandfile");
     command.add(settings.serverConfig().resolve(preBoot).toString());
-    Files.createDirectories(settings.rootDir());
+    clearAllButLogs(settings.rootDir());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     Files.writeString(settings.pidFile(), Long.toString(process.pid()));
     PayaraProcess payara = new PayaraProcess(settings, process);
     payara.copyOutput();
     return payara;
+  }
+
+  /**
+   * Payara records what it deployed in its root folder and loads it again at the next start before
+   * processing {@code --deploy}; the first copy is then undeployed, but its message-driven beans can
+   * keep consuming and lose messages. So every start gets a fresh root, except {@code logs/}, where
+   * the transaction log that XA recovery needs lives.
+   */
+  private static void clearAllButLogs(Path rootDir) throws IOException {
+    Files.createDirectories(rootDir);
+    try (java.util.stream.Stream<Path> children = Files.list(rootDir)) {
+      for (Path child : children.filter(c -> !c.getFileName().toString().equals("logs")).toList()) {
+        try (java.util.stream.Stream<Path> tree = Files.walk(child)) {
+          for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(path);
+          }
+        }
+      }
+    }
   }
 
   private void copyOutput() {

@@ -1,6 +1,6 @@
 package io.callflow.service;
 
-import static io.callflow.service.RequestInteractionIT.assertProblem;
+import static io.callflow.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.callflow.testing.ProblemAssertions.assertProblem;
+
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
@@ -194,18 +196,4 @@ class RequestInteractionIT {
         400, "_resource_group");
   }
 
-  static void assertProblem(Reply reply, int status, String field) {
-    assertEquals(status, reply.status(), reply::toString);
-    assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
-    JsonObject problem = reply.json();
-    assertEquals(status, problem.getInt("status"));
-    assertEquals(status, problem.getInt("code"));
-    assertTrue(problem.containsKey("phrase") && problem.containsKey("message") && problem.containsKey("exception"),
-        problem::toString);
-    assertTrue(
-        problem.getJsonArray("invalid_params").stream()
-            .map(JsonValue::asJsonObject)
-            .anyMatch(p -> field.equals(p.getString("name"))),
-        () -> field + " not named in " + problem);
-  }
 }

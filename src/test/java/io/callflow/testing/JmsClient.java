@@ -49,6 +49,22 @@ public final class JmsClient implements AutoCloseable {
     }
   }
 
+  /** Takes the next message from {@code queue}, waiting up to {@code timeout}; null if none came. */
+  public Received receive(String queue, java.time.Duration timeout) {
+    try (JMSContext context = factory.createContext();
+        JMSConsumer consumer = context.createConsumer(context.createQueue(queue))) {
+      Message message = consumer.receive(timeout.toMillis());
+      if (message == null) {
+        return null;
+      }
+      try (JsonReader reader = Json.createReader(new StringReader(message.getBody(String.class)))) {
+        return new Received(message.getStringProperty("type"), reader.readObject());
+      }
+    } catch (JMSException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public synchronized void close() {
     open.forEach(JMSContext::close);

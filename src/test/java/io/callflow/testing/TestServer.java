@@ -18,6 +18,13 @@ import java.nio.file.Path;
  */
 public final class TestServer {
 
+  /**
+   * Server configuration for tests: push retries that fit a test's patience (2 s, then 4 s; three
+   * attempts in all) yet leave room to stop the server between two attempts.
+   */
+  public static final java.util.Map<String, String> SERVER_PROPERTIES =
+      java.util.Map.of("callflow.notification.retry-base-ms", "2000", "callflow.notification.max-attempts", "3");
+
   private static CallflowStack stack;
   private static IllegalStateException startFailure;
 
@@ -56,7 +63,8 @@ public final class TestServer {
         Path.of(property("callflow.rar")),
         Path.of(property("callflow.war")),
         log(),
-        maxPreparedTransactions);
+        maxPreparedTransactions,
+        SERVER_PROPERTIES);
   }
 
   public static GmsClient gms() {

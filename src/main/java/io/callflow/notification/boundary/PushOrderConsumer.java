@@ -25,7 +25,9 @@ import jakarta.jms.MessageListener;
       @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
       @ActivationConfigProperty(propertyName = "user", propertyValue = CallflowConnectionFactory.BROKER_USER),
       @ActivationConfigProperty(propertyName = "password", propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
+      // no prefetch: an order must never wait in the buffer of a session busy with a slow subscriber
+      @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
     })
 public class PushOrderConsumer implements MessageListener {
 

@@ -4,17 +4,18 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -24,7 +25,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the schema up to date with Flyway when the application starts, outside any JTA transaction
  * (Flyway manages its own), then loads the demo seed. A database that is down at startup is retried
- * every few seconds; readiness stays DOWN until a migration succeeds. A database that cannot take part
+ * every 10 seconds; readiness stays DOWN until a migration succeeds. A database that cannot take part
  * in XA transactions stops the deployment: the product would otherwise fail on its first flow.
  */
 @Startup
@@ -38,6 +39,10 @@ public class SchemaMigration {
   DataSource dataSource;
 
   @Inject DemoSeed demoSeed;
+
+  @Resource ManagedScheduledExecutorService retries;
+
+  private static final long RETRY_SECONDS = 10;
 
   private volatile MigrationOutcome outcome = MigrationOutcome.pending();
 
@@ -53,16 +58,23 @@ public class SchemaMigration {
     }
   }
 
-  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  void retryUntilMigrated() {
-    if (!outcome.succeeded()) {
-      try {
-        migrate();
-      } catch (PreparedTransactionsDisabled e) {
-        LOG.severe(e.getMessage());
-      }
-    }
+  /**
+   * Retries on a managed executor, not an EJB timer: Payara runs timer callbacks inside a JTA
+   * transaction whatever their attribute, and Flyway cannot work inside one.
+   */
+  private void retryLater() {
+    retries.schedule(
+        () -> {
+          if (!outcome.succeeded()) {
+            try {
+              migrate();
+            } catch (PreparedTransactionsDisabled e) {
+              LOG.severe(e.getMessage());
+            }
+          }
+        },
+        RETRY_SECONDS,
+        TimeUnit.SECONDS);
   }
 
   public MigrationOutcome outcome() {
@@ -89,7 +101,8 @@ public class SchemaMigration {
       throw e;
     } catch (RuntimeException | SQLException e) {
       outcome = new MigrationOutcome(MigrationOutcome.State.FAILED, describe(e), Instant.now());
-      LOG.log(Level.SEVERE, "Schema migration failed (retried every 10 s): " + describe(e), e);
+      LOG.log(Level.SEVERE, "Schema migration failed (retried in " + RETRY_SECONDS + " s): " + describe(e), e);
+      retryLater();
     }
   }
 
