@@ -53,5 +53,29 @@ public final class ConfigKeys {
   /** Timeout of one httpcb POST, connect and answer each (5000 ms). */
   public static final String NOTIFICATION_HTTP_TIMEOUT_MS = "callflow.notification.http-timeout-ms";
 
+  /** Base URL of Firebase Cloud Messaging; a stub's address in tests. */
+  public static final String FCM_ENDPOINT = "callflow.fcm.endpoint";
+
+  /** Firebase project id whose {@code messages:send} FCM pushes go through. */
+  public static final String FCM_PROJECT_ID = "callflow.fcm.project-id";
+
+  /** Path of the Google service-account JSON file that FCM pushes are authorised with. */
+  public static final String FCM_CREDENTIALS_FILE = "callflow.fcm.credentials-file";
+
+  /** Base URL of the APNs provider API (https://api.sandbox.push.apple.com for development apps). */
+  public static final String APNS_ENDPOINT = "callflow.apns.endpoint";
+
+  /** Path of the APNs authentication key, the .p8 file downloaded from the Apple developer account. */
+  public static final String APNS_KEY_FILE = "callflow.apns.key-file";
+
+  /** Key id of the APNs authentication key (10 characters, shown beside the key by Apple). */
+  public static final String APNS_KEY_ID = "callflow.apns.key-id";
+
+  /** Apple developer team id that owns the APNs authentication key. */
+  public static final String APNS_TEAM_ID = "callflow.apns.team-id";
+
+  /** Bundle id of the iOS app, sent as {@code apns-topic}. */
+  public static final String APNS_TOPIC = "callflow.apns.topic";
+
   private ConfigKeys() {}
 }
