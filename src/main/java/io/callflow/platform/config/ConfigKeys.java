@@ -44,5 +44,14 @@ public final class ConfigKeys {
   /** This node's access-code prefix: empty, digits ("9") or a digit range ("7-9"). */
   public static final String ACCESS_CODE_PREFIX = "callflow.access-code-prefix";
 
+  /** Attempts of one push (the first included) before it is dead-lettered (5). */
+  public static final String NOTIFICATION_MAX_ATTEMPTS = "callflow.notification.max-attempts";
+
+  /** Delay before the first retry of a push, doubled each attempt up to a minute (1000 ms). */
+  public static final String NOTIFICATION_RETRY_BASE_MS = "callflow.notification.retry-base-ms";
+
+  /** Timeout of one httpcb POST, connect and answer each (5000 ms). */
+  public static final String NOTIFICATION_HTTP_TIMEOUT_MS = "callflow.notification.http-timeout-ms";
+
   private ConfigKeys() {}
 }

@@ -15,6 +15,12 @@ public final class Destinations {
   /** Topic: every state change of every instance, for reporting and integrations. */
   public static final String EVENTS = "callflow.events";
 
+  /** Queue: one message per push to one subscription, retried with back-off by re-sending it delayed. */
+  public static final String NOTIFICATION_DELIVERY = "callflow.notification.delivery";
+
+  /** Queue: pushes given up on, with the reason. */
+  public static final String NOTIFICATION_DEAD = "callflow.notification.dead";
+
   /** Queue: round-trip probes that prove the database + JMS wiring. */
   public static final String DIAGNOSTICS = "callflow.diagnostics";
 

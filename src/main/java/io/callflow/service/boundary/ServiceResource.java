@@ -61,6 +61,9 @@ public class ServiceResource {
           case REQUEST_INTERACTION ->
               interactions.requestInteraction(
                   service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
+          case REQUEST_INBOUND_IMMEDIATE ->
+              interactions.requestInboundImmediate(
+                  service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
           case REQUEST_ACCESS -> interactions.requestAccess(service, parameters, gmsUser);
           case MATCH_INTERACTION -> matches.match(parameters);
           default -> throw new ProblemException(
@@ -78,6 +81,25 @@ public class ServiceResource {
   @Path("{id}")
   public JsonObject read(@PathParam("id") String id, @HeaderParam(GMS_USER) String gmsUser) {
     return json(instances.describe(id, gmsUser));
+  }
+
+  /** A request of an instance, e.g. the {@code _action} of a push; GMS clients use GET and POST. */
+  @GET
+  @Path("{id}/{request}")
+  public JsonObject requestByGet(
+      @PathParam("id") String id, @PathParam("request") String request, @HeaderParam(GMS_USER) String gmsUser) {
+    return json(instances.request(id, request, gmsUser));
+  }
+
+  @POST
+  @Path("{id}/{request}")
+  public JsonObject requestByPost(
+      @PathParam("id") String id,
+      @PathParam("request") String request,
+      @HeaderParam(GMS_USER) String gmsUser,
+      InputStream body) {
+    RequestParameters.parse(headers.getMediaType(), body); // read, so a bad body is still a 400/413/415
+    return json(instances.request(id, request, gmsUser));
   }
 
   @DELETE

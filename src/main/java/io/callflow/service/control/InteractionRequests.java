@@ -16,7 +16,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import io.callflow.notification.control.Notifications;
+import io.callflow.notification.control.Subscriptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,33 +46,61 @@ public class InteractionRequests {
   @Inject InstanceEvents events;
   @Inject PhoneNumbers phoneNumbers;
   @Inject Clock clock;
+  @Inject Subscriptions subscriptions;
+  @Inject Notifications notifications;
 
   /** {@code request-interaction}: answers _id, access info and _data_id. */
   public Map<String, String> requestInteraction(
       ServiceDefinition service, Map<String, String> parameters, String gmsUser, Optional<String> idempotencyKey) {
+    return create(service, parameters, gmsUser, idempotencyKey, false);
+  }
+
+  /**
+   * {@code request-inbound-immediate}: as request-interaction, but answers the DialNumber dialog and
+   * pushes {@code {"_id","_action":"DialNumber"}} to the instance's subscribers.
+   */
+  public Map<String, String> requestInboundImmediate(
+      ServiceDefinition service, Map<String, String> parameters, String gmsUser, Optional<String> idempotencyKey) {
+    return create(service, parameters, gmsUser, idempotencyKey, true);
+  }
+
+  private Map<String, String> create(
+      ServiceDefinition service,
+      Map<String, String> parameters,
+      String gmsUser,
+      Optional<String> idempotencyKey,
+      boolean dialog) {
     ServiceOptions options = resolve(service, parameters);
     Optional<String> phone = customerNumber(parameters);
     Map<String, String> data = withinLimit(ServiceOptions.appData(parameters));
+    Optional<DeviceRegistration> device = DeviceRegistration.of(parameters);
     String id = UUID.randomUUID().toString();
     if (idempotencyKey.isPresent()) {
       Optional<String> earlier =
           idempotencyKeys.claim(gmsUser, idempotencyKey.get(), IdempotencyKeys.hash(service.name(), parameters), id);
       if (earlier.isPresent()) {
-        return instances.describe(earlier.get(), gmsUser);
+        return dialog ? instances.dialNumber(earlier.get(), gmsUser) : instances.describe(earlier.get(), gmsUser);
       }
     }
     Booking booking = allocator.allocate(bookingRequest(options, id, phone));
     try {
       Instant now = clock.instant();
-      String dataId = appData.store(data, options.ttl(service.flow()), gmsUser);
+      Duration ttl = options.ttl(service.flow());
+      String dataId = appData.store(data, ttl, gmsUser);
       ServiceInstance instance =
           new ServiceInstance(
               id, service, InstanceState.ACCESS_ISSUED, gmsUser, phone.orElse(null), dataId, options.toJson(), now);
       em.persist(instance);
       events.stateChanged(instance, null, now);
+      device.ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
       Map<String, String> answer = new LinkedHashMap<>();
       answer.put("_id", id);
-      AccessAnswer.addTo(answer, booking, now);
+      if (dialog) {
+        DialNumberDialog.addTo(answer, booking, now);
+        notifications.push(id, service.name(), DialNumberDialog.ACTION, Map.of());
+      } else {
+        AccessAnswer.addTo(answer, booking, now);
+      }
       answer.put("_data_id", dataId);
       return answer;
     } catch (RuntimeException e) {

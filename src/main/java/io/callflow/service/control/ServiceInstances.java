@@ -37,6 +37,15 @@ public class ServiceInstances {
     return describe(visible(id, gmsUser), clock.instant());
   }
 
+  /** The description of any instance, for the server's own use (event streams). */
+  public Map<String, String> describeAny(String id) {
+    ServiceInstance instance = em.find(ServiceInstance.class, id);
+    if (instance == null) {
+      throw ProblemException.notFound("no service instance " + id);
+    }
+    return describe(instance, clock.instant());
+  }
+
   Map<String, String> describe(ServiceInstance instance, Instant now) {
     Map<String, String> answer = new LinkedHashMap<>();
     answer.put("_id", instance.id());
@@ -45,6 +54,36 @@ public class ServiceInstances {
     answer.put("_data_id", instance.dataId());
     bookings.liveFor(instance.id()).ifPresent(booking -> AccessAnswer.addTo(answer, booking, now));
     return answer;
+  }
+
+  /** The DialNumber dialog while the instance's access info lives; 404 once it has ended. */
+  public Map<String, String> dialNumber(String id, String gmsUser) {
+    ServiceInstance instance = visible(id, gmsUser);
+    Instant now = clock.instant();
+    Booking booking =
+        bookings
+            .liveFor(instance.id())
+            .orElseThrow(() -> ProblemException.notFound("service instance " + id + " has no live access number"));
+    Map<String, String> answer = new LinkedHashMap<>();
+    answer.put("_id", instance.id());
+    DialNumberDialog.addTo(answer, booking, now);
+    answer.put("_data_id", instance.dataId());
+    return answer;
+  }
+
+  /** {@code GET|POST /service/{id}/{request}}: the requests an instance answers. */
+  public Map<String, String> request(String id, String request, String gmsUser) {
+    return switch (request) {
+      case DialNumberDialog.ACTION -> dialNumber(id, gmsUser);
+      case "cancel" -> cancel(id, gmsUser);
+      default -> {
+        visible(id, gmsUser);
+        throw new ProblemException(
+            jakarta.ws.rs.core.Response.Status.NOT_FOUND, "NOT_FOUND", "RequestNotFound",
+            "request: service instance " + id + " does not answer " + request,
+            java.util.List.of(new ProblemException.InvalidParam("request", "not a request of this instance")));
+      }
+    };
   }
 
   /** {@code DELETE /service/{id}}: ends the instance and releases its numbers; repeatable. */

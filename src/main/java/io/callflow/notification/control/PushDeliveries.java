@@ -1,0 +1,95 @@
+package io.callflow.notification.control;
+
+import io.callflow.notification.entity.Delivery;
+import io.callflow.notification.entity.Push;
+import io.callflow.notification.entity.PushOrder;
+import io.callflow.notification.entity.Subscription;
+import io.callflow.platform.messaging.Destinations;
+import io.callflow.platform.messaging.MessageSender;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Carries out one push order, in the transaction of the message that brought it: delivers through the
+ * subscription's channel and records success; on a failure re-sends the order delayed (exponential
+ * back-off) or, when the failure is permanent or the attempts are spent, dead-letters it with the
+ * reason. A push already delivered to a subscription is never delivered to it again.
+ */
+@Stateless
+public class PushDeliveries {
+
+  private static final Logger LOG = Logger.getLogger(PushDeliveries.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject PushChannels channels;
+  @Inject MessageSender sender;
+  @Inject NotificationConfiguration configuration;
+  @Inject Clock clock;
+
+  public void carryOut(PushOrder order) {
+    if (em.find(Delivery.class, new Delivery.Key(order.eventId(), order.subscriptionId())) != null) {
+      return; // delivered or given up already: a redelivered order changes nothing
+    }
+    Subscription subscription = em.find(Subscription.class, order.subscriptionId());
+    if (subscription == null || !subscription.isLiveAt(clock.instant())) {
+      LOG.fine(() -> "Push " + order.eventId() + " dropped: subscription " + order.subscriptionId() + " ended");
+      return;
+    }
+    Optional<PushChannel> channel = channels.forType(subscription.type());
+    if (channel.isEmpty()) {
+      giveUp(order, "no channel delivers type " + subscription.type() + " on this server");
+      return;
+    }
+    try {
+      channel.get().deliver(push(order, subscription));
+      em.persist(new Delivery(order.eventId(), order.subscriptionId(), Delivery.State.DELIVERED, order.attempt(), null,
+          clock.instant()));
+    } catch (DeliveryFailure failure) {
+      if (failure.isPermanent() || order.attempt() >= configuration.maxAttempts()) {
+        giveUp(order, failure.getMessage());
+      } else {
+        LOG.info(() -> "Push " + order.eventId() + " to subscription " + order.subscriptionId() + " failed (attempt "
+            + order.attempt() + "): " + failure.getMessage() + "; retrying");
+        sender.enqueue(Destinations.NOTIFICATION_DELIVERY, PushOrder.TYPE, order.next().toJson(),
+            order.delayBeforeNext(configuration.retryBase()));
+      }
+    }
+  }
+
+  private void giveUp(PushOrder order, String reason) {
+    LOG.warning("Push " + order.eventId() + " to subscription " + order.subscriptionId() + " dead-lettered after "
+        + order.attempt() + " attempt(s): " + reason);
+    em.persist(new Delivery(order.eventId(), order.subscriptionId(), Delivery.State.DEAD, order.attempt(), reason,
+        clock.instant()));
+    JsonObject dead =
+        Json.createObjectBuilder(Json.createReader(new StringReader(order.toJson())).readObject())
+            .add("reason", reason)
+            .build();
+    sender.enqueue(Destinations.NOTIFICATION_DEAD, "DeadPush", dead.toString());
+  }
+
+  private static Push push(PushOrder order, Subscription subscription) {
+    return new Push(order.eventId(), order.serviceId(), subscription.type(), subscription.deviceId(), order.message(),
+        strings(subscription.propertiesJson()), subscription.secret().orElse(null));
+  }
+
+  private static Map<String, String> strings(String json) {
+    Map<String, String> values = new LinkedHashMap<>();
+    try (JsonReader reader = Json.createReader(new StringReader(json == null ? "{}" : json))) {
+      reader.readObject().forEach((k, v) -> values.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
+    }
+    return values;
+  }
+}

@@ -1,0 +1,48 @@
+package io.callflow.notification.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Duration;
+
+/**
+ * The JMS message that carries one push to one subscription through the delivery queue; a retry is
+ * the same order with the next attempt number, sent with a delay.
+ */
+public record PushOrder(String eventId, String subscriptionId, String serviceId, String message, int attempt) {
+
+  public static final String TYPE = "PushOrder";
+  private static final Duration MAX_DELAY = Duration.ofSeconds(60);
+
+  public PushOrder next() {
+    return new PushOrder(eventId, subscriptionId, serviceId, message, attempt + 1);
+  }
+
+  /** Exponential back-off: {@code base} before the 2nd attempt, doubled each time, at most a minute. */
+  public Duration delayBeforeNext(Duration base) {
+    long factor = 1L << Math.min(attempt - 1, 20);
+    Duration delay = base.multipliedBy(factor);
+    return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+  }
+
+  public String toJson() {
+    return Json.createObjectBuilder()
+        .add("eventId", eventId)
+        .add("subscriptionId", subscriptionId)
+        .add("serviceId", serviceId)
+        .add("message", message)
+        .add("attempt", attempt)
+        .build()
+        .toString();
+  }
+
+  public static PushOrder fromJson(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      JsonObject o = reader.readObject();
+      return new PushOrder(
+          o.getString("eventId"), o.getString("subscriptionId"), o.getString("serviceId"),
+          o.getString("message"), o.getInt("attempt"));
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.callflow.service.boundary;
+
+import io.callflow.notification.control.Notifications;
+import io.callflow.platform.messaging.CallflowConnectionFactory;
+import io.callflow.platform.messaging.Destinations;
+import io.callflow.service.control.InstanceEvents;
+import io.callflow.service.control.InstanceStreams;
+import io.callflow.service.control.ServiceInstances;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Hears every event on {@code callflow.events} (a non-durable subscription of this server) and passes
+ * those of watched instances to their server-sent event streams. One session keeps them in order.
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = CallflowConnectionFactory.RESOURCE_ADAPTER),
+      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.EVENTS),
+      @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
+      @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+      @ActivationConfigProperty(propertyName = "connectorClassName", propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
+      @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
+      @ActivationConfigProperty(propertyName = "user", propertyValue = CallflowConnectionFactory.BROKER_USER),
+      @ActivationConfigProperty(propertyName = "password", propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+    })
+public class InstanceEventsListener implements MessageListener {
+
+  private static final Logger LOG = Logger.getLogger(InstanceEventsListener.class.getName());
+
+  @Inject InstanceStreams streams;
+  @Inject ServiceInstances instances;
+
+  @Override
+  public void onMessage(Message message) {
+    try {
+      String type = message.getStringProperty(Destinations.TYPE_PROPERTY);
+      JsonObject event = parse(message.getBody(String.class));
+      String serviceId = event.getString("serviceId", null);
+      if (serviceId == null || !streams.isWatched(serviceId)) {
+        return;
+      }
+      String eventId = event.getString("eventId", null);
+      if (InstanceEvents.STATE_CHANGED.equals(type)) {
+        streams.publish(serviceId, InstanceStreams.STATE, eventId, InstanceStreams.json(instances.describeAny(serviceId)));
+      } else if (Notifications.PUSHED_EVENT.equals(type)) {
+        streams.publish(serviceId, InstanceStreams.PUSH, eventId, event.getString("message"));
+      }
+    } catch (JMSException | RuntimeException e) {
+      // a stream is best effort: a bad event must not be redelivered forever
+      LOG.log(Level.WARNING, "Event not passed to server-sent event streams", e);
+    }
+  }
+
+  private static JsonObject parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.callflow.service.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The server-sent event streams open on this server, by instance. Fed from {@code callflow.events},
+ * which every server instance hears, so a stream sees changes made on any node.
+ */
+@ApplicationScoped
+public class InstanceStreams {
+
+  public static final String STATE = "state";
+  public static final String PUSH = "push";
+
+  private record Stream(SseEventSink sink, Sse sse) {}
+
+  private final Map<String, List<Stream>> streams = new ConcurrentHashMap<>();
+
+  /** Registers the stream, then sends the instance's current state as its first event. */
+  public void open(String serviceId, SseEventSink sink, Sse sse, Map<String, String> currentState) {
+    Stream stream = new Stream(sink, sse);
+    streams.computeIfAbsent(serviceId, id -> new CopyOnWriteArrayList<>()).add(stream);
+    send(serviceId, stream, STATE, null, json(currentState));
+  }
+
+  public boolean isWatched(String serviceId) {
+    List<Stream> open = streams.get(serviceId);
+    return open != null && !open.isEmpty();
+  }
+
+  public void publish(String serviceId, String eventName, String eventId, String data) {
+    List<Stream> open = streams.get(serviceId);
+    if (open != null) {
+      open.forEach(stream -> send(serviceId, stream, eventName, eventId, data));
+    }
+  }
+
+  private void send(String serviceId, Stream stream, String name, String eventId, String data) {
+    if (stream.sink().isClosed()) {
+      forget(serviceId, stream);
+      return;
+    }
+    OutboundSseEvent.Builder event =
+        stream.sse().newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, data);
+    if (eventId != null) {
+      event.id(eventId);
+    }
+    stream.sink().send(event.build()).whenComplete((ok, failure) -> {
+      if (failure != null) {
+        forget(serviceId, stream);
+      }
+    });
+  }
+
+  private void forget(String serviceId, Stream stream) {
+    streams.computeIfPresent(serviceId, (id, list) -> {
+      list.remove(stream);
+      return list.isEmpty() ? null : list;
+    });
+  }
+
+  public static String json(Map<String, String> values) {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    values.forEach(json::add);
+    return json.build().toString();
+  }
+}
