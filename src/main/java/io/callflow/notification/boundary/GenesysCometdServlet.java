@@ -8,6 +8,9 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.cometd.server.BayeuxServerImpl;
 import org.cometd.server.http.jakarta.CometDServlet;
@@ -31,6 +34,11 @@ public class GenesysCometdServlet extends CometDServlet {
 
   static final String MAPPING = "/genesys/cometd/*";
 
+  /** Far above what a GMS client sends in one request (a few messages, a chat line each). */
+  static final int MAX_BODY_BYTES = 256 * 1024;
+
+  private static final Logger LOG = Logger.getLogger(GenesysCometdServlet.class.getName());
+
   @Inject CometSessions sessions;
 
   private BayeuxServer attached;
@@ -45,7 +53,20 @@ public class GenesysCometdServlet extends CometDServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    super.service(new ReadToEndRequest(request), response);
+    Optional<BufferedBodyRequest> buffered = BufferedBodyRequest.read(request, MAX_BODY_BYTES);
+    if (buffered.isEmpty()) {
+      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      return;
+    }
+    super.service(buffered.get(), response);
+  }
+
+  /** CometD answers a failed request with a bare status; the cause would otherwise be lost. */
+  @Override
+  protected void sendError(HttpServletRequest request, HttpServletResponse response, int code, Throwable failure) {
+    Level level = code >= 500 ? Level.WARNING : Level.FINE;
+    LOG.log(level, failure, () -> "CometD request " + request.getRequestURI() + " failed with " + code);
+    super.sendError(request, response, code, failure);
   }
 
   @Override
