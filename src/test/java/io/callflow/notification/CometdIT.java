@@ -88,6 +88,7 @@ class CometdIT {
             "/service/chatV2/customer-support",
             Json.createObjectBuilder().add("operation", "sendMessage").add("message", "hello").build());
     assertEquals("/service/chatV2/customer-support", published.getString("channel"), published::toString);
+    assertTrue(published.getBoolean("successful"), published::toString);
 
     JsonObject connected = client.connect(SHORT_HOLD);
     assertTrue(connected.getBoolean("successful"), connected::toString);

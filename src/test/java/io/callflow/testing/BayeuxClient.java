@@ -49,8 +49,7 @@ public final class BayeuxClient {
     this.gmsUser = gmsUser;
     this.http =
         HttpClient.newBuilder()
-            // HTTP/1.1 as CometD's own clients speak it: the JDK's default h2c upgrade of a request
-            // whose answer is completed asynchronously breaks Payara's HTTP/2 layer
+            // HTTP/1.1, as CometD's Java client in GMS's apps speaks it (the JDK would try h2c)
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -176,7 +175,7 @@ public final class BayeuxClient {
   private JsonArray post(String pathSuffix, JsonArray messages) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(endpoint + pathSuffix))
-            .timeout(Duration.ofSeconds(45)) // above CometD's longest hold, 30 s
+            .timeout(Duration.ofSeconds(45)) // above CometD's longest hold, 20 s
             .header("Content-Type", "application/json;charset=UTF-8")
             .POST(HttpRequest.BodyPublishers.ofString(messages.toString()));
     if (gmsUser != null) {
