@@ -104,6 +104,11 @@ public final class CallflowStack implements AutoCloseable {
     return payara.waitFor();
   }
 
+  /** Consumers the broker counts on a queue now: message-driven beans that are connected. */
+  public synchronized int brokerConsumers(String queue) {
+    return broker == null ? 0 : broker.consumerCount(queue);
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + layout.httpPort();
   }

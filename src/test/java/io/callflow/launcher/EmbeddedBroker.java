@@ -65,6 +65,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     return "host=127.0.0.1;port=" + port;
   }
 
+  /** Consumers the broker counts on a queue now (0 if it does not exist). */
+  public int consumerCount(String queue) {
+    var found = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+    return found == null ? 0 : found.getConsumerCount();
+  }
+
   @Override
   public void close() throws Exception {
     broker.stop();

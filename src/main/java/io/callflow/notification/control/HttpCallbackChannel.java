@@ -84,7 +84,12 @@ public class HttpCallbackChannel implements PushChannel {
 
   private synchronized HttpClient client() {
     if (http == null) {
-      http = HttpClient.newBuilder().connectTimeout(configuration.httpTimeout()).build();
+      // plain HTTP/1.1: webhook receivers speak it, and no h2c upgrade dance is attempted on each one
+      http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(configuration.httpTimeout())
+              .build();
     }
     return http;
   }
