@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * token refused), 404 and 410 (Unregistered) are permanent; 429, 5xx and no answer are worth another
  * try. An ExpiredProviderToken 403 is tried once more with a new token first.
  */
-public final class ApnsClient {
+public final class ApnsClient implements ProviderClient {
 
   /** Subscription property: {@code background} for a silent push instead of an alert. */
   public static final String PUSH_TYPE_PROPERTY = "apns.push-type";
@@ -56,6 +56,7 @@ public final class ApnsClient {
     this.apns = new ProviderConnection("APNs", http, requestTimeout);
   }
 
+  @Override
   public void send(Push push) throws DeliveryFailure {
     if (!DEVICE_TOKEN.matcher(push.deviceId()).matches()) {
       throw new DeliveryFailure("APNs: '" + push.deviceId() + "' is not a device token", true);

@@ -1,70 +1,24 @@
 package io.callflow.notification.control;
 
 import io.callflow.notification.entity.FcmSettings;
-import io.callflow.notification.entity.Push;
 import io.callflow.notification.entity.ServiceAccount;
 import io.callflow.platform.config.ConfigKeys;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * Pushes to Android apps through Firebase Cloud Messaging (subscription types {@code fcm} and GMS's
- * older name {@code gcm}). Unconfigured, it still deploys: it refuses every push with the reason, so
- * subscriptions can be taken before the credentials are in place.
+ * older name {@code gcm}).
  */
 @ApplicationScoped
-public class FcmChannel implements PushChannel {
-
-  private static final Logger LOG = Logger.getLogger(FcmChannel.class.getName());
+public class FcmChannel extends ProviderChannel {
 
   @Inject PushProviderConfiguration configuration;
   @Inject Clock clock;
-
-  private FcmClient client;
-  private String problem;
-
-  @PostConstruct
-  void connect() {
-    try {
-      FcmSettings settings = configuration.fcm();
-      problem = settings.problem().orElse(null);
-      if (problem == null) {
-        HttpClient http = configuration.httpClient();
-        GoogleAccessTokens tokens =
-            new GoogleAccessTokens(
-                serviceAccount(settings.credentialsFile()),
-                http,
-                PushProviderConfiguration.REQUEST_TIMEOUT,
-                clock);
-        client =
-            new FcmClient(
-                settings.endpoint(),
-                settings.projectId(),
-                tokens,
-                http,
-                PushProviderConfiguration.REQUEST_TIMEOUT);
-      }
-    } catch (IllegalArgumentException e) {
-      problem = "FCM: " + e.getMessage();
-    }
-  }
-
-  void reportAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    if (problem != null) {
-      LOG.warning(problem + "; fcm and gcm pushes fail until it is configured");
-    }
-  }
 
   @Override
   public Set<String> types() {
@@ -72,31 +26,26 @@ public class FcmChannel implements PushChannel {
   }
 
   @Override
-  public void deliver(Push push) throws DeliveryFailure {
-    if (client == null) {
-      throw new DeliveryFailure(problem, true);
-    }
-    client.send(push);
+  protected String provider() {
+    return "FCM";
   }
 
   @Override
-  public Optional<String> configurationProblem() {
-    return Optional.ofNullable(problem);
+  protected Optional<String> settingsProblem() {
+    return configuration.fcm().problem();
   }
 
-  private static ServiceAccount serviceAccount(Path file) {
-    String json;
-    try {
-      json = Files.readString(file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          ConfigKeys.FCM_CREDENTIALS_FILE + " " + file + " cannot be read: " + e, e);
-    }
-    try {
-      return ServiceAccount.parse(json);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          ConfigKeys.FCM_CREDENTIALS_FILE + " " + file + ": " + e.getMessage(), e);
-    }
+  @Override
+  protected ProviderClient connect() {
+    FcmSettings settings = configuration.fcm();
+    HttpClient http = configuration.httpClient();
+    GoogleAccessTokens tokens =
+        new GoogleAccessTokens(
+            credentials(ConfigKeys.FCM_CREDENTIALS_FILE, settings.credentialsFile(), ServiceAccount::parse),
+            http,
+            PushProviderConfiguration.REQUEST_TIMEOUT,
+            clock);
+    return new FcmClient(
+        settings.endpoint(), settings.projectId(), tokens, http, PushProviderConfiguration.REQUEST_TIMEOUT);
   }
 }

@@ -17,7 +17,7 @@ import java.time.Duration;
  * permanent; 429, 5xx and no answer at all are worth another try. The reason keeps FCM's body, which
  * names the error code.
  */
-public final class FcmClient {
+public final class FcmClient implements ProviderClient {
 
   private final URI sendUri;
   private final GoogleAccessTokens tokens;
@@ -35,6 +35,7 @@ public final class FcmClient {
     this.fcm = new ProviderConnection("FCM", http, requestTimeout);
   }
 
+  @Override
   public void send(Push push) throws DeliveryFailure {
     String body = body(push).toString();
     String token = tokens.current();

@@ -49,7 +49,7 @@ class ApnsChannelTest {
 
     String problem = channel.configurationProblem().orElseThrow();
     assertTrue(
-        problem.startsWith("APNs: callflow.apns.key-file " + rsaKey + " is not a PKCS#8 EC private key"),
+        problem.startsWith("APNs: callflow.apns.key-file " + rsaKey + ": not a PKCS#8 EC private key"),
         problem);
   }
 
@@ -67,7 +67,7 @@ class ApnsChannelTest {
   void warnsOnceAtStartupWhenUnconfigured() {
     ApnsChannel channel = channel(ChannelConfigurations.unconfigured());
 
-    List<LogRecord> logged = CapturedLog.of(ApnsChannel.class, () -> channel.reportAtStartup(new Object()));
+    List<LogRecord> logged = CapturedLog.of(ProviderChannel.class, () -> channel.reportAtStartup(new Object()));
 
     assertEquals(1, logged.size());
     assertEquals(Level.WARNING, logged.get(0).getLevel());
@@ -110,7 +110,7 @@ class ApnsChannelTest {
     ApnsChannel channel = new ApnsChannel();
     channel.configuration = configuration;
     channel.clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
-    channel.connect();
+    channel.start();
     return channel;
   }
 

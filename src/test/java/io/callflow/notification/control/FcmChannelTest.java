@@ -71,7 +71,7 @@ class FcmChannelTest {
   void warnsOnceAtStartupWhenUnconfigured() {
     FcmChannel channel = channel(configuration(Optional.empty(), Optional.empty()));
 
-    List<LogRecord> logged = CapturedLog.of(FcmChannel.class, () -> channel.reportAtStartup(new Object()));
+    List<LogRecord> logged = CapturedLog.of(ProviderChannel.class, () -> channel.reportAtStartup(new Object()));
 
     assertEquals(1, logged.size());
     assertEquals(Level.WARNING, logged.get(0).getLevel());
@@ -104,7 +104,7 @@ class FcmChannelTest {
             URI.create("https://oauth2.googleapis.com/token"));
     FcmChannel channel = channel(configuration(Optional.of("p"), Optional.of(account.toString())));
 
-    assertEquals(List.of(), CapturedLog.of(FcmChannel.class, () -> channel.reportAtStartup(new Object())));
+    assertEquals(List.of(), CapturedLog.of(ProviderChannel.class, () -> channel.reportAtStartup(new Object())));
   }
 
   static PushProviderConfiguration configuration(Optional<String> projectId, Optional<String> file) {
@@ -118,7 +118,7 @@ class FcmChannelTest {
     FcmChannel channel = new FcmChannel();
     channel.configuration = configuration;
     channel.clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
-    channel.connect();
+    channel.start();
     return channel;
   }
 
