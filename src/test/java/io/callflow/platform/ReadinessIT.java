@@ -31,6 +31,10 @@ class ReadinessIT {
   void livenessMetricsAndOpenApiAnswer() {
     assertEquals(200, gms.get("/health/live").status());
     assertEquals(200, gms.get("/metrics").status());
+    gms.post("/genesys/1/service/request-interaction");
+    Reply metrics = gms.get("/metrics");
+    assertTrue(metrics.body().contains("callflow_allocations_total"), "allocations are counted");
+    assertTrue(metrics.body().contains("callflow_pool_utilisation"), "pool utilisation is reported");
     Reply openApi = gms.get("/openapi");
     assertEquals(200, openApi.status());
     assertTrue(openApi.body().contains("/admin/diagnostics/round-trips"), openApi::body);

@@ -52,6 +52,7 @@ public class AccessNumberAllocator {
   @Inject AccessCodeFormat codeFormat;
   @Inject BookingEvents events;
   @Inject Bookings bookings;
+  @Inject AccessMetrics metrics;
 
   private final SecureRandom random = new SecureRandom();
 
@@ -97,8 +98,10 @@ public class AccessNumberAllocator {
       }
       em.flush();
       events.booked(booking);
+      metrics.booked(pool.name());
       return booking;
     }
+    metrics.exhausted(pool.name());
     throw new PoolExhausted(pool.name(), bookings.untilNextExpiry(pool.name(), now).orElse(Duration.ofSeconds(1)));
   }
 

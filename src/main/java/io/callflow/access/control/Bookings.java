@@ -85,6 +85,25 @@ public class Bookings {
     }
   }
 
+  /** Live bookings / numbers of a pool, 0 for a pool without numbers. */
+  public double utilisation(String pool) {
+    long numbers =
+        em.createQuery("SELECT COUNT(n) FROM AccessNumber n WHERE n.poolName = :pool", Long.class)
+            .setParameter("pool", pool)
+            .getSingleResult();
+    if (numbers == 0) {
+      return 0;
+    }
+    long live =
+        em.createQuery(
+                "SELECT COUNT(b) FROM Booking b WHERE b.poolName = :pool AND b.active = true AND b.expiresAt > :now",
+                Long.class)
+            .setParameter("pool", pool)
+            .setParameter("now", clock.instant())
+            .getSingleResult();
+    return (double) live / numbers;
+  }
+
   /** Ids of overdue bookings, oldest first, for the expiry sweep. */
   public List<String> overdue(Instant now, int limit) {
     return em.createQuery(

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Carries out one push order, in the transaction of the message that brought it: delivers through the
@@ -37,6 +39,7 @@ public class PushDeliveries {
   @Inject MessageSender sender;
   @Inject NotificationConfiguration configuration;
   @Inject Clock clock;
+  @Inject MetricRegistry metrics;
 
   public void carryOut(PushOrder order) {
     if (em.find(Delivery.class, new Delivery.Key(order.eventId(), order.subscriptionId())) != null) {
@@ -54,18 +57,26 @@ public class PushDeliveries {
     }
     try {
       channel.get().deliver(push(order, subscription));
+      count(subscription.type(), "delivered");
       em.persist(new Delivery(order.eventId(), order.subscriptionId(), Delivery.State.DELIVERED, order.attempt(), null,
           clock.instant()));
     } catch (DeliveryFailure failure) {
       if (failure.isPermanent() || order.attempt() >= configuration.maxAttempts()) {
+        count(subscription.type(), "dead");
         giveUp(order, failure.getMessage());
       } else {
+        count(subscription.type(), "retried");
         LOG.info(() -> "Push " + order.eventId() + " to subscription " + order.subscriptionId() + " failed (attempt "
             + order.attempt() + "): " + failure.getMessage() + "; retrying");
         sender.enqueue(Destinations.NOTIFICATION_DELIVERY, PushOrder.TYPE, order.next().toJson(),
             order.delayBeforeNext(configuration.retryBase()));
       }
     }
+  }
+
+  /** callflow_notifications_total{type, outcome}: delivered, retried, dead. */
+  private void count(String type, String outcome) {
+    metrics.counter("callflow_notifications_total", new Tag("type", type), new Tag("outcome", outcome)).inc();
   }
 
   private void giveUp(PushOrder order, String reason) {
