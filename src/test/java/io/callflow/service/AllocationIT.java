@@ -152,6 +152,28 @@ class AllocationIT {
   }
 
   @Test
+  void allocationsRacingTheExpirySweepNeverFail() throws Exception {
+    String pool = Fixtures.pool(gms, "LOCKING", 5, Fixtures.freshNumbers(3));
+    String service = Fixtures.interactionService(gms, pool, "");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, gms.post("/genesys/1/service/" + service).status());
+    }
+    // for the next 8 s, bookings fall due while creates keep expiring them inline and the sweep
+    // expires them every second: both must take turns, never fail
+    int booked = 0;
+    long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+    while (System.nanoTime() < end) {
+      Reply reply = gms.post("/genesys/1/service/" + service);
+      assertTrue(reply.status() == 200 || reply.status() == 503, reply::toString);
+      if (reply.status() == 200) {
+        booked++;
+      }
+      Thread.sleep(50);
+    }
+    assertTrue(booked >= 3, "numbers came back after their bookings expired: " + booked);
+  }
+
+  @Test
   void roundRobinPoolsHandOutNumbersInTurn() {
     List<String> numbers = Fixtures.freshNumbers(3);
     String pool = Fixtures.pool(gms, "SHARED", 60, numbers);

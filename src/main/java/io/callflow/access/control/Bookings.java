@@ -38,13 +38,9 @@ public class Bookings {
   /** The live bookings on a number, their rows locked so that two calls cannot match one booking. */
   public List<Booking> liveOnForUpdate(String number) {
     Instant now = clock.instant();
-    @SuppressWarnings("unchecked")
-    List<Booking> active =
-        em.createNativeQuery(
-                "SELECT * FROM booking WHERE number = ?1 AND active ORDER BY booked_at FOR UPDATE", Booking.class)
-            .setParameter(1, number)
-            .getResultList();
-    return active.stream().filter(b -> b.isLiveAt(now)).toList();
+    return locked("SELECT * FROM booking WHERE number = ?1 AND active ORDER BY booked_at FOR UPDATE", number).stream()
+        .filter(b -> b.isLiveAt(now))
+        .toList();
   }
 
   /** Ends a booking in the caller's transaction. */
@@ -56,33 +52,26 @@ public class Bookings {
     }
   }
 
-  /** Ends every live booking of an instance (cancel). */
+  /** Ends every active booking of an instance (cancel); waits for an expiry in progress on them. */
   public void endAllFor(String serviceId, EndReason reason) {
-    em.createQuery("SELECT b FROM Booking b WHERE b.serviceId = :service AND b.active = true", Booking.class)
-        .setParameter("service", serviceId)
-        .getResultList()
+    locked("SELECT * FROM booking WHERE service_id = ?1 AND active FOR UPDATE", serviceId)
         .forEach(b -> end(b, reason));
   }
 
   /** Expires one booking in a transaction of its own, if it is still active and overdue. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void expire(String bookingId) {
-    @SuppressWarnings("unchecked")
-    List<Booking> locked =
-        em.createNativeQuery("SELECT * FROM booking WHERE id = ?1 AND active FOR UPDATE SKIP LOCKED", Booking.class)
-            .setParameter(1, bookingId)
-            .getResultList();
     Instant now = clock.instant();
-    locked.stream().filter(b -> b.isOverdueAt(now)).forEach(b -> end(b, EndReason.EXPIRED));
+    locked("SELECT * FROM booking WHERE id = ?1 AND active FOR UPDATE SKIP LOCKED", bookingId).stream()
+        .filter(b -> b.isOverdueAt(now))
+        .forEach(b -> end(b, EndReason.EXPIRED));
   }
 
   /** Cancels a booking in a transaction of its own: its create failed after the allocation committed. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void releaseAlone(String bookingId) {
-    Booking booking = em.find(Booking.class, bookingId);
-    if (booking != null) {
-      end(booking, EndReason.CANCELLED);
-    }
+    locked("SELECT * FROM booking WHERE id = ?1 AND active FOR UPDATE", bookingId)
+        .forEach(b -> end(b, EndReason.CANCELLED));
   }
 
   /** Live bookings / numbers of a pool, 0 for a pool without numbers. */
@@ -114,15 +103,24 @@ public class Bookings {
         .getResultList();
   }
 
-  /** Expires a pool's overdue bookings in the caller's transaction, so their numbers are free now. */
+  /**
+   * Expires a pool's overdue bookings in the caller's transaction, so their numbers are free now.
+   * Rows the expiry sweep holds are skipped (it is ending them anyway); rows are locked, so the two
+   * never end one booking twice.
+   */
   public void expireOverdueIn(String pool, Instant now) {
-    em.createQuery(
-            "SELECT b FROM Booking b WHERE b.poolName = :pool AND b.active = true AND b.expiresAt <= :now",
-            Booking.class)
-        .setParameter("pool", pool)
-        .setParameter("now", now)
-        .getResultList()
+    locked("SELECT * FROM booking WHERE pool_name = ?1 AND active FOR UPDATE SKIP LOCKED", pool).stream()
+        .filter(b -> b.isOverdueAt(now))
         .forEach(b -> end(b, EndReason.EXPIRED));
+  }
+
+  /** Bookings read with a row lock, refreshed so a stale copy never overwrites a newer version. */
+  @SuppressWarnings("unchecked")
+  private List<Booking> locked(String sql, String parameter) {
+    return em.createNativeQuery(sql, Booking.class)
+        .setParameter(1, parameter)
+        .setHint("eclipselink.refresh", "true")
+        .getResultList();
   }
 
   public boolean hasActiveBooking(String number) {
