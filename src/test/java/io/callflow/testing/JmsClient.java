@@ -49,6 +49,15 @@ public final class JmsClient implements AutoCloseable {
     }
   }
 
+  /** Publishes a JSON text message with a {@code type} property and extra string properties on {@code topic}. */
+  public void publish(String topic, String type, String json, java.util.Map<String, String> properties) {
+    try (JMSContext context = factory.createContext()) {
+      var producer = context.createProducer().setProperty("type", type);
+      properties.forEach(producer::setProperty);
+      producer.send(context.createTopic(topic), json);
+    }
+  }
+
   /** Takes the next message from {@code queue}, waiting up to {@code timeout}; null if none came. */
   public Received receive(String queue, java.time.Duration timeout) {
     try (JMSContext context = factory.createContext();

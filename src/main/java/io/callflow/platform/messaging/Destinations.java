@@ -6,6 +6,9 @@ public final class Destinations {
   /** Queue, desktop → server: AgentLogin, AgentState, CallResult. */
   public static final String DESKTOP_IN = "callflow.desktop.in";
 
+  /** Queue: desktop messages that could not be understood, with the original body and the reason. */
+  public static final String DESKTOP_DEAD = "callflow.desktop.dead";
+
   /** Topic, server → desktops (selector {@code agentId = '…'}): Reserved, Offer, Revoked. */
   public static final String DESKTOP_OUT = "callflow.desktop.out";
 
@@ -23,6 +26,9 @@ public final class Destinations {
 
   /** Queue: round-trip probes that prove the database + JMS wiring. */
   public static final String DIAGNOSTICS = "callflow.diagnostics";
+
+  /** Name of the JMS property on {@link #DESKTOP_OUT} that desktops select their own messages by. */
+  public static final String AGENT_ID_PROPERTY = "agentId";
 
   /** Name of the JMS property that says what a message is. */
   public static final String TYPE_PROPERTY = "type";

@@ -6,6 +6,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Sends JSON text messages with a {@code type} property. Called inside a transaction, the message
@@ -35,11 +36,15 @@ public class MessageSender {
 
   /** Publishes {@code json} on {@code topic}. */
   public void publish(String topic, String type, String json) {
+    publish(topic, type, json, Map.of());
+  }
+
+  /** Publishes {@code json} on {@code topic} with extra string properties, for subscribers' selectors. */
+  public void publish(String topic, String type, String json, Map<String, String> properties) {
     try (JMSContext context = connectionFactory.createContext()) {
-      context
-          .createProducer()
-          .setProperty(Destinations.TYPE_PROPERTY, type)
-          .send(context.createTopic(topic), json);
+      JMSProducer producer = context.createProducer().setProperty(Destinations.TYPE_PROPERTY, type);
+      properties.forEach(producer::setProperty);
+      producer.send(context.createTopic(topic), json);
     }
   }
 }

@@ -1,0 +1,36 @@
+package io.callflow.desktop.control;
+
+import io.callflow.desktop.entity.AgentStateChanged;
+import io.callflow.platform.messaging.Destinations;
+import io.callflow.platform.messaging.MessageSender;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.util.UUID;
+
+/**
+ * Publishes agent state changes on the events topic for reporting and integrations. Observed inside
+ * the change's transaction: the XA send reaches subscribers only if the change commits.
+ */
+@ApplicationScoped
+public class AgentEventPublisher {
+
+  public static final String TYPE = "AgentStateChanged";
+
+  @Inject MessageSender sender;
+
+  void publish(@Observes AgentStateChanged change) {
+    String json =
+        Json.createObjectBuilder()
+            .add("eventId", UUID.randomUUID().toString())
+            .add("agentId", change.agentId())
+            .add("state", change.current().name())
+            .add("previousState", change.previous().name())
+            .add("queues", Json.createArrayBuilder(change.queues()))
+            .add("at", change.at().toString())
+            .build()
+            .toString();
+    sender.publish(Destinations.EVENTS, TYPE, json);
+  }
+}

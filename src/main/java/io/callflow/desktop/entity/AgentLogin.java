@@ -1,0 +1,31 @@
+package io.callflow.desktop.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Objects;
+
+/** An agent logs in at an extension to take calls from some queues. */
+public record AgentLogin(String agentId, List<String> queues, String extension)
+    implements DesktopMessage {
+
+  public static final String TYPE = "AgentLogin";
+
+  public AgentLogin {
+    Objects.requireNonNull(agentId, "agentId");
+    Objects.requireNonNull(extension, "extension");
+    queues = List.copyOf(queues);
+  }
+
+  static AgentLogin fromJson(MessageFields fields) {
+    return new AgentLogin(fields.id("agentId"), fields.ids("queues"), fields.id("extension"));
+  }
+
+  public JsonObject toJson() {
+    return Json.createObjectBuilder()
+        .add("agentId", agentId)
+        .add("queues", Json.createArrayBuilder(queues))
+        .add("extension", extension)
+        .build();
+  }
+}

@@ -1,0 +1,22 @@
+package io.callflow.desktop.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.Objects;
+
+/** The customer a reservation is for: the number to reach them and the app's data for the agent. */
+public record Customer(String phone, JsonObject data) {
+
+  public Customer {
+    Objects.requireNonNull(phone, "phone");
+    Objects.requireNonNull(data, "data");
+  }
+
+  static Customer fromJson(MessageFields fields) {
+    return new Customer(fields.text("phone"), fields.object("data"));
+  }
+
+  JsonObject toJson() {
+    return Json.createObjectBuilder().add("phone", phone).add("data", data).build();
+  }
+}

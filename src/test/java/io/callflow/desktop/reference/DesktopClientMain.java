@@ -1,0 +1,56 @@
+package io.callflow.desktop.reference;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a desktop from the command line: logs the agent in, goes READY and prints what the server
+ * sends until Ctrl+C, which logs the agent out.
+ *
+ * <pre>--broker tcp://127.0.0.1:61616 --agent a1 --queues default[,vip] [--extension 5001]</pre>
+ */
+public final class DesktopClientMain {
+
+  private DesktopClientMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Map<String, String> options = options(args);
+    String broker = options.getOrDefault("broker", "tcp://127.0.0.1:61616");
+    String agent = options.getOrDefault("agent", "a1");
+    List<String> queues = Arrays.asList(options.getOrDefault("queues", "default").split(","));
+    String extension = options.getOrDefault("extension", agent);
+
+    DesktopClient desktop = DesktopClient.connect(broker, agent);
+    desktop.onReceived(message -> System.out.println(message.type() + " " + message.body()));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  desktop.logOut();
+                  desktop.close();
+                  System.out.println("agent " + agent + " logged out");
+                  stopped.countDown();
+                }));
+    desktop.logIn(queues, extension);
+    desktop.ready();
+    System.out.println(
+        "agent " + agent + " READY on " + queues + " at " + broker + "; Ctrl+C logs out");
+    stopped.await();
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 == args.length) {
+        throw new IllegalArgumentException(
+            "usage: --broker tcp://host:port --agent id --queues q1[,q2] [--extension ext]");
+      }
+      options.put(args[i].substring(2), args[++i]);
+    }
+    return options;
+  }
+}
