@@ -3,6 +3,7 @@ package io.callflow.notification.control;
 import io.callflow.notification.entity.ApnsSettings;
 import io.callflow.notification.entity.FcmSettings;
 import io.callflow.platform.config.ConfigKeys;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The push providers' configuration (FCM, APNs), read once into typed settings. */
@@ -28,32 +30,29 @@ public class PushProviderConfiguration {
   String fcmEndpoint;
 
   @Inject
-  @ConfigProperty(name = ConfigKeys.FCM_PROJECT_ID)
-  Optional<String> fcmProjectId;
-
-  @Inject
-  @ConfigProperty(name = ConfigKeys.FCM_CREDENTIALS_FILE)
-  Optional<String> fcmCredentialsFile;
-
-  @Inject
   @ConfigProperty(name = ConfigKeys.APNS_ENDPOINT)
   String apnsEndpoint;
 
-  @Inject
-  @ConfigProperty(name = ConfigKeys.APNS_KEY_FILE)
-  Optional<String> apnsKeyFile;
+  // optional keys are looked up once, not injected as Optional: Payara's producer for Optional
+  // config values can fail while the application is still starting
+  @Inject Config config;
 
-  @Inject
-  @ConfigProperty(name = ConfigKeys.APNS_KEY_ID)
-  Optional<String> apnsKeyId;
+  Optional<String> fcmProjectId = Optional.empty();
+  Optional<String> fcmCredentialsFile = Optional.empty();
+  Optional<String> apnsKeyFile = Optional.empty();
+  Optional<String> apnsKeyId = Optional.empty();
+  Optional<String> apnsTeamId = Optional.empty();
+  Optional<String> apnsTopic = Optional.empty();
 
-  @Inject
-  @ConfigProperty(name = ConfigKeys.APNS_TEAM_ID)
-  Optional<String> apnsTeamId;
-
-  @Inject
-  @ConfigProperty(name = ConfigKeys.APNS_TOPIC)
-  Optional<String> apnsTopic;
+  @PostConstruct
+  void read() {
+    fcmProjectId = config.getOptionalValue(ConfigKeys.FCM_PROJECT_ID, String.class);
+    fcmCredentialsFile = config.getOptionalValue(ConfigKeys.FCM_CREDENTIALS_FILE, String.class);
+    apnsKeyFile = config.getOptionalValue(ConfigKeys.APNS_KEY_FILE, String.class);
+    apnsKeyId = config.getOptionalValue(ConfigKeys.APNS_KEY_ID, String.class);
+    apnsTeamId = config.getOptionalValue(ConfigKeys.APNS_TEAM_ID, String.class);
+    apnsTopic = config.getOptionalValue(ConfigKeys.APNS_TOPIC, String.class);
+  }
 
   /** @throws IllegalArgumentException when the endpoint is not an http(s) URL */
   public FcmSettings fcm() {

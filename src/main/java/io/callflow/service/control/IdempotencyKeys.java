@@ -80,6 +80,13 @@ public class IdempotencyKeys {
     return Optional.of((String) row[1]);
   }
 
+  /** Forgets keys older than 24 h; answers how many. */
+  public int forgetExpired() {
+    return em.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < ?1")
+        .setParameter(1, Timestamp.from(clock.instant().minus(KEPT)))
+        .executeUpdate();
+  }
+
   /** A digest of what identifies a create: the service and its parameters, in key order. */
   public static String hash(String serviceName, Map<String, String> parameters) {
     try {
