@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.callflow.launcher.CallflowStack;
 import io.callflow.testing.TestServer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** A database that cannot take part in XA transactions stops the start with a message that says why. */
@@ -13,10 +14,15 @@ class PreparedTransactionsIT {
 
   @Test
   void startupFailsFastWhenPreparedTransactionsAreDisabled() throws Exception {
-    CallflowStack.Layout layout = TestServer.layout(Files.createTempDirectory("callflow-no-xa-"), 0);
-    IllegalStateException failure =
-        assertThrows(IllegalStateException.class, () -> CallflowStack.start(layout).close());
-    assertTrue(
-        failure.getMessage().contains("max_prepared_transactions is 0"), failure::getMessage);
+    Path dataDir = Files.createTempDirectory("callflow-no-xa-");
+    try {
+      CallflowStack.Layout layout = TestServer.layout(dataDir, 0);
+      IllegalStateException failure =
+          assertThrows(IllegalStateException.class, () -> CallflowStack.start(layout).close());
+      assertTrue(
+          failure.getMessage().contains("max_prepared_transactions is 0"), failure::getMessage);
+    } finally {
+      TestServer.deleteTree(dataDir);
+    }
   }
 }

@@ -104,9 +104,22 @@ public final class TestServer {
     try {
       if (stack != null) {
         stack.close();
+        deleteTree(stack.layout().dataDir()); // a run leaves ~200 MB of database and journal otherwise
       }
     } catch (Exception e) {
       System.err.println("Test server did not stop cleanly: " + e);
+    }
+  }
+
+  /** Deletes a folder and everything in it. */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> tree = Files.walk(root)) {
+      for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 }
