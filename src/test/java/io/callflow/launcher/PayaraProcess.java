@@ -94,11 +94,7 @@ public final class PayaraProcess implements AutoCloseable {
     Files.createDirectories(rootDir);
     try (java.util.stream.Stream<Path> children = Files.list(rootDir)) {
       for (Path child : children.filter(c -> !c.getFileName().toString().equals("logs")).toList()) {
-        try (java.util.stream.Stream<Path> tree = Files.walk(child)) {
-          for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
+        Folders.deleteTree(child);
       }
     }
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callflow.launcher.CallflowStack;
+import io.callflow.launcher.Folders;
 import io.callflow.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class PreparedTransactionsIT {
       assertTrue(
           failure.getMessage().contains("max_prepared_transactions is 0"), failure::getMessage);
     } finally {
-      TestServer.deleteTree(dataDir);
+      Folders.deleteTree(dataDir);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.callflow.testing;
 
 import io.callflow.launcher.CallflowStack;
 import io.callflow.launcher.EmbeddedDatabase;
+import io.callflow.launcher.Folders;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -104,22 +105,11 @@ public final class TestServer {
     try {
       if (stack != null) {
         stack.close();
-        deleteTree(stack.layout().dataDir()); // a run leaves ~200 MB of database and journal otherwise
+        Folders.deleteTree(stack.layout().dataDir()); // a run leaves ~200 MB of database and journal otherwise
       }
     } catch (Exception e) {
       System.err.println("Test server did not stop cleanly: " + e);
     }
   }
 
-  /** Deletes a folder and everything in it. */
-  public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (java.util.stream.Stream<Path> tree = Files.walk(root)) {
-      for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 }

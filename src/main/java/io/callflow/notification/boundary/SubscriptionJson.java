@@ -1,11 +1,11 @@
 package io.callflow.notification.boundary;
 
+import io.callflow.platform.json.StringObjects;
 import io.callflow.notification.control.SubscriptionRequest;
 import io.callflow.notification.entity.DeliveryType;
 import io.callflow.platform.rest.JsonRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -60,7 +60,7 @@ final class SubscriptionJson {
         d.invalid(d.field("deviceId"), "must be an http or https URL for httpcb");
       }
       d.object("properties").ifPresent(p -> p.forEach((k, v) ->
-          properties.add(k, v instanceof JsonString s ? s.getString() : v.toString())));
+          properties.add(k, StringObjects.scalar(v).orElse(v.toString()))));
     }
     request.requireValid();
     return new SubscriptionRequest(

@@ -1,5 +1,6 @@
 package io.callflow.notification.control;
 
+import io.callflow.platform.json.StringObjects;
 import io.callflow.notification.entity.Delivery;
 import io.callflow.notification.entity.Push;
 import io.callflow.notification.entity.PushOrder;
@@ -10,14 +11,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -93,14 +90,7 @@ public class PushDeliveries {
 
   private static Push push(PushOrder order, Subscription subscription) {
     return new Push(order.eventId(), order.serviceId(), subscription.type(), subscription.deviceId(), order.message(),
-        strings(subscription.propertiesJson()), subscription.secret().orElse(null));
+        StringObjects.read(subscription.propertiesJson()), subscription.secret().orElse(null));
   }
 
-  private static Map<String, String> strings(String json) {
-    Map<String, String> values = new LinkedHashMap<>();
-    try (JsonReader reader = Json.createReader(new StringReader(json == null ? "{}" : json))) {
-      reader.readObject().forEach((k, v) -> values.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
-    }
-    return values;
-  }
 }

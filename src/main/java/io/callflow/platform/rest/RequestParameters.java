@@ -1,10 +1,10 @@
 package io.callflow.platform.rest;
 
+import io.callflow.platform.json.StringObjects;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
@@ -109,11 +109,11 @@ public final class RequestParameters {
     Map<String, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonValue> member : ((JsonObject) parsed).entrySet()) {
       JsonValue value = member.getValue();
-      switch (value.getValueType()) {
-        case STRING -> values.put(member.getKey(), ((JsonString) value).getString());
-        case NUMBER, TRUE, FALSE -> values.put(member.getKey(), value.toString());
-        case NULL -> {}
-        default -> throw ProblemException.badParameter(member.getKey(), "must be a string, number or boolean");
+      if (value.getValueType() != JsonValue.ValueType.NULL) {
+        values.put(
+            member.getKey(),
+            StringObjects.scalar(value)
+                .orElseThrow(() -> ProblemException.badParameter(member.getKey(), "must be a string, number or boolean")));
       }
     }
     return values;

@@ -1,5 +1,6 @@
 package io.callflow.routing.boundary;
 
+import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.JsonRequest;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.QueueAdministration;
@@ -11,7 +12,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -52,13 +52,10 @@ public class QueueAdminResource {
       request.invalid("name", "must be 1 to 64 letters, digits, '_', '.' or '-'");
     }
     JsonObjectBuilder options = Json.createObjectBuilder();
-    request.object("options").ifPresent(object -> object.forEach((key, value) -> {
-      switch (value.getValueType()) {
-        case STRING -> options.add(key, ((JsonString) value).getString());
-        case NUMBER, TRUE, FALSE -> options.add(key, value.toString());
-        default -> request.invalid("options." + key, "must be a string, number or boolean");
-      }
-    }));
+    request.object("options").ifPresent(object -> object.forEach((key, value) -> StringObjects.scalar(value)
+        .ifPresentOrElse(
+            text -> options.add(key, text),
+            () -> request.invalid("options." + key, "must be a string, number or boolean"))));
     request.requireValid();
     return json(queues.configure(name, options.build().toString()));
   }

@@ -1,12 +1,12 @@
 package io.callflow.service.boundary;
 
+import io.callflow.platform.json.StringObjects;
 import io.callflow.service.control.ServiceOptions;
 import io.callflow.platform.rest.JsonRequest;
 import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.ServiceConfiguration;
 import io.callflow.service.entity.ServiceDefinition;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -61,11 +61,9 @@ public final class ServiceConfigurationJson {
             request.invalid(field, "option names start with '_' (GMS configuration options)");
             return;
           }
-          switch (value.getValueType()) {
-            case STRING -> options.put(key, ((JsonString) value).getString());
-            case NUMBER, TRUE, FALSE -> options.put(key, value.toString());
-            default -> request.invalid(field, "must be a string, number or boolean");
-          }
+          StringObjects.scalar(value)
+              .ifPresentOrElse(
+                  text -> options.put(key, text), () -> request.invalid(field, "must be a string, number or boolean"));
           if (options.containsKey(key)) {
             ServiceOptions.problemWith(key, options.get(key)).ifPresent(problem -> request.invalid(field, problem));
           }

@@ -1,5 +1,6 @@
 package io.callflow.service.boundary;
 
+import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.rest.RequestParameters;
 import io.callflow.service.control.IdempotencyKeys;
@@ -10,9 +11,7 @@ import io.callflow.service.control.ServiceInstances;
 import io.callflow.service.entity.ServiceDefinition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -109,8 +108,6 @@ public class ServiceResource {
   }
 
   static JsonObject json(Map<String, String> answer) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
-    answer.forEach(json::add);
-    return json.build();
+    return StringObjects.toJson(answer);
   }
 }

@@ -1,8 +1,7 @@
 package io.callflow.service.control;
 
+import io.callflow.platform.json.StringObjects;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -70,8 +69,6 @@ public class InstanceStreams {
   }
 
   public static String json(Map<String, String> values) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
-    values.forEach(json::add);
-    return json.build().toString();
+    return StringObjects.toText(values);
   }
 }

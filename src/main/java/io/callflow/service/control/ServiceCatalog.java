@@ -1,17 +1,11 @@
 package io.callflow.service.control;
 
+import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.ServiceDefinition;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,21 +30,7 @@ public class ServiceCatalog {
 
   /** A service's configured options as strings. */
   public static Map<String, String> optionsOf(ServiceDefinition service) {
-    return stringsOf(service.optionsJson());
+    return StringObjects.read(service.optionsJson());
   }
 
-  static Map<String, String> stringsOf(String json) {
-    Map<String, String> values = new LinkedHashMap<>();
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      JsonObject object = reader.readObject();
-      object.forEach(
-          (key, value) ->
-              values.put(
-                  key,
-                  value.getValueType() == JsonValue.ValueType.STRING
-                      ? ((JsonString) value).getString()
-                      : value.toString()));
-    }
-    return values;
-  }
 }

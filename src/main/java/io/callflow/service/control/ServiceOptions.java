@@ -1,9 +1,8 @@
 package io.callflow.service.control;
 
+import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.Flow;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -181,9 +180,7 @@ public final class ServiceOptions {
   }
 
   public String toJson() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
-    values.forEach(json::add);
-    return json.build().toString();
+    return StringObjects.toText(values);
   }
 
   @Override

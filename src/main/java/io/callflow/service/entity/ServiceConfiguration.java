@@ -1,7 +1,6 @@
 package io.callflow.service.entity;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
+import io.callflow.platform.json.StringObjects;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,8 +28,6 @@ public record ServiceConfiguration(Flow flow, Map<String, String> options) {
 
   /** The options as the JSON object text {@link ServiceDefinition} stores. */
   public String optionsJson() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
-    options.forEach(json::add);
-    return json.build().toString();
+    return StringObjects.toText(options);
   }
 }

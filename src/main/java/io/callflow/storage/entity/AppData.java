@@ -1,11 +1,10 @@
 package io.callflow.storage.entity;
 
+import io.callflow.platform.json.StringObjects;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -43,19 +42,14 @@ public record AppData(Map<String, String> values) {
     return new AppData(values);
   }
 
+  // numbers and booleans only in a hand-edited row; read them as GMS clients would have sent them
   private static String text(String key, JsonValue value) {
-    return switch (value.getValueType()) {
-      case STRING -> ((JsonString) value).getString();
-      // only a hand-edited row holds these; read them as GMS clients would have sent them
-      case NUMBER, TRUE, FALSE -> value.toString();
-      default -> throw new IllegalArgumentException("app data value of " + key + " is not a string");
-    };
+    return StringObjects.scalar(value)
+        .orElseThrow(() -> new IllegalArgumentException("app data value of " + key + " is not a string"));
   }
 
   public String toJson() {
-    JsonObjectBuilder object = Json.createObjectBuilder();
-    values.forEach(object::add);
-    return object.build().toString();
+    return StringObjects.toText(values);
   }
 
   public long sizeInBytes() {
