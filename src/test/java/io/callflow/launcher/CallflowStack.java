@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.callflow.platform.messaging.Destinations;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +45,11 @@ public final class CallflowStack implements AutoCloseable {
   }
 
   public static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+  public static final Duration LISTENER_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The queues the server's message-driven beans consume. */
+  static final List<String> LISTENED_QUEUES =
+      List.of(Destinations.DIAGNOSTICS, Destinations.NOTIFICATION_DELIVERY, Destinations.DESKTOP_IN);
 
   private final Layout layout;
   private EmbeddedDatabase database;
@@ -69,10 +76,30 @@ public final class CallflowStack implements AutoCloseable {
     return stack;
   }
 
-  /** Starts Payara Micro and waits until the application is ready. */
+  /**
+   * Starts Payara Micro and waits until the application is ready and its message-driven beans listen
+   * (readiness says the broker is reachable, not that every listener has attached yet).
+   */
   public synchronized void startServer() throws Exception {
     payara = PayaraProcess.start(payaraSettings());
     payara.awaitReady(STARTUP_TIMEOUT);
+    awaitListeners(LISTENER_TIMEOUT);
+  }
+
+  /**
+   * Waits until every queue a message-driven bean consumes has a consumer on the broker: after a
+   * server start, or after the broker came back, the resource adapter attaches them on its own time.
+   */
+  public void awaitListeners(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (String queue : LISTENED_QUEUES) {
+      while (brokerConsumers(queue) == 0) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("No listener on " + queue + " within " + timeout);
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   /** Stops Payara Micro gracefully (SIGTERM), leaving database and broker running. */

@@ -1,6 +1,8 @@
 package io.callflow.launcher;
 
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -25,7 +27,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     this.port = port;
   }
 
+  /**
+   * Artemis audits every send and acknowledgement at INFO unless told otherwise (its distribution's
+   * logging configuration does); held here so the setting is not garbage-collected away.
+   */
+  private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
+
   public static EmbeddedBroker start(Path dataDir, int port) throws Exception {
+    AUDIT.setLevel(Level.OFF);
     Configuration config =
         new ConfigurationImpl()
             .setName("callflow-embedded")

@@ -59,6 +59,8 @@ class ReadinessIT {
         "readiness 200 once the broker is back",
         Duration.ofSeconds(60),
         () -> Optional.of(gms.get("/health/ready")).filter(r -> r.status() == 200));
+    // the next tests need the message-driven beans back, not only a reachable broker
+    stack.awaitListeners(CallflowStack.LISTENER_TIMEOUT);
   }
 
   private static JsonObject check(JsonObject health, String name) {
