@@ -49,7 +49,8 @@ public final class CallflowStack implements AutoCloseable {
 
   /** The queues the server's message-driven beans consume. */
   static final List<String> LISTENED_QUEUES =
-      List.of(Destinations.DIAGNOSTICS, Destinations.NOTIFICATION_DELIVERY, Destinations.DESKTOP_IN);
+      List.of(Destinations.DIAGNOSTICS, Destinations.NOTIFICATION_DELIVERY, Destinations.DESKTOP_IN,
+          Destinations.ROUTING);
 
   private final Layout layout;
   private EmbeddedDatabase database;

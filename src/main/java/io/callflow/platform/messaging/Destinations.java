@@ -12,6 +12,9 @@ public final class Destinations {
   /** Topic, server → desktops (selector {@code agentId = '…'}): Reserved, Offer, Revoked. */
   public static final String DESKTOP_OUT = "callflow.desktop.out";
 
+  /** Queue: "dispatch this virtual queue" requests, for the routing's message-driven bean. */
+  public static final String ROUTING = "callflow.routing";
+
   /** Queue: Dial commands when the customer is dialled first. */
   public static final String DIALER = "callflow.dialer";
 

@@ -6,6 +6,7 @@ import io.callflow.platform.rest.RequestParameters;
 import io.callflow.service.control.IdempotencyKeys;
 import io.callflow.service.control.InteractionMatches;
 import io.callflow.service.control.InteractionRequests;
+import io.callflow.service.control.QueuedFlows;
 import io.callflow.service.control.ServiceCatalog;
 import io.callflow.service.control.ServiceInstances;
 import io.callflow.service.entity.ServiceDefinition;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.InputStream;
 import java.util.List;
@@ -44,7 +46,9 @@ public class ServiceResource {
   @Inject ServiceInstances instances;
   @Inject InteractionRequests interactions;
   @Inject InteractionMatches matches;
+  @Inject QueuedFlows queued;
   @Context HttpHeaders headers;
+  @Context UriInfo uri;
 
   @POST
   @Path("{service-name}")
@@ -62,6 +66,9 @@ public class ServiceResource {
                   service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
           case REQUEST_INBOUND_IMMEDIATE ->
               interactions.requestInboundImmediate(
+                  service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
+          case REQUEST_INBOUND_DELAY, REQUEST_INBOUND_DELAY_LOCATION, REQUEST_INBOUND_POLL ->
+              queued.create(
                   service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
           case REQUEST_ACCESS -> interactions.requestAccess(service, parameters, gmsUser);
           case MATCH_INTERACTION -> matches.match(parameters);
@@ -87,7 +94,7 @@ public class ServiceResource {
   @Path("{id}/{request}")
   public JsonObject requestByGet(
       @PathParam("id") String id, @PathParam("request") String request, @HeaderParam(GMS_USER) String gmsUser) {
-    return json(instances.request(id, request, gmsUser));
+    return queued.request(id, request, gmsUser, uri.getBaseUri());
   }
 
   @POST
@@ -98,7 +105,7 @@ public class ServiceResource {
       @HeaderParam(GMS_USER) String gmsUser,
       InputStream body) {
     RequestParameters.parse(headers.getMediaType(), body); // read, so a bad body is still a 400/413/415
-    return json(instances.request(id, request, gmsUser));
+    return queued.request(id, request, gmsUser, uri.getBaseUri());
   }
 
   @DELETE

@@ -1,7 +1,16 @@
 package io.callflow.service.control;
 
 import io.callflow.access.control.Bookings;
+import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.BookingEnded;
+import io.callflow.desktop.control.DesktopCommands;
+import io.callflow.desktop.entity.Direction;
+import io.callflow.platform.json.StringObjects;
+import io.callflow.routing.control.Routing;
+import io.callflow.storage.control.AppDataStore;
+import jakarta.json.JsonObject;
+import java.util.Map;
+import java.util.Optional;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +29,20 @@ public class InstanceLifecycle {
   @PersistenceContext EntityManager em;
   @Inject Bookings bookings;
   @Inject InstanceEvents events;
+  @Inject Routing routing;
+  @Inject DesktopCommands desktops;
+  @Inject AppDataStore appData;
 
   void onBookingEnded(@Observes BookingEnded ended) {
     ServiceInstance instance = em.find(ServiceInstance.class, ended.serviceId());
     if (instance == null) {
       return; // the create that booked it rolled back; nothing to follow
+    }
+    if (instance.flow().isQueued()) {
+      if (ended.reason() == Booking.EndReason.MATCHED) {
+        connectToReservedAgent(instance, ended);
+      }
+      return; // an expired or cancelled booking of a queued flow follows its agent reservation
     }
     InstanceState next =
         switch (ended.reason()) {
@@ -38,5 +56,17 @@ public class InstanceLifecycle {
     if (next != null) {
       instance.moveTo(next, ended.at()).ifPresent(previous -> events.stateChanged(instance, previous, ended.at()));
     }
+  }
+
+  /** The customer called: the reserved agent is offered the call with the app's data. */
+  private void connectToReservedAgent(ServiceInstance instance, BookingEnded ended) {
+    Optional<String> agent = routing.engage(instance.id());
+    if (agent.isEmpty()) {
+      return; // the reservation lapsed in the meantime; the customer is queued again
+    }
+    instance.moveTo(InstanceState.CONNECTED, ended.at())
+        .ifPresent(previous -> events.stateChanged(instance, previous, ended.at()));
+    JsonObject data = StringObjects.toJson(appData.read(instance.dataId()).orElse(Map.of()));
+    desktops.offer(instance.id(), agent.get(), Direction.INBOUND, Optional.empty(), data);
   }
 }

@@ -99,6 +99,9 @@ public class InteractionMatches {
     Map<String, String> answer = new LinkedHashMap<>();
     answer.put("_id", instance.id());
     answer.put("_data_id", instance.dataId());
+    if (instance.state() == InstanceState.CONNECTED) {
+      instance.agentId().ifPresent(agent -> answer.put("_agent_id", agent));
+    }
     if (returnUserData) {
       appData.read(instance.dataId()).ifPresent(data -> data.forEach(answer::putIfAbsent));
     }

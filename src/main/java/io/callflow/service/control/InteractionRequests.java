@@ -70,9 +70,9 @@ public class InteractionRequests {
       String gmsUser,
       Optional<String> idempotencyKey,
       boolean dialog) {
-    ServiceOptions options = resolve(service, parameters);
-    Optional<String> phone = customerNumber(parameters);
-    Map<String, String> data = withinLimit(ServiceOptions.appData(parameters));
+    ServiceOptions options = CreateParameters.resolve(service, parameters);
+    Optional<String> phone = CreateParameters.customerNumber(phoneNumbers, parameters);
+    Map<String, String> data = CreateParameters.appData(parameters);
     Optional<DeviceRegistration> device = DeviceRegistration.of(parameters);
     String id = UUID.randomUUID().toString();
     if (idempotencyKey.isPresent()) {
@@ -122,8 +122,8 @@ public class InteractionRequests {
           "_id: service instance " + id + " has ended (" + instance.state() + ")",
           List.of(new ProblemException.InvalidParam("_id", "instance has ended")));
     }
-    ServiceOptions options = resolve(service, parameters);
-    Optional<String> phone = customerNumber(parameters).or(instance::phoneNumber);
+    ServiceOptions options = CreateParameters.resolve(service, parameters);
+    Optional<String> phone = CreateParameters.customerNumber(phoneNumbers, parameters).or(instance::phoneNumber);
     Booking booking =
         bookings.liveFor(id).orElseGet(() -> allocator.allocate(bookingRequest(options, id, phone)));
     Instant now = clock.instant();
@@ -133,42 +133,9 @@ public class InteractionRequests {
     return answer;
   }
 
-  /** App data is checked before a number is booked for it. */
-  private static Map<String, String> withinLimit(Map<String, String> data) {
-    AppData checked = new AppData(data);
-    if (!checked.isWithinLimit()) {
-      String reason = "app data of " + checked.sizeInBytes() + " bytes is larger than " + AppData.MAX_BYTES;
-      throw new ProblemException(
-          Status.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE", "PayloadTooLarge", "body: " + reason,
-          List.of(new ProblemException.InvalidParam("body", reason)));
-    }
-    return data;
-  }
-
-  private static ServiceOptions resolve(ServiceDefinition service, Map<String, String> parameters) {
-    return ServiceOptions.resolve(
-        ServiceCatalog.optionsOf(service),
-        parameters,
-        ignored -> LOG.fine(() -> "service " + service.name() + " does not let requests set " + ignored));
-  }
-
   private static BookingRequest bookingRequest(ServiceOptions options, String id, Optional<String> phone) {
     return new BookingRequest(
         options.resourceGroup(), id, phone, options.provideCode(), options.accessCodeLength(), options.bookingTimeout());
   }
 
-  /** {@code _phone_number} (or the Callback API's {@code _customer_number}) in E.164; optional. */
-  private Optional<String> customerNumber(Map<String, String> parameters) {
-    for (String field : List.of("_phone_number", "_customer_number")) {
-      String raw = parameters.get(field);
-      if (raw != null && !raw.isBlank()) {
-        return Optional.of(
-            phoneNumbers
-                .toE164(raw)
-                .orElseThrow(() -> ProblemException.badParameter(
-                    field, "not a valid phone number for region " + phoneNumbers.defaultRegion() + ": " + raw)));
-      }
-    }
-    return Optional.empty();
-  }
 }

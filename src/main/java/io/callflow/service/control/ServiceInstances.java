@@ -3,6 +3,7 @@ package io.callflow.service.control;
 import io.callflow.access.control.Bookings;
 import io.callflow.access.entity.Booking;
 import io.callflow.platform.rest.ProblemException;
+import io.callflow.routing.control.Routing;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
@@ -22,6 +23,7 @@ public class ServiceInstances {
   @Inject Bookings bookings;
   @Inject InstanceEvents events;
   @Inject Clock clock;
+  @Inject Routing routing;
 
   /** The instance, or 404 when unknown or created by another gms_user (never revealing which). */
   public ServiceInstance visible(String id, String gmsUser) {
@@ -53,6 +55,10 @@ public class ServiceInstances {
     answer.put("_state", instance.state().name());
     answer.put("_data_id", instance.dataId());
     bookings.liveFor(instance.id()).ifPresent(booking -> AccessAnswer.addTo(answer, booking, now));
+    if (instance.state() == InstanceState.QUEUED) {
+      routing.positionOf(instance.id()).ifPresent(position -> QueuedDialogs.position(answer, position));
+    }
+    instance.agentId().filter(agent -> !instance.state().isFinal()).ifPresent(agent -> answer.put("_agent_id", agent));
     return answer;
   }
 
@@ -88,8 +94,10 @@ public class ServiceInstances {
 
   /** {@code DELETE /service/{id}}: ends the instance and releases its numbers; repeatable. */
   public Map<String, String> cancel(String id, String gmsUser) {
+    routing.lock(id); // queue entry before instance, as the dispatcher takes them
     ServiceInstance instance = visible(id, gmsUser);
     Instant now = clock.instant();
+    routing.leave(instance.id(), "CANCELLED");
     bookings.endAllFor(instance.id(), Booking.EndReason.CANCELLED);
     instance
         .moveTo(InstanceState.CANCELLED, now)

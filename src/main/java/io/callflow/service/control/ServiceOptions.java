@@ -30,6 +30,20 @@ public final class ServiceOptions {
   public static final String BOOKING_TIMEOUT = "_booking_expiration_timeout";
   public static final String TTL = "_ttl";
   public static final String OVERWRITABLE = "_overwritable_options";
+  public static final String QUEUE = "_queue";
+  public static final String AGENT_RESERVE_TIMEOUT = "_agent_reserve_timeout";
+  public static final String WAIT_FOR_USER_CONFIRM = "_wait_for_user_confirm";
+  public static final String USER_CONFIRM_TIMEOUT = "_user_confirm_timeout";
+  public static final String CONFIRM_ATTEMPTS = "_max_number_of_user_availability_confirmation_attempts";
+  public static final String ON_USER_CONFIRM_TIMEOUT = "_on_user_confirm_timeout";
+  public static final String QUEUED_TTL = "_queued_ttl";
+  public static final String SNOOZE_DURATION = "_snooze_duration";
+
+  /** What a queued flow does when the customer never confirmed. */
+  public enum OnConfirmTimeout {
+    CONNECT_ANYWAY,
+    CANCEL
+  }
 
   /** Always taken from the request; never options. */
   public static final Set<String> REQUEST_PARAMETERS =
@@ -41,6 +55,7 @@ public final class ServiceOptions {
       List.of(PROVIDE_CODE, BOOKING_TIMEOUT, ACCESS_CODE_LENGTH, TTL, RESOURCE_GROUP);
 
   static final String DEFAULT_RESOURCE_GROUP = "DNIS";
+  static final String DEFAULT_QUEUE = "default";
   static final int DEFAULT_ACCESS_CODE_LENGTH = 6;
   static final Duration TTL_REQUEST_INTERACTION = Duration.ofSeconds(30);
   static final Duration TTL_QUEUED = Duration.ofSeconds(86400);
@@ -48,12 +63,21 @@ public final class ServiceOptions {
 
   /** Checks one option's value; returns why it is wrong, or empty. */
   private static final Map<String, Function<String, Optional<String>>> CHECKS =
-      Map.of(
-          RESOURCE_GROUP, v -> v.isBlank() ? Optional.of("must name a pool") : Optional.empty(),
-          PROVIDE_CODE, ServiceOptions::checkBoolean,
-          ACCESS_CODE_LENGTH, v -> checkInteger(v, 4, 10),
-          BOOKING_TIMEOUT, v -> checkInteger(v, 5, 1800),
-          TTL, v -> checkInteger(v, 1, MAX_TTL_SECONDS));
+      Map.ofEntries(
+          Map.entry(RESOURCE_GROUP, v -> v.isBlank() ? Optional.of("must name a pool") : Optional.empty()),
+          Map.entry(PROVIDE_CODE, ServiceOptions::checkBoolean),
+          Map.entry(ACCESS_CODE_LENGTH, v -> checkInteger(v, 4, 10)),
+          Map.entry(BOOKING_TIMEOUT, v -> checkInteger(v, 5, 1800)),
+          Map.entry(TTL, v -> checkInteger(v, 1, MAX_TTL_SECONDS)),
+          Map.entry(QUEUE, v -> v.matches("[A-Za-z0-9_.-]{1,64}") ? Optional.empty() : Optional.of("must name a virtual queue")),
+          Map.entry(AGENT_RESERVE_TIMEOUT, v -> checkInteger(v, 5, 1800)),
+          Map.entry(WAIT_FOR_USER_CONFIRM, ServiceOptions::checkBoolean),
+          Map.entry(USER_CONFIRM_TIMEOUT, v -> checkInteger(v, 1, 600)),
+          Map.entry(CONFIRM_ATTEMPTS, v -> checkInteger(v, 1, 10)),
+          Map.entry(ON_USER_CONFIRM_TIMEOUT, v -> v.equals("CONNECT-ANYWAY") || v.equals("CANCEL")
+              ? Optional.empty() : Optional.of("must be CONNECT-ANYWAY or CANCEL, not '" + v + "'")),
+          Map.entry(QUEUED_TTL, v -> checkInteger(v, 10, 604_800)),
+          Map.entry(SNOOZE_DURATION, v -> checkInteger(v, 1, 86_400)));
 
   private final Map<String, String> values;
 
@@ -169,6 +193,56 @@ public final class ServiceOptions {
     return flow == Flow.REQUEST_INTERACTION || flow == Flow.REQUEST_ACCESS
         ? TTL_REQUEST_INTERACTION
         : TTL_QUEUED;
+  }
+
+  /** The options an instance stored at create, as they were then. */
+  public static ServiceOptions stored(String json) {
+    return new ServiceOptions(new TreeMap<>(StringObjects.read(json)));
+  }
+
+  /** The same options with another pool, e.g. the one nearest the customer. */
+  public ServiceOptions withResourceGroup(String pool) {
+    Map<String, String> changed = new TreeMap<>(values);
+    changed.put(RESOURCE_GROUP, pool);
+    return new ServiceOptions(changed);
+  }
+
+  public String queue() {
+    return values.getOrDefault(QUEUE, DEFAULT_QUEUE);
+  }
+
+  /** How long an agent is held for a customer who has the access number (spec: 120 s). */
+  public Duration agentReserveTimeout() {
+    return seconds(AGENT_RESERVE_TIMEOUT, 120);
+  }
+
+  public boolean waitForUserConfirm(Flow flow) {
+    boolean byDefault = flow == Flow.REQUEST_OUTBOUND_DELAY || flow == Flow.REQUEST_OUTBOUND_POLL;
+    return Boolean.parseBoolean(values.getOrDefault(WAIT_FOR_USER_CONFIRM, String.valueOf(byDefault)));
+  }
+
+  public Duration userConfirmTimeout() {
+    return seconds(USER_CONFIRM_TIMEOUT, 30);
+  }
+
+  public int confirmAttempts() {
+    return Integer.parseInt(values.getOrDefault(CONFIRM_ATTEMPTS, "3"));
+  }
+
+  public OnConfirmTimeout onConfirmTimeout() {
+    return "CANCEL".equals(values.get(ON_USER_CONFIRM_TIMEOUT)) ? OnConfirmTimeout.CANCEL : OnConfirmTimeout.CONNECT_ANYWAY;
+  }
+
+  public Duration queuedTtl() {
+    return seconds(QUEUED_TTL, 14_400);
+  }
+
+  public Duration snoozeDuration() {
+    return seconds(SNOOZE_DURATION, 300);
+  }
+
+  private Duration seconds(String key, long byDefault) {
+    return Duration.ofSeconds(Long.parseLong(values.getOrDefault(key, String.valueOf(byDefault))));
   }
 
   public Optional<String> get(String key) {

@@ -26,6 +26,16 @@ public enum Flow {
     return gmsName;
   }
 
+  /** Flows whose customers wait in a virtual queue for an agent. */
+  public boolean isQueued() {
+    return this == REQUEST_INBOUND_DELAY || this == REQUEST_INBOUND_DELAY_LOCATION || this == REQUEST_INBOUND_POLL;
+  }
+
+  /** Queued flows whose app polls instead of being pushed. */
+  public boolean isPolled() {
+    return this == REQUEST_INBOUND_POLL || this == REQUEST_OUTBOUND_POLL;
+  }
+
   public static Optional<Flow> byGmsName(String name) {
     return Arrays.stream(values()).filter(f -> f.gmsName.equals(name)).findFirst();
   }

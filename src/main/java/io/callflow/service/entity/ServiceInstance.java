@@ -43,6 +43,16 @@ public class ServiceInstance {
   @Column(name = "updated_at")
   private Instant updatedAt;
 
+  /** The agent held for this customer (queued flows), kept once their call reached that agent. */
+  @Column(name = "agent_id")
+  private String agentId;
+
+  @Column(name = "confirm_due_at")
+  private Instant confirmDueAt;
+
+  @Column(name = "confirm_attempts")
+  private int confirmAttempts;
+
   @Version private long version;
 
   protected ServiceInstance() {}
@@ -80,6 +90,49 @@ public class ServiceInstance {
     state = next;
     updatedAt = now;
     return Optional.of(previous);
+  }
+
+  /** An agent is held for this customer. */
+  public void reservedFor(String agent) {
+    this.agentId = agent;
+  }
+
+  /** The held agent was released and the customer waits again. */
+  public void reservationLost() {
+    this.agentId = null;
+    this.confirmDueAt = null;
+    this.confirmAttempts = 0;
+  }
+
+  /** The customer was asked (again) to confirm, and is asked again at {@code due} if silent. */
+  public void askedToConfirm(Instant due) {
+    this.confirmAttempts++;
+    this.confirmDueAt = due;
+  }
+
+  /** No confirmation is awaited any more. */
+  public void confirmationSettled() {
+    this.confirmDueAt = null;
+  }
+
+  public Optional<String> agentId() {
+    return Optional.ofNullable(agentId);
+  }
+
+  public int confirmAttempts() {
+    return confirmAttempts;
+  }
+
+  public Optional<Instant> confirmDueAt() {
+    return Optional.ofNullable(confirmDueAt);
+  }
+
+  public String optionsJson() {
+    return options;
+  }
+
+  public String gmsUser() {
+    return gmsUser;
   }
 
   /** Whether a request carrying {@code requestUser} (its gms_user header) may see this instance. */

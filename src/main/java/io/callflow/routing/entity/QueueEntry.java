@@ -1,0 +1,129 @@
+package io.callflow.routing.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A customer's place in a virtual queue, from queueing until their call ends: waiting, then with a
+ * reserved agent, then engaged with that agent once the call is matched. The place in line
+ * ({@code queuedSince}) survives a lapsed reservation.
+ */
+@Entity
+@Table(name = "queue_entry")
+public class QueueEntry {
+
+  @Id
+  @Column(name = "service_id")
+  private String serviceId;
+
+  @Column(name = "queue_name")
+  private String queueName;
+
+  @Column(name = "queued_since")
+  private Instant queuedSince;
+
+  @Column(name = "eligible_at")
+  private Instant eligibleAt;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
+  @Column(name = "reserve_timeout_seconds")
+  private int reserveTimeoutSeconds;
+
+  @Column(name = "agent_id")
+  private String agentId;
+
+  @Column(name = "reserved_until")
+  private Instant reservedUntil;
+
+  @Column(name = "engaged_at")
+  private Instant engagedAt;
+
+  @Version private long version;
+
+  protected QueueEntry() {}
+
+  public QueueEntry(String serviceId, String queueName, Instant now, Duration reserveTimeout, Duration queuedTtl) {
+    this.serviceId = serviceId;
+    this.queueName = queueName;
+    this.queuedSince = now;
+    this.eligibleAt = now;
+    this.expiresAt = now.plus(queuedTtl);
+    this.reserveTimeoutSeconds = Math.toIntExact(reserveTimeout.toSeconds());
+  }
+
+  /** Holds {@code agent} for this customer for the reservation timeout. */
+  public void reserve(String agent, Instant now) {
+    this.agentId = agent;
+    this.reservedUntil = now.plus(reserveTimeout());
+  }
+
+  /** Keeps the reservation until {@code until} (the customer is being asked, or has the number). */
+  public void holdUntil(Instant until) {
+    if (isReserved()) {
+      reservedUntil = until;
+    }
+  }
+
+  /** Back to waiting at the same place in line, not dispatched before {@code notBefore}. */
+  public void requeue(Instant notBefore) {
+    agentId = null;
+    reservedUntil = null;
+    engagedAt = null;
+    eligibleAt = notBefore;
+  }
+
+  /** The customer's call reached the reserved agent. */
+  public void engage(Instant now) {
+    engagedAt = now;
+    reservedUntil = null;
+  }
+
+  public boolean isWaiting() {
+    return agentId == null;
+  }
+
+  /** An agent is held for the customer, who has not called yet. */
+  public boolean isReserved() {
+    return agentId != null && engagedAt == null;
+  }
+
+  public boolean isEngaged() {
+    return engagedAt != null;
+  }
+
+  public String serviceId() {
+    return serviceId;
+  }
+
+  public String queueName() {
+    return queueName;
+  }
+
+  public Instant queuedSince() {
+    return queuedSince;
+  }
+
+  public Duration reserveTimeout() {
+    return Duration.ofSeconds(reserveTimeoutSeconds);
+  }
+
+  public Optional<String> agentId() {
+    return Optional.ofNullable(agentId);
+  }
+
+  public Optional<Instant> reservedUntil() {
+    return Optional.ofNullable(reservedUntil);
+  }
+
+  public Optional<Instant> engagedAt() {
+    return Optional.ofNullable(engagedAt);
+  }
+}

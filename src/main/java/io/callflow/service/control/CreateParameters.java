@@ -1,0 +1,54 @@
+package io.callflow.service.control;
+
+import io.callflow.platform.phone.PhoneNumbers;
+import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.ServiceDefinition;
+import io.callflow.storage.entity.AppData;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** What every create reads from its request the same way: options, the customer's number, app data. */
+final class CreateParameters {
+
+  private static final Logger LOG = Logger.getLogger(CreateParameters.class.getName());
+
+  private CreateParameters() {}
+
+  static ServiceOptions resolve(ServiceDefinition service, Map<String, String> parameters) {
+    return ServiceOptions.resolve(
+        ServiceCatalog.optionsOf(service),
+        parameters,
+        ignored -> LOG.fine(() -> "service " + service.name() + " does not let requests set " + ignored));
+  }
+
+  /** The app data, checked before anything is booked or queued for it. */
+  static Map<String, String> appData(Map<String, String> parameters) {
+    Map<String, String> data = ServiceOptions.appData(parameters);
+    AppData checked = new AppData(data);
+    if (!checked.isWithinLimit()) {
+      String reason = "app data of " + checked.sizeInBytes() + " bytes is larger than " + AppData.MAX_BYTES;
+      throw new ProblemException(
+          Status.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE", "PayloadTooLarge", "body: " + reason,
+          List.of(new ProblemException.InvalidParam("body", reason)));
+    }
+    return data;
+  }
+
+  /** {@code _phone_number} (or the Callback API's {@code _customer_number}) in E.164; optional. */
+  static Optional<String> customerNumber(PhoneNumbers phoneNumbers, Map<String, String> parameters) {
+    for (String field : List.of("_phone_number", "_customer_number")) {
+      String raw = parameters.get(field);
+      if (raw != null && !raw.isBlank()) {
+        return Optional.of(
+            phoneNumbers
+                .toE164(raw)
+                .orElseThrow(() -> ProblemException.badParameter(
+                    field, "not a valid phone number for region " + phoneNumbers.defaultRegion() + ": " + raw)));
+      }
+    }
+    return Optional.empty();
+  }
+}

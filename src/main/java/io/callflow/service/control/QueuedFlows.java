@@ -1,0 +1,371 @@
+package io.callflow.service.control;
+
+import io.callflow.access.control.AccessNumberAllocator;
+import io.callflow.access.control.Bookings;
+import io.callflow.access.control.PoolExhausted;
+import io.callflow.access.control.Pools;
+import io.callflow.access.entity.Booking;
+import io.callflow.access.entity.BookingRequest;
+import io.callflow.access.entity.Pool;
+import io.callflow.desktop.control.DesktopCommands;
+import io.callflow.desktop.entity.Customer;
+import io.callflow.notification.control.Notifications;
+import io.callflow.notification.control.Subscriptions;
+import io.callflow.platform.json.StringObjects;
+import io.callflow.platform.phone.PhoneNumbers;
+import io.callflow.platform.rest.ProblemException;
+import io.callflow.routing.control.Routing;
+import io.callflow.routing.entity.AgentReserved;
+import io.callflow.routing.entity.QueuePosition;
+import io.callflow.service.entity.Flow;
+import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.ServiceDefinition;
+import io.callflow.service.entity.ServiceInstance;
+import io.callflow.storage.control.AppDataStore;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The queued inbound flows (request-inbound-delay, -delay-location, -poll): the customer waits in a
+ * virtual queue; once an agent is reserved the access number is issued (or, with
+ * {@code _wait_for_user_confirm}, offered in a menu first) and pushed, or handed out on the next poll.
+ * Locks are taken queue entry first, then instance, as the dispatcher does.
+ */
+@Stateless
+public class QueuedFlows {
+
+  /** The agent is held this much longer than the customer's last chance to confirm. */
+  static final Duration CONFIRM_GRACE = Duration.ofSeconds(5);
+
+  @PersistenceContext EntityManager em;
+  @Inject AccessNumberAllocator allocator;
+  @Inject Bookings bookings;
+  @Inject Pools pools;
+  @Inject AppDataStore appData;
+  @Inject ServiceInstances instances;
+  @Inject IdempotencyKeys idempotencyKeys;
+  @Inject InstanceEvents events;
+  @Inject PhoneNumbers phoneNumbers;
+  @Inject Subscriptions subscriptions;
+  @Inject Notifications notifications;
+  @Inject Routing routing;
+  @Inject DesktopCommands desktops;
+  @Inject Clock clock;
+
+  /** Create: the instance joins its queue; answers a ConfirmationDialog with the position and EWT. */
+  public Map<String, String> create(
+      ServiceDefinition service, Map<String, String> parameters, String gmsUser, Optional<String> idempotencyKey) {
+    ServiceOptions options = CreateParameters.resolve(service, parameters);
+    if (service.flow() == Flow.REQUEST_INBOUND_DELAY_LOCATION) {
+      options = nearestPool(options, parameters);
+    }
+    Optional<String> phone = CreateParameters.customerNumber(phoneNumbers, parameters);
+    Map<String, String> data = CreateParameters.appData(parameters);
+    Optional<DeviceRegistration> device = DeviceRegistration.of(parameters);
+    String id = UUID.randomUUID().toString();
+    if (idempotencyKey.isPresent()) {
+      Optional<String> earlier =
+          idempotencyKeys.claim(gmsUser, idempotencyKey.get(), IdempotencyKeys.hash(service.name(), parameters), id);
+      if (earlier.isPresent()) {
+        return queuedAnswer(instances.visible(earlier.get(), gmsUser));
+      }
+    }
+    Instant now = clock.instant();
+    Duration ttl = options.ttl(service.flow());
+    String dataId = appData.store(data, ttl, gmsUser);
+    ServiceInstance instance =
+        new ServiceInstance(id, service, InstanceState.QUEUED, gmsUser, phone.orElse(null), dataId, options.toJson(), now);
+    em.persist(instance);
+    events.stateChanged(instance, null, now);
+    device.ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
+    routing.enqueue(id, options.queue(), options.agentReserveTimeout(), options.queuedTtl());
+    return queuedAnswer(instance);
+  }
+
+  /**
+   * {@code GET|POST /service/{id}/{request}} for a queued instance: DisplayMenu, confirm, snooze and
+   * check-queue-position; the requests every instance answers go to {@link ServiceInstances}.
+   */
+  public JsonObject request(String id, String request, String gmsUser, URI base) {
+    return switch (request) {
+      case QueuedDialogs.CHECK_QUEUE_POSITION -> checkQueuePosition(instances.visible(id, gmsUser));
+      case QueuedDialogs.DISPLAY_MENU -> displayMenu(instances.visible(id, gmsUser), base);
+      case QueuedDialogs.CONFIRM -> confirm(id, gmsUser);
+      case QueuedDialogs.SNOOZE -> snooze(id, gmsUser);
+      default -> StringObjects.toJson(instances.request(id, request, gmsUser));
+    };
+  }
+
+  /** An agent was reserved for the customer (in the dispatching transaction). */
+  public void agentReserved(AgentReserved reserved) {
+    ServiceInstance instance = em.find(ServiceInstance.class, reserved.serviceId(), LockModeType.PESSIMISTIC_WRITE);
+    if (instance == null || instance.state() != InstanceState.QUEUED) {
+      routing.leave(reserved.serviceId(), "ENDED"); // nobody to serve: free the agent at once
+      return;
+    }
+    Instant now = reserved.at();
+    ServiceOptions options = ServiceOptions.stored(instance.optionsJson());
+    instance.reservedFor(reserved.agentId());
+    move(instance, InstanceState.AGENT_RESERVED, now);
+    boolean confirmFirst = options.waitForUserConfirm(instance.flow());
+    Duration hold =
+        confirmFirst
+            ? options.userConfirmTimeout().multipliedBy(options.confirmAttempts()).plus(CONFIRM_GRACE)
+            : options.agentReserveTimeout();
+    routing.holdFor(instance.id(), hold);
+    desktops.reserved(instance.id(), reserved.agentId(), instance.flow().gmsName(), customer(instance), now.plus(hold));
+    if (confirmFirst) {
+      askToConfirm(instance, options, now);
+    } else {
+      try {
+        issueAccess(instance, options, now);
+      } catch (PoolExhausted e) {
+        // no number to give now: the customer keeps their place and is dispatched again when one frees
+        routing.requeue(instance.id(), "NO_ACCESS_NUMBER", now.plusSeconds(e.retryAfterSeconds().orElse(5L)));
+      }
+    }
+  }
+
+  /** The agent held for the customer was released: the customer waits again, without access info. */
+  public void reservationLapsed(String serviceId) {
+    ServiceInstance instance = em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
+    if (instance == null || instance.state().isFinal()) {
+      return;
+    }
+    bookings.endAllFor(serviceId, Booking.EndReason.CANCELLED);
+    instance.reservationLost();
+    move(instance, InstanceState.QUEUED, clock.instant());
+  }
+
+  /** The customer waited past {@code _queued_ttl}. */
+  public void queueExpired(String serviceId) {
+    ServiceInstance instance = em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
+    if (instance != null) {
+      move(instance, InstanceState.EXPIRED, clock.instant());
+    }
+  }
+
+  /** The agent's desktop reported how the call ended. */
+  public void callEnded(String serviceId, String agentId, boolean completed) {
+    ServiceInstance instance = em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
+    if (instance != null && instance.agentId().filter(agentId::equals).isPresent()) {
+      move(instance, completed ? InstanceState.COMPLETED : InstanceState.FAILED, clock.instant());
+    }
+  }
+
+  /** Instances whose customer was asked to confirm and has not answered in time, for the sweep. */
+  public List<String> overdueConfirmations(Instant now, int limit) {
+    return em.createQuery(
+            "SELECT i.id FROM ServiceInstance i WHERE i.confirmDueAt <= :now ORDER BY i.confirmDueAt", String.class)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * A confirmation went unanswered: ask again while attempts remain, then follow
+   * {@code _on_user_confirm_timeout}. Its own transaction; a late or repeated call changes nothing.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void confirmationTimedOut(String serviceId) {
+    Instant now = clock.instant();
+    routing.lock(serviceId);
+    ServiceInstance instance = em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
+    if (instance == null
+        || instance.state() != InstanceState.WAITING_CONFIRM
+        || instance.confirmDueAt().map(due -> due.isAfter(now)).orElse(true)) {
+      return;
+    }
+    ServiceOptions options = ServiceOptions.stored(instance.optionsJson());
+    if (instance.confirmAttempts() < options.confirmAttempts()) {
+      askToConfirm(instance, options, now);
+    } else if (options.onConfirmTimeout() == ServiceOptions.OnConfirmTimeout.CANCEL) {
+      instance.confirmationSettled();
+      routing.leave(serviceId, "CONFIRM_TIMEOUT");
+      move(instance, InstanceState.CANCELLED, now);
+    } else {
+      try {
+        issueAccess(instance, options, now);
+      } catch (PoolExhausted e) {
+        instance.confirmationSettled();
+        routing.requeue(serviceId, "NO_ACCESS_NUMBER", now.plusSeconds(e.retryAfterSeconds().orElse(5L)));
+      }
+    }
+  }
+
+  private void askToConfirm(ServiceInstance instance, ServiceOptions options, Instant now) {
+    move(instance, InstanceState.WAITING_CONFIRM, now);
+    instance.askedToConfirm(now.plus(options.userConfirmTimeout()));
+    if (!instance.flow().isPolled()) {
+      notifications.push(instance.id(), instance.serviceName(), QueuedDialogs.DISPLAY_MENU, Map.of());
+    }
+  }
+
+  /** Books the access number for the time the agent is held, and tells the app to dial it. */
+  private Booking issueAccess(ServiceInstance instance, ServiceOptions options, Instant now) {
+    Duration hold = options.agentReserveTimeout();
+    Booking booking =
+        allocator.allocate(
+            new BookingRequest(
+                options.resourceGroup(),
+                instance.id(),
+                instance.phoneNumber(),
+                options.provideCode(),
+                options.accessCodeLength(),
+                Optional.of(hold)));
+    instance.confirmationSettled();
+    move(instance, InstanceState.ACCESS_ISSUED, now);
+    routing.holdFor(instance.id(), hold);
+    if (!instance.flow().isPolled()) {
+      notifications.push(instance.id(), instance.serviceName(), DialNumberDialog.ACTION, Map.of());
+    }
+    return booking;
+  }
+
+  private JsonObject confirm(String id, String gmsUser) {
+    routing.lock(id);
+    ServiceInstance instance = lockedVisible(id, gmsUser);
+    if (instance.state() == InstanceState.WAITING_CONFIRM) {
+      // no free number: 503 with Retry-After, and the customer may confirm again (nothing changed)
+      issueAccess(instance, ServiceOptions.stored(instance.optionsJson()), clock.instant());
+    } else if (instance.state() != InstanceState.ACCESS_ISSUED) {
+      throw notNow(instance, QueuedDialogs.CONFIRM);
+    }
+    return StringObjects.toJson(instances.dialNumber(id, gmsUser));
+  }
+
+  private JsonObject snooze(String id, String gmsUser) {
+    routing.lock(id);
+    ServiceInstance instance = lockedVisible(id, gmsUser);
+    ServiceOptions options = ServiceOptions.stored(instance.optionsJson());
+    switch (instance.state()) {
+      case AGENT_RESERVED, WAITING_CONFIRM, ACCESS_ISSUED ->
+          routing.requeue(id, "SNOOZED", clock.instant().plus(options.snoozeDuration()));
+      case QUEUED -> {} // already waiting: snoozing twice is snoozing once
+      default -> throw notNow(instance, QueuedDialogs.SNOOZE);
+    }
+    Map<String, String> answer = new LinkedHashMap<>();
+    long minutes = Math.max(1, options.snoozeDuration().toMinutes());
+    QueuedDialogs.confirmation(
+        answer, id, "We will notify you again in " + minutes + (minutes == 1 ? " minute" : " minutes"));
+    routing.positionOf(id).ifPresent(position -> QueuedDialogs.position(answer, position));
+    return StringObjects.toJson(answer);
+  }
+
+  private JsonObject displayMenu(ServiceInstance instance, URI base) {
+    if (instance.state() != InstanceState.WAITING_CONFIRM) {
+      throw notNow(instance, QueuedDialogs.DISPLAY_MENU);
+    }
+    return QueuedDialogs.displayMenu(instance.id(), base);
+  }
+
+  /**
+   * The poll answer: position, EWT and whether an agent is ready; with the DialNumber dialog once
+   * the access number is issued, or the DisplayMenu action while a confirmation is awaited.
+   */
+  private JsonObject checkQueuePosition(ServiceInstance instance) {
+    Instant now = clock.instant();
+    Map<String, String> members = new LinkedHashMap<>();
+    members.put("_id", instance.id());
+    members.put("_state", instance.state().name());
+    QueuePosition position = routing.positionOf(instance.id()).orElse(null);
+    if (position != null) {
+      QueuedDialogs.position(members, position);
+    } else {
+      members.putAll(Map.of("_position", "0", "_total_waiting", "0", "ewt", "0", "_eta", "0"));
+    }
+    if (instance.state() == InstanceState.WAITING_CONFIRM) {
+      members.put("_action", QueuedDialogs.DISPLAY_MENU);
+    }
+    bookings.liveFor(instance.id()).ifPresent(booking -> DialNumberDialog.addTo(members, booking, now));
+    boolean agentReady = instance.agentId().isPresent() && !instance.state().isFinal();
+    JsonObjectBuilder answer = Json.createObjectBuilder(StringObjects.toJson(members));
+    answer.add("_agent_ready_threshold_passed", agentReady);
+    return answer.build();
+  }
+
+  /** The create answer (and an idempotent repeat's): a ConfirmationDialog with the position. */
+  private Map<String, String> queuedAnswer(ServiceInstance instance) {
+    Map<String, String> answer = new LinkedHashMap<>();
+    QueuedDialogs.confirmation(
+        answer,
+        instance.id(),
+        instance.flow().isPolled()
+            ? "You are in the queue; check your position at any time"
+            : "We will notify you when an agent is available");
+    routing.positionOf(instance.id()).ifPresent(position -> QueuedDialogs.position(answer, position));
+    answer.put("_data_id", instance.dataId());
+    return answer;
+  }
+
+  /** {@code _latitude}/{@code _longitude}: the nearest pool covering the point, else the configured one. */
+  private ServiceOptions nearestPool(ServiceOptions options, Map<String, String> parameters) {
+    Optional<Double> latitude = coordinate(parameters, "_latitude", 90);
+    Optional<Double> longitude = coordinate(parameters, "_longitude", 180);
+    if (latitude.isPresent() != longitude.isPresent()) {
+      String missing = latitude.isPresent() ? "_longitude" : "_latitude";
+      throw ProblemException.badParameter(missing, "required with " + (latitude.isPresent() ? "_latitude" : "_longitude"));
+    }
+    if (latitude.isEmpty()) {
+      return options;
+    }
+    return pools.nearestCovering(latitude.get(), longitude.get())
+        .map(Pool::name)
+        .map(options::withResourceGroup)
+        .orElse(options);
+  }
+
+  private static Optional<Double> coordinate(Map<String, String> parameters, String name, double bound) {
+    String raw = parameters.get(name);
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      double value = Double.parseDouble(raw.strip());
+      if (!Double.isFinite(value) || Math.abs(value) > bound) {
+        throw ProblemException.badParameter(name, "must be between -" + (int) bound + " and " + (int) bound + ", not " + raw);
+      }
+      return Optional.of(value);
+    } catch (NumberFormatException e) {
+      throw ProblemException.badParameter(name, "not a number: '" + raw + "'");
+    }
+  }
+
+  private Customer customer(ServiceInstance instance) {
+    Map<String, String> data = appData.read(instance.dataId()).orElse(Map.of());
+    return new Customer(instance.phoneNumber().orElse(""), StringObjects.toJson(data));
+  }
+
+  private ServiceInstance lockedVisible(String id, String gmsUser) {
+    ServiceInstance instance = instances.visible(id, gmsUser);
+    em.refresh(instance, LockModeType.PESSIMISTIC_WRITE);
+    return instance;
+  }
+
+  private void move(ServiceInstance instance, InstanceState next, Instant now) {
+    instance.moveTo(next, now).ifPresent(previous -> events.stateChanged(instance, previous, now));
+  }
+
+  private static ProblemException notNow(ServiceInstance instance, String request) {
+    return ProblemException.conflict(
+        "request: service instance " + instance.id() + " cannot " + request + " while " + instance.state(),
+        List.of(new ProblemException.InvalidParam("request", "not possible in state " + instance.state())));
+  }
+}
