@@ -35,6 +35,8 @@ class QueuedFlowsSupport implements AutoCloseable {
   QueuedFlowsSupport(int numbers) {
     this.numbers = Fixtures.freshNumbers(numbers);
     this.pool = Fixtures.pool(gms, "LOCKING", 60, this.numbers);
+    Reply configured = gms.putJson("/admin/queues/" + queue, "{\"options\":{\"_default_handle_time\":\"60\"}}");
+    assertEquals(200, configured.status(), configured::toString);
   }
 
   /** A service running {@code flow} on this queue and pool, with extra options as JSON members. */

@@ -4,6 +4,8 @@ import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.JsonRequest;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.QueueAdministration;
+import io.callflow.routing.control.QueueStatistics;
+import io.callflow.routing.entity.QueueFigures;
 import io.callflow.routing.entity.VirtualQueue;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,16 +34,42 @@ import java.io.StringReader;
 public class QueueAdminResource {
 
   @Inject QueueAdministration queues;
+  @Inject QueueStatistics statistics;
 
   @GET
   public JsonArray list() {
     return Json.createArrayBuilder(queues.queues().stream().map(QueueAdminResource::json).toList()).build();
   }
 
+  /** The queue's options and its figures now: load, agents, handle time and EWT accuracy. */
   @GET
   @Path("{name}")
   public JsonObject read(@PathParam("name") String name) {
-    return json(queues.queue(name).orElseThrow(() -> ProblemException.notFound("no virtual queue named " + name)));
+    VirtualQueue queue = queues.queue(name).orElseThrow(() -> ProblemException.notFound("no virtual queue named " + name));
+    QueueFigures figures = statistics.of(name);
+    return Json.createObjectBuilder(json(queue))
+        .add("waiting", figures.waiting())
+        .add("reserved", figures.reserved())
+        .add("engaged", figures.engaged())
+        .add(
+            "agents",
+            Json.createObjectBuilder()
+                .add("loggedIn", figures.agentsLoggedIn())
+                .add("ready", figures.agentsReady())
+                .add("idle", figures.agentsIdle()))
+        .add(
+            "handleTime",
+            Json.createObjectBuilder()
+                .add("averageSeconds", figures.averageHandleTime().toMillis() / 1000.0)
+                .add("samples", figures.handleTime().samples()))
+        .add(
+            "waits",
+            Json.createObjectBuilder()
+                .add("samples", figures.waitSamples())
+                .add("meanPredictedSeconds", figures.meanPredictedSeconds())
+                .add("meanActualSeconds", figures.meanActualSeconds())
+                .add("meanAbsoluteErrorSeconds", figures.meanAbsoluteErrorSeconds()))
+        .build();
   }
 
   @PUT
