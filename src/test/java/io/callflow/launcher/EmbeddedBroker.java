@@ -12,11 +12,13 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 /**
  * An embedded Artemis broker on loopback, persisting under its data folder, configured as the product
  * expects a production broker to be: destinations created on first use, failed deliveries retried
- * with a delay and then moved to the dead-letter address {@value #DEAD_LETTER_ADDRESS}.
+ * with a delay and then moved to the dead-letter address {@value #DEAD_LETTER_ADDRESS}; expired
+ * messages go to {@value #EXPIRY_ADDRESS}.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
   public static final String DEAD_LETTER_ADDRESS = "DLQ";
+  public static final String EXPIRY_ADDRESS = "ExpiryQueue";
   public static final int MAX_DELIVERY_ATTEMPTS = 5;
 
   private final EmbeddedActiveMQ broker;
@@ -53,6 +55,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             .setAutoCreateQueues(true)
             .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_ADDRESS))
             .setAutoCreateDeadLetterResources(true)
+            .setExpiryAddress(SimpleString.of(EXPIRY_ADDRESS))
+            .setAutoCreateExpiryResources(true)
             .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
             .setRedeliveryDelay(500)
             .setRedeliveryMultiplier(2.0));

@@ -114,8 +114,21 @@ class QueuedFlowsSupport implements AutoCloseable {
   }
 
   JsonObject awaitState(String id, String state) {
-    return Eventually.await(
-        id + " reaches " + state, TIMEOUT, () -> Optional.of(read(id)).filter(r -> state.equals(r.getString("_state"))));
+    try {
+      return Eventually.await(
+          id + " reaches " + state, TIMEOUT, () -> Optional.of(read(id)).filter(r -> state.equals(r.getString("_state"))));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; " + diagnosis(id), e);
+    }
+  }
+
+  /** What the server says of the instance, its queue and its agents, for a failure's message. */
+  String diagnosis(String id) {
+    StringBuilder said = new StringBuilder("instance ").append(gms.get("/genesys/1/service/" + id).body());
+    said.append(", queue ").append(gms.get("/admin/queues/" + queue).body());
+    desktops.forEach(d -> said.append(", ").append(gms.get("/admin/agents/" + d.agentId()).body())
+        .append(" received ").append(d.received()));
+    return said.toString();
   }
 
   /** GET /service/{id}/{request}, expecting 200. */

@@ -5,12 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a desktop from the command line: logs the agent in, goes READY and prints what the server
- * sends until Ctrl+C, which logs the agent out.
+ * Runs a desktop from the command line: logs the agent in, goes READY, prints what the server sends,
+ * reports each offered call COMPLETED after {@code --talk-seconds} (0: never), until Ctrl+C, which
+ * logs the agent out.
  *
- * <pre>--broker tcp://127.0.0.1:61616 --agent a1 --queues default[,vip] [--extension 5001]</pre>
+ * <pre>--broker tcp://127.0.0.1:61616 --agent a1 --queues default[,vip] [--extension 5001] [--talk-seconds 10]</pre>
  */
 public final class DesktopClientMain {
 
@@ -23,13 +27,29 @@ public final class DesktopClientMain {
     List<String> queues = Arrays.asList(options.getOrDefault("queues", "default").split(","));
     String extension = options.getOrDefault("extension", agent);
 
+    long talkSeconds = Long.parseLong(options.getOrDefault("talk-seconds", "10"));
+
     DesktopClient desktop = DesktopClient.connect(broker, agent);
-    desktop.onReceived(message -> System.out.println(message.type() + " " + message.body()));
+    ScheduledExecutorService calls = Executors.newSingleThreadScheduledExecutor();
+    desktop.onReceived(message -> {
+      System.out.println(message.type() + " " + message.body());
+      if (message.type().equals("Offer") && talkSeconds > 0) {
+        String serviceId = message.body().getString("serviceId");
+        calls.schedule(
+            () -> {
+              desktop.callResult(serviceId, "COMPLETED");
+              System.out.println("CallResult COMPLETED for " + serviceId);
+            },
+            talkSeconds,
+            TimeUnit.SECONDS);
+      }
+    });
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  calls.shutdownNow();
                   desktop.logOut();
                   desktop.close();
                   System.out.println("agent " + agent + " logged out");
@@ -47,7 +67,7 @@ public final class DesktopClientMain {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException(
-            "usage: --broker tcp://host:port --agent id --queues q1[,q2] [--extension ext]");
+            "usage: --broker tcp://host:port --agent id --queues q1[,q2] [--extension ext] [--talk-seconds n]");
       }
       options.put(args[i].substring(2), args[++i]);
     }
