@@ -56,11 +56,16 @@ public final class PayaraProcess implements AutoCloseable {
     this.process = process;
   }
 
+  static final int ARTEMIS_CLIENT_THREADS = 64;
+
   public static PayaraProcess start(Settings settings) throws IOException {
     requireFreePort(settings.httpPort());
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx512m");
+    // every message-driven bean session runs on Artemis's global client pool (8 threads per core):
+    // the application's 15 sessions would fill it on a 2-core machine and starve deliveries
+    command.add("-Dactivemq.artemis.client.global.thread.pool.max.size=" + ARTEMIS_CLIENT_THREADS);
     settings.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(
         List.of(

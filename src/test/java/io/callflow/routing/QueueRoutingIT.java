@@ -179,6 +179,12 @@ class QueueRoutingIT {
     assertTrue(waits.getJsonNumber("meanAbsoluteErrorSeconds").doubleValue() >= 0, queue::toString);
     assertEquals(1, queue.getJsonObject("agents").getInt("loggedIn"), queue::toString);
     assertEquals(0, queue.getInt("waiting"), queue::toString);
+    String metrics = flows.gms.get("/metrics").body();
+    for (String name : List.of("callflow_agent_reservations_total", "callflow_queue_waiting", "callflow_queue_ewt_mean_absolute_error_seconds")) {
+      assertTrue(
+          metrics.lines().anyMatch(line -> line.startsWith(name) && line.contains("queue=\"" + flows.queue + "\"")),
+          name + " for the queue on /metrics");
+    }
   }
 
   /** The customer calls the number they were given; the agent takes the call and completes it. */

@@ -128,6 +128,7 @@ class QueuedFlowsSupport implements AutoCloseable {
     said.append(", queue ").append(gms.get("/admin/queues/" + queue).body());
     desktops.forEach(d -> said.append(", ").append(gms.get("/admin/agents/" + d.agentId()).body())
         .append(" received ").append(d.received()));
+    said.append("; server log: ").append(String.join("\n", TestServer.recentLog(40)));
     return said.toString();
   }
 

@@ -84,6 +84,19 @@ public final class TestServer {
     }
   }
 
+  /** The server log's last warnings and errors, and the application's own lines, for a failure's message. */
+  public static java.util.List<String> recentLog(int lines) {
+    try (var all = Files.lines(Path.of(property("callflow.it.log")), StandardCharsets.UTF_8)) {
+      java.util.List<String> kept =
+          all.filter(l -> l.contains("io.callflow") || l.contains("SEVERE") || l.contains("Exception"))
+              .filter(l -> !l.contains("AMQ222166"))
+              .collect(java.util.stream.Collectors.toList());
+      return kept.subList(Math.max(0, kept.size() - lines), kept.size());
+    } catch (IOException | UncheckedIOException e) {
+      return java.util.List.of("(server log unreadable: " + e + ")");
+    }
+  }
+
   private static PrintStream log() {
     try {
       return new PrintStream(

@@ -71,7 +71,8 @@ public class AccessNumberAllocator {
     bookings.expireOverdueIn(pool.name(), now);
     List<String> numbers = candidates(pool);
     if (numbers.isEmpty()) {
-      throw new PoolExhausted(pool.name(), Duration.ofSeconds(60));
+      // every number is booked: free again when the first booking ends; a pool without numbers in a minute
+      throw new PoolExhausted(pool.name(), bookings.untilNextExpiry(pool.name(), now).orElse(Duration.ofSeconds(60)));
     }
     Duration timeout = request.timeout().orElse(pool.bookingTimeout());
     for (String number : numbers) {

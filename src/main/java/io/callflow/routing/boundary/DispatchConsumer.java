@@ -30,7 +30,9 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
       @ActivationConfigProperty(propertyName = "user", propertyValue = CallflowConnectionFactory.BROKER_USER),
       @ActivationConfigProperty(propertyName = "password", propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "3"),
+      // no prefetch: a dispatch must never wait in the buffer of a session busy with a long one
+      @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
     })
 public class DispatchConsumer implements MessageListener {
 

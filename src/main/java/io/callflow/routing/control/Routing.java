@@ -50,6 +50,7 @@ public class Routing {
   @Inject MessageSender sender;
   @Inject DesktopCommands desktops;
   @Inject HandleTimes handleTimes;
+  @Inject RoutingMetrics metrics;
   @Inject Event<AgentReserved> reservedEvents;
   @Inject Event<ReservationLapsed> lapsedEvents;
   @Inject Event<QueueEntryExpired> expiredEvents;
@@ -63,6 +64,7 @@ public class Routing {
     QueuePosition position = position(entry);
     em.persist(new QueueWait(serviceId, queue, position.ewt().seconds(), now));
     requestDispatch(queue, Duration.ZERO);
+    metrics.queued(queue);
     return position;
   }
 
@@ -99,6 +101,7 @@ public class Routing {
     if (wait != null) {
       wait.dispatched(now);
     }
+    metrics.reserved(entry.queueName());
     LOG.fine(() -> "Reserved agent " + agentId + " for " + entry.serviceId() + " in queue " + entry.queueName());
     reservedEvents.fire(
         new AgentReserved(entry.serviceId(), agentId, entry.queueName(), entry.reservedUntil().orElseThrow(), now));

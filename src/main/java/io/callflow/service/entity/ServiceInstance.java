@@ -89,6 +89,9 @@ public class ServiceInstance {
     InstanceState previous = state;
     state = next;
     updatedAt = now;
+    if (next != InstanceState.WAITING_CONFIRM) {
+      confirmDueAt = null; // the confirmation timer lives only while a confirmation is awaited
+    }
     return Optional.of(previous);
   }
 
