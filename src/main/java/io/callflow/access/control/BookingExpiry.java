@@ -1,6 +1,7 @@
 package io.callflow.access.control;
 
 import io.callflow.platform.persistence.SchemaMigration;
+import io.callflow.platform.time.DueSweep;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -9,9 +10,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -24,31 +22,15 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class BookingExpiry {
 
-  private static final Logger LOG = Logger.getLogger(BookingExpiry.class.getName());
-  private static final int BATCH = 200;
+  private final DueSweep sweep = new DueSweep("Booking expiry sweep", Logger.getLogger(BookingExpiry.class.getName()));
 
   @Inject Bookings bookings;
   @Inject Clock clock;
   @Inject SchemaMigration schema;
 
-  private final AtomicBoolean running = new AtomicBoolean();
-
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void sweep() {
-    if (!schema.outcome().succeeded() || !running.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      List<String> overdue;
-      do {
-        overdue = bookings.overdue(clock.instant(), BATCH);
-        overdue.forEach(bookings::expire);
-      } while (overdue.size() == BATCH);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Booking expiry sweep failed; retried next second", e);
-    } finally {
-      running.set(false);
-    }
+    sweep.run(schema, () -> DueSweep.drain(limit -> bookings.overdue(clock.instant(), limit), bookings::expire));
   }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -38,11 +39,21 @@ public class PushDeliveries {
   @Inject Clock clock;
   @Inject MetricRegistry metrics;
 
+  /** How long to wait before looking again for a subscription the order names but the database lacks. */
+  static final Duration NOT_VISIBLE_YET_DELAY = Duration.ofMillis(250);
+
   public void carryOut(PushOrder order) {
     if (em.find(Delivery.class, new Delivery.Key(order.eventId(), order.subscriptionId())) != null) {
       return; // delivered or given up already: a redelivered order changes nothing
     }
     Subscription subscription = em.find(Subscription.class, order.subscriptionId());
+    if (subscription == null && order.attempt() < configuration.maxAttempts()) {
+      // The order may be here before its subscription: with XA, the broker's commit can become
+      // visible before the database's. Look again shortly rather than drop a push of a new device.
+      LOG.fine(() -> "Push " + order.eventId() + ": subscription " + order.subscriptionId() + " not visible yet");
+      sender.enqueue(Destinations.NOTIFICATION_DELIVERY, PushOrder.TYPE, order.next().toJson(), NOT_VISIBLE_YET_DELAY);
+      return;
+    }
     if (subscription == null || !subscription.isLiveAt(clock.instant())) {
       LOG.fine(() -> "Push " + order.eventId() + " dropped: subscription " + order.subscriptionId() + " ended");
       return;

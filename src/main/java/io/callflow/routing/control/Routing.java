@@ -230,6 +230,34 @@ public class Routing {
         Optional.empty());
   }
 
+  /**
+   * Queues where a customer may be served now (waiting, eligible, and an idle agent is there), for
+   * the sweep: the dispatch messages are the fast path, this catches what they missed — a dispatch
+   * that ran while its customer's or agent's transaction was not yet visible, or that skipped a row
+   * another transaction held.
+   */
+  public List<String> queuesToDispatch(Instant now, int limit) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT DISTINCT e.queue_name FROM queue_entry e WHERE e.agent_id IS NULL AND e.eligible_at <= ?1"
+                    + " AND EXISTS (SELECT 1 FROM agent a WHERE a.logged_in AND a.state = 'READY'"
+                    + " AND a.queues::jsonb @> jsonb_build_array(e.queue_name)"
+                    + " AND NOT EXISTS (SELECT 1 FROM queue_entry h WHERE h.agent_id = a.agent_id))"
+                    + " LIMIT " + limit)
+            .setParameter(1, Timestamp.from(now))
+            .getResultList();
+    return rows.stream().map(Object::toString).toList();
+  }
+
+  /** Dispatches one queue in a transaction of its own, for the sweep. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void dispatchAlone(String queue) {
+    int paired = dispatch(queue);
+    if (paired > 0) {
+      LOG.fine(() -> "Routing sweep dispatched " + paired + " customer(s) in queue " + queue);
+    }
+  }
+
   /** Reservations past their end, for the sweep. */
   public List<String> lapsedReservations(Instant now, int limit) {
     return ids("SELECT service_id FROM queue_entry WHERE reserved_until <= ?1 ORDER BY reserved_until", now, limit);

@@ -16,6 +16,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,7 +56,10 @@ public class InstanceEventsListener implements MessageListener {
       }
       String eventId = event.getString("eventId", null);
       if (InstanceEvents.STATE_CHANGED.equals(type)) {
-        streams.publish(serviceId, InstanceStreams.STATE, eventId, InstanceStreams.json(instances.describeAny(serviceId)));
+        Map<String, String> state = new LinkedHashMap<>(instances.describeAny(serviceId));
+        // the event's state wins: the database may not show this change yet when the broker does
+        state.put("_state", event.getString("state", state.get("_state")));
+        streams.publish(serviceId, InstanceStreams.STATE, eventId, InstanceStreams.json(state));
       } else if (Notifications.PUSHED_EVENT.equals(type)) {
         streams.publish(serviceId, InstanceStreams.PUSH, eventId, event.getString("message"));
       }

@@ -13,6 +13,22 @@ import java.util.logging.Logger;
 /** What every create reads from its request the same way: options, the customer's number, app data. */
 final class CreateParameters {
 
+  /** A create's request, read and checked before anything is booked, queued or stored. */
+  record Read(ServiceOptions options, Optional<String> phone, Map<String, String> data, Optional<DeviceRegistration> device) {
+
+    Read withOptions(ServiceOptions changed) {
+      return new Read(changed, phone, data, device);
+    }
+  }
+
+  static Read read(ServiceDefinition service, Map<String, String> parameters, PhoneNumbers phoneNumbers) {
+    return new Read(
+        resolve(service, parameters),
+        customerNumber(phoneNumbers, parameters),
+        appData(parameters),
+        DeviceRegistration.of(parameters));
+  }
+
   private static final Logger LOG = Logger.getLogger(CreateParameters.class.getName());
 
   private CreateParameters() {}

@@ -10,8 +10,6 @@ import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.storage.control.AppDataStore;
-import io.callflow.storage.entity.AppData;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
  * The access-number built-ins: {@code request-interaction} (a new instance with a number to call
@@ -34,8 +31,6 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class InteractionRequests {
-
-  private static final Logger LOG = Logger.getLogger(InteractionRequests.class.getName());
 
   @PersistenceContext EntityManager em;
   @Inject AccessNumberAllocator allocator;
@@ -70,10 +65,11 @@ public class InteractionRequests {
       String gmsUser,
       Optional<String> idempotencyKey,
       boolean dialog) {
-    ServiceOptions options = CreateParameters.resolve(service, parameters);
-    Optional<String> phone = CreateParameters.customerNumber(phoneNumbers, parameters);
-    Map<String, String> data = CreateParameters.appData(parameters);
-    Optional<DeviceRegistration> device = DeviceRegistration.of(parameters);
+    CreateParameters.Read read = CreateParameters.read(service, parameters, phoneNumbers);
+    ServiceOptions options = read.options();
+    Optional<String> phone = read.phone();
+    Map<String, String> data = read.data();
+    Optional<DeviceRegistration> device = read.device();
     String id = UUID.randomUUID().toString();
     if (idempotencyKey.isPresent()) {
       Optional<String> earlier =

@@ -72,13 +72,11 @@ public class QueuedFlows {
   /** Create: the instance joins its queue; answers a ConfirmationDialog with the position and EWT. */
   public Map<String, String> create(
       ServiceDefinition service, Map<String, String> parameters, String gmsUser, Optional<String> idempotencyKey) {
-    ServiceOptions options = CreateParameters.resolve(service, parameters);
+    CreateParameters.Read read = CreateParameters.read(service, parameters, phoneNumbers);
     if (service.flow() == Flow.REQUEST_INBOUND_DELAY_LOCATION) {
-      options = nearestPool(options, parameters);
+      read = read.withOptions(nearestPool(read.options(), parameters));
     }
-    Optional<String> phone = CreateParameters.customerNumber(phoneNumbers, parameters);
-    Map<String, String> data = CreateParameters.appData(parameters);
-    Optional<DeviceRegistration> device = DeviceRegistration.of(parameters);
+    ServiceOptions options = read.options();
     String id = UUID.randomUUID().toString();
     if (idempotencyKey.isPresent()) {
       Optional<String> earlier =
@@ -89,12 +87,13 @@ public class QueuedFlows {
     }
     Instant now = clock.instant();
     Duration ttl = options.ttl(service.flow());
-    String dataId = appData.store(data, ttl, gmsUser);
+    String dataId = appData.store(read.data(), ttl, gmsUser);
     ServiceInstance instance =
-        new ServiceInstance(id, service, InstanceState.QUEUED, gmsUser, phone.orElse(null), dataId, options.toJson(), now);
+        new ServiceInstance(
+            id, service, InstanceState.QUEUED, gmsUser, read.phone().orElse(null), dataId, options.toJson(), now);
     em.persist(instance);
     events.stateChanged(instance, null, now);
-    device.ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
+    read.device().ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
     routing.enqueue(id, options.queue(), options.agentReserveTimeout(), options.queuedTtl());
     return queuedAnswer(instance);
   }
