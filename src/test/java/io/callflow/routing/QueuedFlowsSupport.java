@@ -89,14 +89,23 @@ class QueuedFlowsSupport implements AutoCloseable {
 
   /** The {@code (skip + 1)}-th {@code type} command for {@code serviceId} the desktop receives. */
   static JsonObject awaitCommand(DesktopClient desktop, String type, String serviceId, int skip) {
-    return Eventually.await(
-        desktop.agentId() + " receives " + type + " #" + (skip + 1) + " for " + serviceId,
-        TIMEOUT,
-        () -> desktop.received().stream()
-            .filter(r -> r.type().equals(type) && r.body().getString("serviceId").equals(serviceId))
-            .skip(skip)
-            .findFirst()
-            .map(DesktopClient.Received::body));
+    try {
+      return Eventually.await(
+          desktop.agentId() + " receives " + type + " #" + (skip + 1) + " for " + serviceId,
+          TIMEOUT,
+          () -> desktop.received().stream()
+              .filter(r -> r.type().equals(type) && r.body().getString("serviceId").equals(serviceId))
+              .skip(skip)
+              .findFirst()
+              .map(DesktopClient.Received::body));
+    } catch (AssertionError e) {
+      GmsClient gms = TestServer.gms();
+      throw new AssertionError(
+          e.getMessage() + "; instance " + gms.get("/genesys/1/service/" + serviceId).body() + ", agent "
+              + gms.get("/admin/agents/" + desktop.agentId()).body() + ", received " + desktop.received()
+              + "; server log: " + String.join("\n", TestServer.recentLog(40)),
+          e);
+    }
   }
 
   /** Service ids of the {@code type} commands the desktop received, in order. */
