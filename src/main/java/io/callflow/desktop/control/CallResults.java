@@ -26,7 +26,7 @@ public class CallResults {
     }
     Instant now = clock.instant();
     em.persist(new ReportedCallResult(result, now));
-    reported.fire(new CallResultReported(result.serviceId(), result.agentId(), result.result(), now));
+    reported.fire(new CallResultReported(result.serviceId(), result.agentId(), result.result(), result.attempt(), now));
   }
 
   public List<ReportedCallResult> ofService(String serviceId) {
@@ -40,11 +40,13 @@ public class CallResults {
   private boolean alreadyRecorded(CallResult result) {
     return !em.createQuery(
             "SELECT r.id FROM ReportedCallResult r"
-                + " WHERE r.serviceId = :serviceId AND r.agentId = :agentId AND r.result = :result",
+                + " WHERE r.serviceId = :serviceId AND r.agentId = :agentId AND r.result = :result"
+                + " AND r.attempt = :attempt",
             String.class)
         .setParameter("serviceId", result.serviceId())
         .setParameter("agentId", result.agentId())
         .setParameter("result", result.result())
+        .setParameter("attempt", result.attempt())
         .setMaxResults(1)
         .getResultList()
         .isEmpty();

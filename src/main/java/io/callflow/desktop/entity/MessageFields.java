@@ -82,6 +82,26 @@ public final class MessageFields {
     return json.containsKey(field) && !json.isNull(field) ? Optional.of(text(field)) : Optional.empty();
   }
 
+  /** An optional whole number from 1 (a JSON number or a string of digits): absent or null is empty. */
+  public Optional<Integer> optionalCount(String field) {
+    if (!json.containsKey(field) || json.isNull(field)) {
+      return Optional.empty();
+    }
+    JsonValue value = json.get(field);
+    try {
+      int count =
+          value.getValueType() == JsonValue.ValueType.NUMBER
+              ? ((jakarta.json.JsonNumber) value).intValueExact()
+              : Integer.parseInt(text(field));
+      if (count < 1) {
+        throw invalid(field, "must be 1 or more");
+      }
+      return Optional.of(count);
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw invalid(field, "not a whole number");
+    }
+  }
+
   /** One of {@code type}'s constants, by name. */
   public <E extends Enum<E>> E constant(String field, Class<E> type) {
     String value = text(field);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code dial} is the number to dial.
  */
 public record Offer(
-    String serviceId, String agentId, Direction direction, Optional<String> dial, JsonObject data)
+    String serviceId, String agentId, Direction direction, Optional<String> dial, JsonObject data, int attempt)
     implements DesktopCommand {
 
   public static final String TYPE = "Offer";
@@ -24,6 +24,11 @@ public record Offer(
     Objects.requireNonNull(data, "data");
   }
 
+  /** An offer that is not one attempt of several (inbound calls). */
+  public Offer(String serviceId, String agentId, Direction direction, Optional<String> dial, JsonObject data) {
+    this(serviceId, agentId, direction, dial, data, 0);
+  }
+
   public static Offer fromJson(String body) {
     MessageFields fields = MessageFields.parse(TYPE, body);
     return new Offer(
@@ -31,7 +36,8 @@ public record Offer(
         fields.id("agentId"),
         fields.constant("direction", Direction.class),
         fields.optionalText("dial"),
-        fields.object("data"));
+        fields.object("data"),
+        fields.optionalCount("attempt").orElse(0));
   }
 
   @Override
@@ -47,6 +53,9 @@ public record Offer(
             .add("agentId", agentId)
             .add("direction", direction.name());
     dial.ifPresent(number -> json.add("dial", number));
+    if (attempt > 0) {
+      json.add("attempt", attempt);
+    }
     return json.add("data", data).build();
   }
 }

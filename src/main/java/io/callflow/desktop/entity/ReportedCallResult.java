@@ -26,6 +26,9 @@ public class ReportedCallResult {
   @Column(name = "result", nullable = false)
   private CallOutcome result;
 
+  @Column(name = "attempt", nullable = false)
+  private int attempt;
+
   @Column(name = "reported_at", nullable = false)
   private Instant reportedAt;
 
@@ -36,6 +39,7 @@ public class ReportedCallResult {
     this.serviceId = message.serviceId();
     this.agentId = message.agentId();
     this.result = message.result();
+    this.attempt = message.attempt();
     this.reportedAt = reportedAt;
   }
 
@@ -49,6 +53,10 @@ public class ReportedCallResult {
 
   public CallOutcome result() {
     return result;
+  }
+
+  public int attempt() {
+    return attempt;
   }
 
   public Instant reportedAt() {

@@ -2,13 +2,14 @@ package io.callflow.routing.control;
 
 import io.callflow.desktop.entity.AgentStateChanged;
 import io.callflow.desktop.entity.AgentStatus;
-import io.callflow.desktop.entity.CallOutcome;
-import io.callflow.desktop.entity.CallResultReported;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Follows what desktops report, in the desktop consumer's transaction: who can take the next customer. */
+/**
+ * Follows agents' states as desktops report them, in the desktop consumer's transaction: who can take
+ * the next customer. (Call results reach routing through the flows, which know the instance.)
+ */
 @ApplicationScoped
 public class AgentAvailability {
 
@@ -22,9 +23,4 @@ public class AgentAvailability {
     }
   }
 
-  void onCallResult(@Observes CallResultReported result) {
-    if (result.result() != CallOutcome.CONNECTED) {
-      routing.callEnded(result.serviceId(), result.agentId(), result.result() == CallOutcome.COMPLETED);
-    }
-  }
 }

@@ -67,7 +67,8 @@ public class ServiceResource {
           case REQUEST_INBOUND_IMMEDIATE ->
               interactions.requestInboundImmediate(
                   service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
-          case REQUEST_INBOUND_DELAY, REQUEST_INBOUND_DELAY_LOCATION, REQUEST_INBOUND_POLL ->
+          case REQUEST_INBOUND_DELAY, REQUEST_INBOUND_DELAY_LOCATION, REQUEST_INBOUND_POLL,
+              REQUEST_OUTBOUND_IMMEDIATE, REQUEST_OUTBOUND_DELAY, REQUEST_OUTBOUND_POLL ->
               queued.create(
                   service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
           case REQUEST_ACCESS -> interactions.requestAccess(service, parameters, gmsUser);
@@ -86,7 +87,7 @@ public class ServiceResource {
   @GET
   @Path("{id}")
   public JsonObject read(@PathParam("id") String id, @HeaderParam(GMS_USER) String gmsUser) {
-    return json(instances.describe(id, gmsUser));
+    return instances.describeJson(id, gmsUser);
   }
 
   /** A request of an instance, e.g. the {@code _action} of a push; GMS clients use GET and POST. */

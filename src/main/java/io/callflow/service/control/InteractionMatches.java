@@ -35,6 +35,7 @@ public class InteractionMatches {
   @Inject Bookings bookings;
   @Inject AppDataStore appData;
   @Inject PhoneNumbers phoneNumbers;
+  @Inject QueuedFlows queued;
 
   public Map<String, String> match(Map<String, String> parameters) {
     String rawDnis = parameters.get("_access_number");
@@ -51,9 +52,12 @@ public class InteractionMatches {
 
     Optional<Pool> pool = pools.ofNumber(dnis);
     if (pool.isEmpty()) {
-      return ani.flatMap(this::pendingInstanceOf)
-          .map(instance -> answer(instance, returnUserData))
-          .orElseThrow(() -> ProblemException.notFound("no match for " + dnis + describe(ani, code)));
+      ServiceInstance pending =
+          ani.flatMap(this::pendingInstanceOf)
+              .orElseThrow(() -> ProblemException.notFound("no match for " + dnis + describe(ani, code)));
+      // the customer called instead of waiting: their call keeps the instance's place and data
+      queued.inboundCallArrived(pending);
+      return answer(pending, returnUserData);
     }
     MatchDecision.Outcome outcome =
         MatchDecision.decide(pool.get().allocation(), bookings.liveOnForUpdate(dnis), ani, code);
@@ -81,12 +85,13 @@ public class InteractionMatches {
     return answer(instance, returnUserData);
   }
 
-  /** Main-line calls: the oldest queued or scheduled instance of this customer (issue: callbacks). */
+  /** Main-line calls: the oldest queued or scheduled instance of this customer, locked. */
   private Optional<ServiceInstance> pendingInstanceOf(String ani) {
     return em.createQuery(
             "SELECT i FROM ServiceInstance i WHERE i.phoneNumber = :phone AND i.state IN :states"
                 + " ORDER BY i.createdAt",
             ServiceInstance.class)
+        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
         .setParameter("phone", ani)
         .setParameter("states", List.of(InstanceState.QUEUED, InstanceState.SCHEDULED))
         .setMaxResults(1)

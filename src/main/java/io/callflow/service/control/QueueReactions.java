@@ -1,6 +1,5 @@
 package io.callflow.service.control;
 
-import io.callflow.desktop.entity.CallOutcome;
 import io.callflow.desktop.entity.CallResultReported;
 import io.callflow.routing.entity.AgentReserved;
 import io.callflow.routing.entity.QueueEntryExpired;
@@ -28,8 +27,6 @@ public class QueueReactions {
   }
 
   void onCallResult(@Observes CallResultReported result) {
-    if (result.result() == CallOutcome.COMPLETED || result.result() == CallOutcome.FAILED) {
-      flows.callEnded(result.serviceId(), result.agentId(), result.result() == CallOutcome.COMPLETED);
-    }
+    flows.callResult(result);
   }
 }

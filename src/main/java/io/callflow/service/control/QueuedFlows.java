@@ -8,7 +8,10 @@ import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.BookingRequest;
 import io.callflow.access.entity.Pool;
 import io.callflow.desktop.control.DesktopCommands;
+import io.callflow.desktop.entity.CallOutcome;
+import io.callflow.desktop.entity.CallResultReported;
 import io.callflow.desktop.entity.Customer;
+import io.callflow.desktop.entity.Direction;
 import io.callflow.notification.control.Notifications;
 import io.callflow.notification.control.Subscriptions;
 import io.callflow.platform.json.StringObjects;
@@ -67,6 +70,7 @@ public class QueuedFlows {
   @Inject Notifications notifications;
   @Inject Routing routing;
   @Inject DesktopCommands desktops;
+  @Inject OutboundCalls outbound;
   @Inject Clock clock;
 
   /** Create: the instance joins its queue; answers a ConfirmationDialog with the position and EWT. */
@@ -77,6 +81,14 @@ public class QueuedFlows {
       read = read.withOptions(nearestPool(read.options(), parameters));
     }
     ServiceOptions options = read.options();
+    Flow flow = service.flow();
+    if (flow.isOutbound()) {
+      String phone = read.phone().orElseThrow(() -> ProblemException.badParameter("_phone_number", "required: the number to call"));
+      Optional<ServiceInstance> live = liveOutbound(service.name(), phone);
+      if (live.isPresent()) {
+        return queuedAnswer(live.get()); // one live callback per number: a repeat answers it
+      }
+    }
     String id = UUID.randomUUID().toString();
     if (idempotencyKey.isPresent()) {
       Optional<String> earlier =
@@ -123,14 +135,18 @@ public class QueuedFlows {
     ServiceOptions options = ServiceOptions.stored(instance.optionsJson());
     instance.reservedFor(reserved.agentId());
     move(instance, InstanceState.AGENT_RESERVED, now);
-    boolean confirmFirst = options.waitForUserConfirm(instance.flow());
+    boolean confirmFirst = options.waitForUserConfirm(instance.flow()) && !instance.hasInboundCall();
     Duration hold =
         confirmFirst
             ? options.userConfirmTimeout().multipliedBy(options.confirmAttempts()).plus(CONFIRM_GRACE)
             : options.agentReserveTimeout();
     routing.holdFor(instance.id(), hold);
     desktops.reserved(instance.id(), reserved.agentId(), instance.flow().gmsName(), customer(instance), now.plus(hold));
-    if (confirmFirst) {
+    if (instance.hasInboundCall()) {
+      connectInboundCall(instance, reserved.agentId(), now);
+    } else if (instance.flow().isOutbound() && (!confirmFirst || !outbound.attemptsOf(instance.id()).isEmpty())) {
+      outbound.dial(instance, options, now); // a retry is not asked again
+    } else if (confirmFirst) {
       askToConfirm(instance, options, now);
     } else {
       try {
@@ -161,12 +177,55 @@ public class QueuedFlows {
     }
   }
 
-  /** The agent's desktop reported how the call ended. */
-  public void callEnded(String serviceId, String agentId, boolean completed) {
-    ServiceInstance instance = em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
-    if (instance != null && instance.agentId().filter(agentId::equals).isPresent()) {
+  /** A desktop (or the dialer) reported what became of a call. */
+  public void callResult(CallResultReported report) {
+    routing.lock(report.serviceId());
+    ServiceInstance instance = em.find(ServiceInstance.class, report.serviceId(), LockModeType.PESSIMISTIC_WRITE);
+    if (instance == null || !instance.flow().isQueued()) {
+      return;
+    }
+    if (instance.flow().isOutbound() && !instance.hasInboundCall()) {
+      outbound.resultOf(instance, ServiceOptions.stored(instance.optionsJson()), report);
+      return;
+    }
+    boolean completed = report.result() == CallOutcome.COMPLETED;
+    if ((completed || report.result() == CallOutcome.FAILED)
+        && instance.agentId().filter(report.agentId()::equals).isPresent()) {
+      routing.callEnded(instance.id(), report.agentId(), completed);
       move(instance, completed ? InstanceState.COMPLETED : InstanceState.FAILED, clock.instant());
     }
+  }
+
+  /**
+   * The customer of a queued instance called the main line (the IVR matched the call by their number):
+   * the call takes the instance's place in the queue, and nobody is dialled or given a number.
+   */
+  public void inboundCallArrived(ServiceInstance instance) {
+    if (instance.state() == InstanceState.QUEUED || instance.state() == InstanceState.SCHEDULED) {
+      instance.inboundCallArrived();
+    }
+  }
+
+  private void connectInboundCall(ServiceInstance instance, String agentId, Instant now) {
+    routing.engage(instance.id());
+    move(instance, InstanceState.CONNECTED, now);
+    desktops.offer(instance.id(), agentId, Direction.INBOUND, Optional.empty(), customer(instance).data());
+  }
+
+  /** The live instance of {@code service} for {@code phone}, taking a lock so concurrent creates see each other. */
+  private Optional<ServiceInstance> liveOutbound(String service, String phone) {
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, service + "|" + phone).getSingleResult();
+    return em.createQuery(
+            "SELECT i FROM ServiceInstance i WHERE i.serviceName = :service AND i.phoneNumber = :phone"
+                + " AND i.state NOT IN :ended ORDER BY i.createdAt",
+            ServiceInstance.class)
+        .setParameter("service", service)
+        .setParameter("phone", phone)
+        .setParameter("ended", List.of(InstanceState.COMPLETED, InstanceState.CANCELLED, InstanceState.EXPIRED, InstanceState.FAILED))
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst();
   }
 
   /** Instances whose customer was asked to confirm and has not answered in time, for the sweep. */
@@ -199,6 +258,8 @@ public class QueuedFlows {
       instance.confirmationSettled();
       routing.leave(serviceId, "CONFIRM_TIMEOUT");
       move(instance, InstanceState.CANCELLED, now);
+    } else if (instance.flow().isOutbound()) {
+      outbound.dial(instance, options, now);
     } else {
       try {
         issueAccess(instance, options, now);
@@ -241,6 +302,14 @@ public class QueuedFlows {
   private JsonObject confirm(String id, String gmsUser) {
     routing.lock(id);
     ServiceInstance instance = lockedVisible(id, gmsUser);
+    if (instance.flow().isOutbound()) {
+      if (instance.state() == InstanceState.WAITING_CONFIRM) {
+        outbound.dial(instance, ServiceOptions.stored(instance.optionsJson()), clock.instant());
+      } else if (instance.state() != InstanceState.DIALING && instance.state() != InstanceState.CONNECTED) {
+        throw notNow(instance, QueuedDialogs.CONFIRM);
+      }
+      return StringObjects.toJson(OutboundCalls.callShortly(id));
+    }
     if (instance.state() == InstanceState.WAITING_CONFIRM) {
       // no free number: 503 with Retry-After, and the customer may confirm again (nothing changed)
       issueAccess(instance, ServiceOptions.stored(instance.optionsJson()), clock.instant());
@@ -302,13 +371,18 @@ public class QueuedFlows {
 
   /** The create answer (and an idempotent repeat's): a ConfirmationDialog with the position. */
   private Map<String, String> queuedAnswer(ServiceInstance instance) {
+    if (instance.flow() == Flow.REQUEST_OUTBOUND_IMMEDIATE) {
+      return OutboundCalls.callShortly(instance.id()); // exactly GMS's answer, nothing more
+    }
     Map<String, String> answer = new LinkedHashMap<>();
     QueuedDialogs.confirmation(
         answer,
         instance.id(),
         instance.flow().isPolled()
             ? "You are in the queue; check your position at any time"
-            : "We will notify you when an agent is available");
+            : instance.flow().isOutbound()
+                ? "We will call you when an agent is available"
+                : "We will notify you when an agent is available");
     routing.positionOf(instance.id()).ifPresent(position -> QueuedDialogs.position(answer, position));
     answer.put("_data_id", instance.dataId());
     return answer;

@@ -2,12 +2,18 @@ package io.callflow.service.control;
 
 import io.callflow.access.control.Bookings;
 import io.callflow.access.entity.Booking;
+import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.Routing;
+import io.callflow.service.entity.DialAttempt;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -24,6 +30,7 @@ public class ServiceInstances {
   @Inject InstanceEvents events;
   @Inject Clock clock;
   @Inject Routing routing;
+  @Inject OutboundCalls outbound;
 
   /** The instance, or 404 when unknown or created by another gms_user (never revealing which). */
   public ServiceInstance visible(String id, String gmsUser) {
@@ -37,6 +44,30 @@ public class ServiceInstances {
   /** {@code GET /service/{id}}: state, and the access info while it lives. */
   public Map<String, String> describe(String id, String gmsUser) {
     return describe(visible(id, gmsUser), clock.instant());
+  }
+
+  /**
+   * {@code GET /service/{id}} on the wire: {@link #describe} and, for outbound flows, {@code _attempts},
+   * every call placed with its time and outcome.
+   */
+  public JsonObject describeJson(String id, String gmsUser) {
+    ServiceInstance instance = visible(id, gmsUser);
+    JsonObjectBuilder answer = Json.createObjectBuilder(StringObjects.toJson(describe(instance, clock.instant())));
+    if (instance.flow().isOutbound()) {
+      JsonArrayBuilder attempts = Json.createArrayBuilder();
+      for (DialAttempt attempt : outbound.attemptsOf(id)) {
+        JsonObjectBuilder one =
+            Json.createObjectBuilder()
+                .add("attempt", String.valueOf(attempt.attempt()))
+                .add("party", attempt.party().name())
+                .add("at", attempt.dialledAt().toString());
+        attempt.result().ifPresent(result -> one.add("result", result));
+        attempt.resultAt().ifPresent(at -> one.add("resultAt", at.toString()));
+        attempts.add(one);
+      }
+      answer.add("_attempts", attempts);
+    }
+    return answer.build();
   }
 
   /** The description of any instance, for the server's own use (event streams). */
@@ -59,6 +90,7 @@ public class ServiceInstances {
       routing.positionOf(instance.id()).ifPresent(position -> QueuedDialogs.position(answer, position));
     }
     instance.agentId().filter(agent -> !instance.state().isFinal()).ifPresent(agent -> answer.put("_agent_id", agent));
+    instance.failureReason().ifPresent(reason -> answer.put("_failure_reason", reason));
     return answer;
   }
 

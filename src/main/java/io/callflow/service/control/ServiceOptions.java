@@ -2,6 +2,7 @@ package io.callflow.service.control;
 
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.DialAttempt;
 import io.callflow.service.entity.Flow;
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,6 +39,9 @@ public final class ServiceOptions {
   public static final String ON_USER_CONFIRM_TIMEOUT = "_on_user_confirm_timeout";
   public static final String QUEUED_TTL = "_queued_ttl";
   public static final String SNOOZE_DURATION = "_snooze_duration";
+  public static final String FIRST_CONNECT_PARTY = "_userterminated_first_connect_party";
+  public static final String MAX_DIAL_ATTEMPTS = "_max_dial_attempts";
+  public static final String DIAL_RETRY_TIMEOUT = "_dial_retry_timeout";
 
   /** What a queued flow does when the customer never confirmed. */
   public enum OnConfirmTimeout {
@@ -77,7 +81,11 @@ public final class ServiceOptions {
           Map.entry(ON_USER_CONFIRM_TIMEOUT, v -> v.equals("CONNECT-ANYWAY") || v.equals("CANCEL")
               ? Optional.empty() : Optional.of("must be CONNECT-ANYWAY or CANCEL, not '" + v + "'")),
           Map.entry(QUEUED_TTL, v -> checkInteger(v, 10, 604_800)),
-          Map.entry(SNOOZE_DURATION, v -> checkInteger(v, 1, 86_400)));
+          Map.entry(SNOOZE_DURATION, v -> checkInteger(v, 1, 86_400)),
+          Map.entry(FIRST_CONNECT_PARTY, v -> v.equals("AGENT") || v.equals("CUSTOMER")
+              ? Optional.empty() : Optional.of("must be AGENT or CUSTOMER, not '" + v + "'")),
+          Map.entry(MAX_DIAL_ATTEMPTS, v -> checkInteger(v, 1, 10)),
+          Map.entry(DIAL_RETRY_TIMEOUT, v -> checkInteger(v, 1, 86_400)));
 
   private final Map<String, String> values;
 
@@ -217,6 +225,9 @@ public final class ServiceOptions {
   }
 
   public boolean waitForUserConfirm(Flow flow) {
+    if (flow == Flow.REQUEST_OUTBOUND_IMMEDIATE) {
+      return false; // "you will receive the call shortly": nobody is asked
+    }
     boolean byDefault = flow == Flow.REQUEST_OUTBOUND_DELAY || flow == Flow.REQUEST_OUTBOUND_POLL;
     return Boolean.parseBoolean(values.getOrDefault(WAIT_FOR_USER_CONFIRM, String.valueOf(byDefault)));
   }
@@ -239,6 +250,19 @@ public final class ServiceOptions {
 
   public Duration snoozeDuration() {
     return seconds(SNOOZE_DURATION, 300);
+  }
+
+  /** Outbound: whose phone rings first; the agent's by default. */
+  public DialAttempt.Party firstConnectParty() {
+    return "CUSTOMER".equals(values.get(FIRST_CONNECT_PARTY)) ? DialAttempt.Party.CUSTOMER : DialAttempt.Party.AGENT;
+  }
+
+  public int maxDialAttempts() {
+    return Integer.parseInt(values.getOrDefault(MAX_DIAL_ATTEMPTS, "3"));
+  }
+
+  public Duration dialRetryTimeout() {
+    return seconds(DIAL_RETRY_TIMEOUT, 300);
   }
 
   private Duration seconds(String key, long byDefault) {

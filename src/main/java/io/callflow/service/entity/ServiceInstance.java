@@ -53,6 +53,13 @@ public class ServiceInstance {
   @Column(name = "confirm_attempts")
   private int confirmAttempts;
 
+  /** The customer called in while queued: their call waits here for the agent. */
+  @Column(name = "inbound_call")
+  private boolean inboundCall;
+
+  @Column(name = "failure_reason")
+  private String failureReason;
+
   @Version private long version;
 
   protected ServiceInstance() {}
@@ -116,6 +123,23 @@ public class ServiceInstance {
   /** No confirmation is awaited any more. */
   public void confirmationSettled() {
     this.confirmDueAt = null;
+  }
+
+  /** The customer's own call arrived (main line) while they were queued. */
+  public void inboundCallArrived() {
+    this.inboundCall = true;
+  }
+
+  public boolean hasInboundCall() {
+    return inboundCall;
+  }
+
+  public void failedBecause(String reason) {
+    this.failureReason = reason;
+  }
+
+  public Optional<String> failureReason() {
+    return Optional.ofNullable(failureReason);
   }
 
   public Optional<String> agentId() {

@@ -36,6 +36,20 @@ class DesktopMessageTest {
   }
 
   @Test
+  void callResultsOfOutboundAttemptsNameTheAttempt() {
+    assertEquals(
+        new CallResult("s1", "dialer", CallOutcome.BUSY, 2),
+        DesktopMessage.parse(
+            "CallResult", "{\"serviceId\":\"s1\",\"agentId\":\"dialer\",\"result\":\"BUSY\",\"attempt\":2}"));
+    assertEquals(
+        new CallResult("s1", "a1", CallOutcome.BUSY, 3),
+        DesktopMessage.parse(
+            "CallResult", "{\"serviceId\":\"s1\",\"agentId\":\"a1\",\"result\":\"BUSY\",\"attempt\":\"3\"}"));
+    CallResult withAttempt = new CallResult("s1", "a1", CallOutcome.NO_ANSWER, 4);
+    assertEquals(withAttempt, DesktopMessage.parse(CallResult.TYPE, withAttempt.toJson().toString()));
+  }
+
+  @Test
   void writtenMessagesReadBackAsThemselves() {
     AgentLogin login = new AgentLogin("a1", List.of("default"), "5001");
     assertEquals(login, DesktopMessage.parse(AgentLogin.TYPE, login.toJson().toString()));
@@ -58,6 +72,8 @@ class DesktopMessageTest {
         "AgentLogin | {\"agentId\":\"a1\",\"queues\":[],\"extension\":\"5\"}       | invalid field 'queues': empty",
         "AgentLogin | {\"agentId\":\"a1\",\"queues\":[\"q\",3],\"extension\":\"5\"} | invalid field 'queues[1]'",
         "AgentLogin | {\"agentId\":\"a1\",\"queues\":[\"q\"],\"extension\":null}   | missing field 'extension'",
+        "CallResult | {\"serviceId\":\"s\",\"agentId\":\"a\",\"result\":\"BUSY\",\"attempt\":0}    | invalid field 'attempt': must be 1 or more",
+        "CallResult | {\"serviceId\":\"s\",\"agentId\":\"a\",\"result\":\"BUSY\",\"attempt\":1.5}  | invalid field 'attempt': not a whole number",
         "AgentState | {\"state\":\"READY\"}                                        | missing field 'agentId'",
         "AgentState | {\"agentId\":\"a1\"}                                         | missing field 'state'",
         "AgentState | {\"agentId\":\"a1\",\"state\":\"SLEEPING\"}                  | invalid field 'state': unknown value 'SLEEPING'",

@@ -108,6 +108,19 @@ public final class DesktopClient implements AutoCloseable {
             .toString());
   }
 
+  /** Reports the result of attempt {@code attempt} of an outbound call (the Offer's {@code attempt}). */
+  public void callResult(String serviceId, String result, int attempt) {
+    send(
+        "CallResult",
+        Json.createObjectBuilder()
+            .add("serviceId", serviceId)
+            .add("agentId", agentId)
+            .add("result", result)
+            .add("attempt", attempt)
+            .build()
+            .toString());
+  }
+
   /** Sends any body under any type, as a misbehaving desktop would. */
   public void send(String type, String body) {
     try (JMSContext context = factory.createContext()) {
