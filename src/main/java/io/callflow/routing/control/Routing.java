@@ -57,13 +57,22 @@ public class Routing {
 
   /** Puts a customer at the end of {@code queue} and asks for a dispatch; answers their position. */
   public QueuePosition enqueue(String serviceId, String queue, Duration reserveTimeout, Duration queuedTtl) {
+    return enqueue(serviceId, queue, reserveTimeout, queuedTtl, clock.instant());
+  }
+
+  /**
+   * Puts a customer in {@code queue} who joins the line at {@code from} (a scheduled callback: not
+   * dispatched before, and behind everyone who joined earlier).
+   */
+  public QueuePosition enqueue(String serviceId, String queue, Duration reserveTimeout, Duration queuedTtl, Instant from) {
     Instant now = clock.instant();
-    QueueEntry entry = new QueueEntry(serviceId, queue, now, reserveTimeout, queuedTtl);
+    Instant joins = from.isAfter(now) ? from : now;
+    QueueEntry entry = new QueueEntry(serviceId, queue, joins, reserveTimeout, queuedTtl);
     em.persist(entry);
     em.flush();
     QueuePosition position = position(entry);
-    em.persist(new QueueWait(serviceId, queue, position.ewt().seconds(), now));
-    requestDispatch(queue, Duration.ZERO);
+    em.persist(new QueueWait(serviceId, queue, position.ewt().seconds(), joins));
+    requestDispatch(queue, Duration.between(now, joins));
     metrics.queued(queue);
     return position;
   }

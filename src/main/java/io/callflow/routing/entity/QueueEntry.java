@@ -50,12 +50,13 @@ public class QueueEntry {
 
   protected QueueEntry() {}
 
-  public QueueEntry(String serviceId, String queueName, Instant now, Duration reserveTimeout, Duration queuedTtl) {
+  /** A customer who joins the line at {@code from} (now, or later for a scheduled callback). */
+  public QueueEntry(String serviceId, String queueName, Instant from, Duration reserveTimeout, Duration queuedTtl) {
     this.serviceId = serviceId;
     this.queueName = queueName;
-    this.queuedSince = now;
-    this.eligibleAt = now;
-    this.expiresAt = now.plus(queuedTtl);
+    this.queuedSince = from;
+    this.eligibleAt = from;
+    this.expiresAt = from.plus(queuedTtl);
     this.reserveTimeoutSeconds = Math.toIntExact(reserveTimeout.toSeconds());
   }
 

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ public class OutboundCalls {
   @Inject InstanceEvents events;
   @Inject AppDataStore appData;
   @Inject Clock clock;
+  @Inject CustomerTimeZones timeZones;
 
   /** GMS's exact "You will receive the call shortly" ConfirmationDialog. */
   static Map<String, String> callShortly(String id) {
@@ -62,6 +64,14 @@ public class OutboundCalls {
     int attempt = attemptsOf(instance.id()).size() + 1;
     if (attempt > options.maxDialAttempts()) {
       fail(instance, "no result after " + options.maxDialAttempts() + " attempt(s)", now);
+      return;
+    }
+    List<ZoneId> zones = timeZones.of(options.get(ServiceOptions.CUSTOMER_TIME_ZONE), instance.phoneNumber());
+    if (!options.callingHours().isOpenAt(now, zones)) {
+      // the agent came free after hours: the customer keeps their place until the next opening
+      options.callingHours().nextOpening(now, zones).ifPresentOrElse(
+          opening -> routing.requeue(instance.id(), "CALLING_HOURS", opening),
+          () -> fail(instance, "the calling hours never open in the customer's time zones " + zones, now));
       return;
     }
     String agent = instance.agentId().orElseThrow();

@@ -71,6 +71,7 @@ public class QueuedFlows {
   @Inject Routing routing;
   @Inject DesktopCommands desktops;
   @Inject OutboundCalls outbound;
+  @Inject CustomerTimeZones timeZones;
   @Inject Clock clock;
 
   /** Create: the instance joins its queue; answers a ConfirmationDialog with the position and EWT. */
@@ -98,15 +99,28 @@ public class QueuedFlows {
       }
     }
     Instant now = clock.instant();
+    Optional<Instant> due = Optional.empty();
+    if (flow.isOutbound()) {
+      String zone = parameters.get(ServiceOptions.CUSTOMER_TIME_ZONE);
+      if (zone != null && !zone.isBlank()) {
+        CustomerTimeZones.problemWith(zone).ifPresent(problem -> {
+          throw ProblemException.badParameter(ServiceOptions.CUSTOMER_TIME_ZONE, problem);
+        });
+        options = options.with(ServiceOptions.CUSTOMER_TIME_ZONE, zone.strip());
+      }
+      due = Callbacks.due(parameters.get("_desired_time"), options.callingHours(), zonesOf(options, read.phone()), now);
+    }
     Duration ttl = options.ttl(service.flow());
     String dataId = appData.store(read.data(), ttl, gmsUser);
     ServiceInstance instance =
         new ServiceInstance(
-            id, service, InstanceState.QUEUED, gmsUser, read.phone().orElse(null), dataId, options.toJson(), now);
+            id, service, due.isPresent() ? InstanceState.SCHEDULED : InstanceState.QUEUED, gmsUser,
+            read.phone().orElse(null), dataId, options.toJson(), now);
+    due.ifPresent(instance::scheduleFor);
     em.persist(instance);
     events.stateChanged(instance, null, now);
     read.device().ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
-    routing.enqueue(id, options.queue(), options.agentReserveTimeout(), options.queuedTtl());
+    routing.enqueue(id, options.queue(), options.agentReserveTimeout(), options.queuedTtl(), due.orElse(now));
     return queuedAnswer(instance);
   }
 
@@ -127,11 +141,12 @@ public class QueuedFlows {
   /** An agent was reserved for the customer (in the dispatching transaction). */
   public void agentReserved(AgentReserved reserved) {
     ServiceInstance instance = em.find(ServiceInstance.class, reserved.serviceId(), LockModeType.PESSIMISTIC_WRITE);
-    if (instance == null || instance.state() != InstanceState.QUEUED) {
+    if (instance == null || (instance.state() != InstanceState.QUEUED && instance.state() != InstanceState.SCHEDULED)) {
       routing.leave(reserved.serviceId(), "ENDED"); // nobody to serve: free the agent at once
       return;
     }
     Instant now = reserved.at();
+    move(instance, InstanceState.QUEUED, now); // a scheduled callback whose time came before the sweep saw it
     ServiceOptions options = ServiceOptions.stored(instance.optionsJson());
     instance.reservedFor(reserved.agentId());
     move(instance, InstanceState.AGENT_RESERVED, now);
@@ -226,6 +241,35 @@ public class QueuedFlows {
         .getResultList()
         .stream()
         .findFirst();
+  }
+
+  /** Scheduled callbacks whose time has come, for the sweep. */
+  public List<String> dueSchedules(Instant now, int limit) {
+    return em.createQuery(
+            "SELECT i.id FROM ServiceInstance i WHERE i.scheduledFor <= :now ORDER BY i.scheduledFor", String.class)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** A scheduled callback's time came: it waits in its queue like any other (its own transaction). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void scheduleDue(String serviceId) {
+    Instant now = clock.instant();
+    routing.lock(serviceId);
+    ServiceInstance instance = em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
+    if (instance != null
+        && instance.state() == InstanceState.SCHEDULED
+        && instance.scheduledFor().map(due -> !due.isAfter(now)).orElse(true)) {
+      move(instance, InstanceState.QUEUED, now);
+    } else if (instance != null && instance.state() != InstanceState.SCHEDULED) {
+      instance.scheduleFor(null); // a schedule left behind by a state that moved on
+    }
+  }
+
+  /** The zones the instance's customer may be in. */
+  List<java.time.ZoneId> zonesOf(ServiceOptions options, Optional<String> phone) {
+    return timeZones.of(options.get(ServiceOptions.CUSTOMER_TIME_ZONE), phone);
   }
 
   /** Instances whose customer was asked to confirm and has not answered in time, for the sweep. */

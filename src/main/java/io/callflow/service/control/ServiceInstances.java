@@ -91,6 +91,7 @@ public class ServiceInstances {
     }
     instance.agentId().filter(agent -> !instance.state().isFinal()).ifPresent(agent -> answer.put("_agent_id", agent));
     instance.failureReason().ifPresent(reason -> answer.put("_failure_reason", reason));
+    instance.scheduledFor().ifPresent(due -> answer.put("_desired_time", due.toString()));
     return answer;
   }
 

@@ -2,6 +2,7 @@ package io.callflow.service.control;
 
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.CallingHours;
 import io.callflow.service.entity.DialAttempt;
 import io.callflow.service.entity.Flow;
 import java.time.Duration;
@@ -42,6 +43,9 @@ public final class ServiceOptions {
   public static final String FIRST_CONNECT_PARTY = "_userterminated_first_connect_party";
   public static final String MAX_DIAL_ATTEMPTS = "_max_dial_attempts";
   public static final String DIAL_RETRY_TIMEOUT = "_dial_retry_timeout";
+  public static final String CALLING_HOURS = "_calling_hours";
+  /** A request parameter, kept with the instance's options for the checks at dial time. */
+  public static final String CUSTOMER_TIME_ZONE = "_customer_time_zone";
 
   /** What a queued flow does when the customer never confirmed. */
   public enum OnConfirmTimeout {
@@ -53,7 +57,8 @@ public final class ServiceOptions {
   public static final Set<String> REQUEST_PARAMETERS =
       Set.of(
           "_phone_number", "_customer_number", "_desired_time", "_device_notification_id", "_device_os",
-          "_latitude", "_longitude", "_return_user_data", "_access_number", "_access_code", "_id");
+          "_latitude", "_longitude", "_return_user_data", "_access_number", "_access_code", "_id",
+          "_customer_time_zone");
 
   public static final List<String> DEFAULT_OVERWRITABLE =
       List.of(PROVIDE_CODE, BOOKING_TIMEOUT, ACCESS_CODE_LENGTH, TTL, RESOURCE_GROUP);
@@ -85,7 +90,8 @@ public final class ServiceOptions {
           Map.entry(FIRST_CONNECT_PARTY, v -> v.equals("AGENT") || v.equals("CUSTOMER")
               ? Optional.empty() : Optional.of("must be AGENT or CUSTOMER, not '" + v + "'")),
           Map.entry(MAX_DIAL_ATTEMPTS, v -> checkInteger(v, 1, 10)),
-          Map.entry(DIAL_RETRY_TIMEOUT, v -> checkInteger(v, 1, 86_400)));
+          Map.entry(DIAL_RETRY_TIMEOUT, v -> checkInteger(v, 1, 86_400)),
+          Map.entry(CALLING_HOURS, CallingHours::problemWith));
 
   private final Map<String, String> values;
 
@@ -250,6 +256,19 @@ public final class ServiceOptions {
 
   public Duration snoozeDuration() {
     return seconds(SNOOZE_DURATION, 300);
+  }
+
+  /** When customers may be called, in their local time; always, unless configured. */
+  public CallingHours callingHours() {
+    String spec = values.get(CALLING_HOURS);
+    return spec == null ? CallingHours.ALWAYS : CallingHours.parse(spec);
+  }
+
+  /** The same options with {@code key} set, e.g. the customer's time zone kept for later checks. */
+  public ServiceOptions with(String key, String value) {
+    Map<String, String> changed = new TreeMap<>(values);
+    changed.put(key, value);
+    return new ServiceOptions(changed);
   }
 
   /** Outbound: whose phone rings first; the agent's by default. */

@@ -60,6 +60,9 @@ public class ServiceInstance {
   @Column(name = "failure_reason")
   private String failureReason;
 
+  @Column(name = "scheduled_for")
+  private Instant scheduledFor;
+
   @Version private long version;
 
   protected ServiceInstance() {}
@@ -99,6 +102,9 @@ public class ServiceInstance {
     if (next != InstanceState.WAITING_CONFIRM) {
       confirmDueAt = null; // the confirmation timer lives only while a confirmation is awaited
     }
+    if (next != InstanceState.SCHEDULED) {
+      scheduledFor = null; // likewise the schedule, while scheduled
+    }
     return Optional.of(previous);
   }
 
@@ -132,6 +138,15 @@ public class ServiceInstance {
 
   public boolean hasInboundCall() {
     return inboundCall;
+  }
+
+  /** Not to be called before {@code due} (state SCHEDULED until then). */
+  public void scheduleFor(Instant due) {
+    this.scheduledFor = due;
+  }
+
+  public Optional<Instant> scheduledFor() {
+    return Optional.ofNullable(scheduledFor);
   }
 
   public void failedBecause(String reason) {
