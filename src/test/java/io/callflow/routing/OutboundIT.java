@@ -87,6 +87,34 @@ class OutboundIT {
   }
 
   @Test
+  void delayAndPollCallTheCustomerFirstThroughTheDialerToo() {
+    String delay =
+        flows.service(
+            "request-outbound-delay",
+            "\"_userterminated_first_connect_party\":\"CUSTOMER\",\"_wait_for_user_confirm\":\"false\"");
+    String poll = flows.service("request-outbound-poll", "\"_userterminated_first_connect_party\":\"CUSTOMER\"");
+    DesktopClient agent = flows.readyAgent();
+
+    String delayed = flows.create(delay, Map.of("_phone_number", customer)).getString("_id");
+    answerThroughTheDialer(agent, delayed);
+
+    String polled = flows.create(poll, Map.of("_phone_number", Fixtures.freshNumbers(1).get(0))).getString("_id");
+    flows.awaitState(polled, "WAITING_CONFIRM");
+    assertEquals("You will receive the call shortly", flows.request(polled, "confirm").getString("_text"));
+    answerThroughTheDialer(agent, polled);
+  }
+
+  /** The dialer reaches the customer, the agent gets the connected call and completes it. */
+  private void answerThroughTheDialer(DesktopClient agent, String id) {
+    JsonObject dial = dialer.nextDial(id, TIMEOUT).orElseThrow(() -> new AssertionError("no Dial for " + id));
+    dialer.report(id, "CONNECTED", dial.getInt("attempt"));
+    JsonObject offer = awaitCommand(agent, "Offer", id);
+    assertFalse(offer.containsKey("dial"), offer::toString);
+    agent.callResult(id, "COMPLETED", dial.getInt("attempt"));
+    flows.awaitState(id, "COMPLETED");
+  }
+
+  @Test
   void noAnswerIsDialledAgainAfterTheRetryTimeoutAndAnsweredThen() {
     String service = flows.service("request-outbound-immediate", "\"_dial_retry_timeout\":\"2\"");
     DesktopClient agent = flows.readyAgent();

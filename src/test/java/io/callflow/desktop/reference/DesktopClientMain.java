@@ -35,9 +35,14 @@ public final class DesktopClientMain {
       System.out.println(message.type() + " " + message.body());
       if (message.type().equals("Offer") && talkSeconds > 0) {
         String serviceId = message.body().getString("serviceId");
+        int attempt = message.body().getInt("attempt", 0); // outbound offers name their attempt
         calls.schedule(
             () -> {
-              desktop.callResult(serviceId, "COMPLETED");
+              if (attempt > 0) {
+                desktop.callResult(serviceId, "COMPLETED", attempt);
+              } else {
+                desktop.callResult(serviceId, "COMPLETED");
+              }
               System.out.println("CallResult COMPLETED for " + serviceId);
             },
             talkSeconds,
