@@ -36,6 +36,13 @@ public final class GmsClient {
       }
     }
 
+    /** The body as a JSON array (Callback API record queries). */
+    public jakarta.json.JsonArray jsonArray() {
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        return reader.readArray();
+      }
+    }
+
     @Override
     public String toString() {
       return status + " " + contentType + " " + body;

@@ -24,6 +24,7 @@ public class ProblemException extends RuntimeException {
   private final String gmsException;
   private final List<InvalidParam> invalidParams;
   private final Long retryAfterSeconds;
+  private final java.util.Map<String, jakarta.json.JsonValue> extensions = new java.util.LinkedHashMap<>();
 
   public ProblemException(
       Status status, String phrase, String gmsException, String detail, List<InvalidParam> invalid) {
@@ -43,6 +44,22 @@ public class ProblemException extends RuntimeException {
     this.gmsException = gmsException;
     this.invalidParams = List.copyOf(invalid);
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Any problem: status, GMS phrase and exception name, the detail, the bad fields, a Retry-After (or null). */
+  public static ProblemException of(
+      int status, String phrase, String gmsException, String detail, List<InvalidParam> invalid, Long retryAfterSeconds) {
+    return new ProblemException(status, phrase, gmsException, detail, invalid, retryAfterSeconds);
+  }
+
+  /** Adds a member to the problem document (RFC 9457 extension), e.g. the slots a client may take instead. */
+  public ProblemException with(String member, jakarta.json.JsonValue value) {
+    extensions.put(member, value);
+    return this;
+  }
+
+  public java.util.Map<String, jakarta.json.JsonValue> extensions() {
+    return java.util.Collections.unmodifiableMap(extensions);
   }
 
   /** 503 with {@code Retry-After}: a resource (pool, dependency) is unavailable for now. */

@@ -72,6 +72,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 .forEach(p -> params.add(Json.createObjectBuilder().add("name", p.name()).add("reason", p.reason())));
             body.add("invalid_params", params);
           }
+          problem.extensions().forEach(body::add);
         });
     return problem
         .retryAfterSeconds()

@@ -149,6 +149,16 @@ public class Routing {
     queuesOf(agentId).stream().filter(q -> !q.equals(entry.queueName())).forEach(q -> requestDispatch(q, Duration.ZERO));
   }
 
+  /** A waiting customer joins the line at {@code at} instead; false when they are no longer waiting. */
+  public boolean reschedule(String serviceId, Instant at) {
+    Optional<QueueEntry> entry = lockEntry(serviceId).filter(QueueEntry::isWaiting);
+    entry.ifPresent(e -> {
+      e.rescheduleTo(at);
+      requestDispatch(e.queueName(), Duration.between(clock.instant(), at));
+    });
+    return entry.isPresent();
+  }
+
   /** The customer leaves the queue (cancel, end of flow); a held agent is told and freed. */
   public void leave(String serviceId, String reason) {
     lockEntry(serviceId).ifPresent(entry -> {

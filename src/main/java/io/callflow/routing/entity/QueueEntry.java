@@ -81,6 +81,12 @@ public class QueueEntry {
     eligibleAt = notBefore;
   }
 
+  /** A waiting customer's callback moved to {@code at}: they join the line then, not before. */
+  public void rescheduleTo(Instant at) {
+    queuedSince = at;
+    eligibleAt = at;
+  }
+
   /** The customer's call reached the reserved agent. */
   public void engage(Instant now) {
     engagedAt = now;

@@ -85,7 +85,8 @@ public class QueuedFlows {
     Flow flow = service.flow();
     if (flow.isOutbound()) {
       String phone = read.phone().orElseThrow(() -> ProblemException.badParameter("_phone_number", "required: the number to call"));
-      Optional<ServiceInstance> live = liveOutbound(service.name(), phone);
+      Optional<ServiceInstance> live =
+          options.maxLivePerNumber(1) == 1 ? liveOutbound(service.name(), phone) : Optional.empty();
       if (live.isPresent()) {
         return queuedAnswer(live.get()); // one live callback per number: a repeat answers it
       }
@@ -241,6 +242,17 @@ public class QueuedFlows {
         .getResultList()
         .stream()
         .findFirst();
+  }
+
+  /**
+   * A waiting callback moves to {@code at} (the queue entry has been moved by the caller): SCHEDULED
+   * until then. The caller holds the entry's and the instance's locks.
+   */
+  public void reschedule(ServiceInstance instance, Instant at) {
+    Instant now = clock.instant();
+    move(instance, InstanceState.SCHEDULED, now);
+    instance.scheduleFor(at);
+    instance.desiredAt(at);
   }
 
   /** Scheduled callbacks whose time has come, for the sweep. */

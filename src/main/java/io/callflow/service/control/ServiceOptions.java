@@ -4,6 +4,7 @@ import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.CallingHours;
 import io.callflow.service.entity.DialAttempt;
+import io.callflow.service.entity.OfficeHours;
 import io.callflow.service.entity.Flow;
 import java.time.Duration;
 import java.util.Arrays;
@@ -44,6 +45,19 @@ public final class ServiceOptions {
   public static final String MAX_DIAL_ATTEMPTS = "_max_dial_attempts";
   public static final String DIAL_RETRY_TIMEOUT = "_dial_retry_timeout";
   public static final String CALLING_HOURS = "_calling_hours";
+  public static final String MAX_LIVE_PER_NUMBER = "_max_live_per_number";
+  public static final String CALL_DIRECTION = "_call_direction";
+  public static final String WAIT_FOR_AGENT = "_wait_for_agent";
+  public static final String OFFICE_TIME_ZONE = "_office_time_zone";
+  public static final String OFFICE_HOURS = "_office_hours";
+  public static final String OFFICE_CLOSED_DATES = "_office_closed_dates";
+  public static final String OFFICE_EXCEPTIONS = "_office_exceptions";
+  public static final String CAPACITY_BUCKET_MINUTES = "_capacity_bucket_minutes";
+  public static final String CAPACITY_PER_BUCKET = "_capacity_per_bucket";
+  public static final String THROTTLE_MAX = "_throttle_max";
+  public static final String THROTTLE_WINDOW = "_throttle_window";
+  public static final String THROTTLE_REQUESTER_PARAMETER = "_throttle_requester_parameter";
+  public static final String THROTTLE_IMMEDIATE_MAX = "_throttle_immediate_max";
   /** A request parameter, kept with the instance's options for the checks at dial time. */
   public static final String CUSTOMER_TIME_ZONE = "_customer_time_zone";
 
@@ -91,7 +105,20 @@ public final class ServiceOptions {
               ? Optional.empty() : Optional.of("must be AGENT or CUSTOMER, not '" + v + "'")),
           Map.entry(MAX_DIAL_ATTEMPTS, v -> checkInteger(v, 1, 10)),
           Map.entry(DIAL_RETRY_TIMEOUT, v -> checkInteger(v, 1, 86_400)),
-          Map.entry(CALLING_HOURS, CallingHours::problemWith));
+          Map.entry(CALLING_HOURS, CallingHours::problemWith),
+          Map.entry(MAX_LIVE_PER_NUMBER, v -> checkInteger(v, 1, 100)),
+          Map.entry(CALL_DIRECTION, v -> v.equals("USERORIGINATED") || v.equals("USERTERMINATED")
+              ? Optional.empty() : Optional.of("must be USERORIGINATED or USERTERMINATED, not '" + v + "'")),
+          Map.entry(WAIT_FOR_AGENT, ServiceOptions::checkBoolean),
+          Map.entry(OFFICE_TIME_ZONE, v -> office(() -> OfficeHours.parse(v, null, null, null))),
+          Map.entry(OFFICE_HOURS, v -> office(() -> OfficeHours.parse(null, v, null, null))),
+          Map.entry(OFFICE_CLOSED_DATES, v -> office(() -> OfficeHours.parse(null, null, v, null))),
+          Map.entry(OFFICE_EXCEPTIONS, v -> office(() -> OfficeHours.parse(null, null, null, v))),
+          Map.entry(CAPACITY_BUCKET_MINUTES, v -> checkInteger(v, 1, 1440)),
+          Map.entry(CAPACITY_PER_BUCKET, v -> checkInteger(v, 1, 1_000_000)),
+          Map.entry(THROTTLE_MAX, v -> checkInteger(v, 1, 1_000_000)),
+          Map.entry(THROTTLE_WINDOW, v -> checkInteger(v, 1, 2_592_000)),
+          Map.entry(THROTTLE_IMMEDIATE_MAX, v -> checkInteger(v, 1, 1_000_000)));
 
   private final Map<String, String> values;
 
@@ -162,6 +189,16 @@ public final class ServiceOptions {
   private static Optional<String> checkOf(String key, String value) {
     Function<String, Optional<String>> check = CHECKS.get(key);
     return check == null ? Optional.empty() : check.apply(value.strip());
+  }
+
+  private static Optional<String> office(Runnable parse) {
+    try {
+      parse.run();
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      return Optional.of(message.substring(message.indexOf(':') + 1).strip()); // the field is named already
+    }
   }
 
   private static Optional<String> checkBoolean(String value) {
@@ -256,6 +293,14 @@ public final class ServiceOptions {
 
   public Duration snoozeDuration() {
     return seconds(SNOOZE_DURATION, 300);
+  }
+
+  /**
+   * Live instances one customer number may hold on a service: 1 for the 8.1 outbound flows (a repeat
+   * answers the live one); the Callback API refuses beyond its own limit.
+   */
+  public int maxLivePerNumber(int byDefault) {
+    return Integer.parseInt(values.getOrDefault(MAX_LIVE_PER_NUMBER, String.valueOf(byDefault)));
   }
 
   /** When customers may be called, in their local time; always, unless configured. */

@@ -1,5 +1,6 @@
 package io.callflow.service.entity;
 
+import io.callflow.platform.time.WeekDays;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,12 +8,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -157,30 +156,6 @@ public final class CallingHours {
   }
 
   private static Set<DayOfWeek> days(String spec) {
-    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-    for (String part : spec.split(",")) {
-      String[] range = part.split("-");
-      if (range.length > 2) {
-        throw new IllegalArgumentException("'" + part + "' is not a day or a range of days");
-      }
-      DayOfWeek first = day(range[0]);
-      DayOfWeek last = day(range[range.length - 1]);
-      for (DayOfWeek d = first; ; d = d.plus(1)) {
-        days.add(d);
-        if (d == last) {
-          break;
-        }
-      }
-    }
-    return days;
-  }
-
-  private static DayOfWeek day(String name) {
-    for (DayOfWeek day : DayOfWeek.values()) {
-      if (day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equalsIgnoreCase(name)) {
-        return day;
-      }
-    }
-    throw new IllegalArgumentException("'" + name + "' is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)");
+    return WeekDays.parse(spec);
   }
 }

@@ -14,7 +14,9 @@ public enum Flow {
   REQUEST_OUTBOUND_DELAY("request-outbound-delay"),
   REQUEST_OUTBOUND_POLL("request-outbound-poll"),
   REQUEST_ACCESS("request-access"),
-  MATCH_INTERACTION("match-interaction");
+  MATCH_INTERACTION("match-interaction"),
+  /** GMS 8.5 Callback API services: each request chooses one of the flows above. */
+  CALLBACK("callback");
 
   private final String gmsName;
 

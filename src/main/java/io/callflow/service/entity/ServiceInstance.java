@@ -63,6 +63,11 @@ public class ServiceInstance {
   @Column(name = "scheduled_for")
   private Instant scheduledFor;
 
+  @Column(name = "desired_time")
+  private Instant desiredTime;
+
+  private String requester;
+
   @Version private long version;
 
   protected ServiceInstance() {}
@@ -143,6 +148,20 @@ public class ServiceInstance {
   /** Not to be called before {@code due} (state SCHEDULED until then). */
   public void scheduleFor(Instant due) {
     this.scheduledFor = due;
+  }
+
+  /** The time the customer asked to be called at (Callback API), kept for records and capacity. */
+  public void desiredAt(Instant at) {
+    this.desiredTime = at;
+  }
+
+  public Optional<Instant> desiredTime() {
+    return Optional.ofNullable(desiredTime);
+  }
+
+  /** Who asked (gms_user or the service's configured request parameter), for throttling. */
+  public void requestedBy(String requesterKey) {
+    this.requester = requesterKey;
   }
 
   public Optional<Instant> scheduledFor() {

@@ -1,0 +1,311 @@
+package io.callflow.callback.control;
+
+import io.callflow.callback.entity.CallbackProblems;
+import io.callflow.callback.entity.CallbackSettings;
+import io.callflow.callback.entity.CallbackState;
+import io.callflow.platform.json.StringObjects;
+import io.callflow.platform.phone.PhoneNumbers;
+import io.callflow.platform.rest.ProblemException;
+import io.callflow.routing.control.Routing;
+import io.callflow.service.control.InteractionRequests;
+import io.callflow.service.control.QueuedFlows;
+import io.callflow.service.control.ServiceCatalog;
+import io.callflow.service.control.ServiceInstances;
+import io.callflow.service.entity.Flow;
+import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.ServiceDefinition;
+import io.callflow.service.entity.ServiceInstance;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The GMS 8.5 Callback API over the flows: a create chooses the flow from {@code _call_direction},
+ * {@code _wait_for_agent} and {@code _wait_for_user_confirm} (request first, then the service's
+ * configuration) after the office-hours, capacity and abuse checks; records, cancel and reschedule act
+ * on the instances the creates made.
+ */
+@Stateless
+public class CallbackRequests {
+
+  /** Immediate callbacks a requester may ask for are counted over this period. */
+  static final Duration REQUESTER_PERIOD = Duration.ofHours(24);
+
+  private static final List<InstanceState> ENDED =
+      List.of(InstanceState.COMPLETED, InstanceState.CANCELLED, InstanceState.EXPIRED, InstanceState.FAILED);
+
+  @PersistenceContext EntityManager em;
+  @Inject ServiceCatalog catalog;
+  @Inject QueuedFlows queued;
+  @Inject InteractionRequests interactions;
+  @Inject ServiceInstances instances;
+  @Inject CallbackCapacity capacity;
+  @Inject CallbackRecords records;
+  @Inject Routing routing;
+  @Inject PhoneNumbers phoneNumbers;
+  @Inject Clock clock;
+
+  /** The callback service {@code name}; 400 CallbackExceptionResource when there is none. */
+  public ServiceDefinition service(String name) {
+    ServiceDefinition service = em.find(ServiceDefinition.class, name);
+    if (service == null || service.flow() != Flow.CALLBACK) {
+      throw CallbackProblems.resource(name);
+    }
+    return service;
+  }
+
+  public CallbackSettings settings(ServiceDefinition service) {
+    return CallbackSettings.of(ServiceCatalog.optionsOf(service));
+  }
+
+  /** {@code POST /service/callback/{name}}: answers the chosen flow's dialog. */
+  public Map<String, String> create(
+      String name, Map<String, String> parameters, String gmsUser, Optional<String> idempotencyKey) {
+    ServiceDefinition service = service(name);
+    CallbackSettings settings = settings(service);
+    Instant now = clock.instant();
+    String number = customerNumber(parameters);
+    String direction = choice(parameters, "_call_direction", settings.callDirection());
+    if (!direction.equals(CallbackSettings.USERORIGINATED) && !direction.equals(CallbackSettings.USERTERMINATED)) {
+      throw ProblemException.badParameter("_call_direction", "must be USERORIGINATED or USERTERMINATED, not '" + direction + "'");
+    }
+    boolean waitForAgent = flag(parameters, "_wait_for_agent", settings.waitForAgent());
+    boolean confirm = flag(parameters, "_wait_for_user_confirm", settings.waitForUserConfirm());
+    Optional<Instant> desired = desiredTime(parameters.get("_desired_time"), now);
+    if (desired.isPresent() && direction.equals(CallbackSettings.USERORIGINATED)) {
+      throw ProblemException.badParameter("_desired_time", "only USERTERMINATED callbacks are scheduled");
+    }
+    lockService(name);
+    Instant slot = desired.orElse(now);
+    if (capacity.freeAt(name, settings, slot) == 0) {
+      String why = settings.officeHours().isOpenAt(slot) ? "no capacity left at " : "the office is closed at ";
+      throw CallbackProblems.availability(
+          desired.isPresent() ? "_desired_time" : "_customer_number",
+          why + CallbackCapacity.SLOT.format(slot),
+          capacity.proposals(name, settings, slot, 5));
+    }
+    checkAbuse(name, settings, number, requesterOf(settings, parameters, gmsUser), desired.isEmpty(), now);
+
+    Flow flow =
+        direction.equals(CallbackSettings.USERORIGINATED)
+            ? (waitForAgent ? Flow.REQUEST_INBOUND_DELAY : Flow.REQUEST_INBOUND_IMMEDIATE)
+            : (waitForAgent ? Flow.REQUEST_OUTBOUND_DELAY : Flow.REQUEST_OUTBOUND_IMMEDIATE);
+    Map<String, String> options = new LinkedHashMap<>(ServiceCatalog.optionsOf(service));
+    options.put("_wait_for_user_confirm", String.valueOf(confirm));
+    options.put("_max_live_per_number", String.valueOf(settings.maxLivePerNumber())); // checked above
+    ServiceDefinition chosen = new ServiceDefinition(name, flow, StringObjects.toText(options));
+    Map<String, String> request = new LinkedHashMap<>(parameters);
+    request.put("_phone_number", number);
+    Map<String, String> answer =
+        flow == Flow.REQUEST_INBOUND_IMMEDIATE
+            ? interactions.requestInboundImmediate(chosen, request, gmsUser, idempotencyKey)
+            : queued.create(chosen, request, gmsUser, idempotencyKey);
+    ServiceInstance instance = em.find(ServiceInstance.class, answer.get("_id"));
+    desired.ifPresent(instance::desiredAt);
+    instance.requestedBy(requesterOf(settings, parameters, gmsUser).orElse(null));
+    return answer;
+  }
+
+  /** {@code GET /service/callback?_id=…}: the one record, as an array. */
+  public List<Map<String, String>> byId(String id, String gmsUser) {
+    ServiceInstance instance = callbackInstance(Optional.empty(), id, gmsUser);
+    return List.of(records.of(instance));
+  }
+
+  /**
+   * {@code GET /service/callback[/{name}]?<property>=…}: records whose properties match, all of them
+   * ({@code operand=AND}, the default) or any ({@code OR}); {@code !value} negates.
+   */
+  public List<Map<String, String>> query(Optional<String> name, Map<String, String> properties, String gmsUser) {
+    name.ifPresent(this::service);
+    Map<String, String> wanted = new LinkedHashMap<>(properties);
+    String number = wanted.get("_customer_number");
+    if (number != null && !number.startsWith("!")) {
+      phoneNumbers.toE164(number).ifPresent(e164 -> wanted.put("_customer_number", e164)); // as records hold it
+    }
+    return records.query(name, wanted, gmsUser);
+  }
+
+  /** {@code DELETE /service/callback/{name}/{id}}: cancels; answers the record (COMPLETED, CANCELLED). */
+  public Map<String, String> cancel(String name, String id, String gmsUser) {
+    callbackInstance(Optional.of(name), id, gmsUser);
+    instances.cancel(id, gmsUser);
+    return records.of(em.find(ServiceInstance.class, id));
+  }
+
+  /** {@code PUT /service/callback/{name}/{id}} with {@code _new_desired_time}: moves a waiting callback. */
+  public Map<String, String> reschedule(String name, String id, Map<String, String> body, String gmsUser) {
+    ServiceDefinition service = service(name);
+    CallbackSettings settings = settings(service);
+    Instant now = clock.instant();
+    String raw = body.get("_new_desired_time");
+    if (raw == null || raw.isBlank()) {
+      throw ProblemException.badParameter("_new_desired_time", "required: when to call instead");
+    }
+    Instant at = parse("_new_desired_time", raw.strip());
+    if (at.isBefore(now)) {
+      throw ProblemException.badParameter("_new_desired_time", "is in the past: " + raw);
+    }
+    routing.lock(id);
+    ServiceInstance instance = callbackInstance(Optional.of(name), id, gmsUser);
+    em.refresh(instance, LockModeType.PESSIMISTIC_WRITE);
+    if (instance.state() != InstanceState.SCHEDULED && instance.state() != InstanceState.QUEUED) {
+      throw ProblemException.conflict(
+          "_id: callback " + id + " is " + CallbackState.of(instance.state()) + " and can no longer be moved",
+          List.of(new ProblemException.InvalidParam("_id", "not waiting any more")));
+    }
+    lockService(name);
+    if (capacity.freeAt(name, settings, at) == 0) {
+      throw CallbackProblems.availability(
+          "_new_desired_time", "no free slot at " + CallbackCapacity.SLOT.format(at), capacity.proposals(name, settings, at, 5));
+    }
+    routing.reschedule(id, at);
+    queued.reschedule(instance, at);
+    return records.of(instance);
+  }
+
+  /** {@code GET /service/callback/{name}/availability}. */
+  public JsonObject availability(String name, String start, String end, Integer days, Integer maxSlots) {
+    ServiceDefinition service = service(name);
+    Instant from = start == null || start.isBlank() ? clock.instant() : parse("start", start.strip());
+    Instant to =
+        end == null || end.isBlank()
+            ? from.plus(Duration.ofDays(days == null ? 1 : Math.max(1, Math.min(days, 31))))
+            : parse("end", end.strip());
+    if (!to.isAfter(from)) {
+      throw ProblemException.badParameter("end", "must be after start");
+    }
+    return capacity.availability(name, settings(service), from, to, maxSlots == null ? 500 : Math.max(1, Math.min(maxSlots, 5000)));
+  }
+
+  private ServiceInstance callbackInstance(Optional<String> name, String id, String gmsUser) {
+    ServiceInstance instance = em.find(ServiceInstance.class, id);
+    boolean ours =
+        instance != null
+            && instance.isVisibleTo(gmsUser)
+            && name.map(instance.serviceName()::equals).orElse(true)
+            && isCallbackService(instance.serviceName());
+    if (!ours) {
+      throw CallbackProblems.notFound("no callback " + id + name.map(n -> " of service " + n).orElse(""));
+    }
+    return instance;
+  }
+
+  private boolean isCallbackService(String name) {
+    ServiceDefinition service = em.find(ServiceDefinition.class, name);
+    return service != null && service.flow() == Flow.CALLBACK;
+  }
+
+  private void checkAbuse(
+      String name, CallbackSettings settings, String number, Optional<String> requester, boolean immediate, Instant now) {
+    long live =
+        count("SELECT count(*) FROM service_instance WHERE service_name = ?1 AND phone_number = ?2"
+            + " AND state NOT IN ('COMPLETED', 'CANCELLED', 'EXPIRED', 'FAILED')", name, number);
+    if (live >= settings.maxLivePerNumber()) {
+      throw CallbackProblems.duplicate(number, settings.maxLivePerNumber());
+    }
+    long recent =
+        count("SELECT count(*) FROM service_instance WHERE service_name = ?1 AND created_at >= ?2", name,
+            Timestamp.from(now.minus(settings.throttleWindow())));
+    if (recent >= settings.throttleMax()) {
+      throw CallbackProblems.throttled(
+          "service " + name + " took " + settings.throttleMax() + " callbacks in the last "
+              + settings.throttleWindow().toSeconds() + " s", settings.throttleWindow().toSeconds());
+    }
+    if (immediate && requester.isPresent()) {
+      long asked =
+          count("SELECT count(*) FROM service_instance WHERE service_name = ?1 AND requester = ?2"
+              + " AND desired_time IS NULL AND created_at >= ?3", name, requester.get(),
+              Timestamp.from(now.minus(REQUESTER_PERIOD)));
+      if (asked >= settings.immediatePerRequesterPerDay()) {
+        throw CallbackProblems.throttled(
+            "requester " + requester.get() + " asked for " + settings.immediatePerRequesterPerDay()
+                + " immediate callbacks in 24 h", REQUESTER_PERIOD.toSeconds());
+      }
+    }
+  }
+
+  /** The customer number in E.164: required, possible, and not premium-rate. */
+  private String customerNumber(Map<String, String> parameters) {
+    String field = parameters.containsKey("_customer_number") ? "_customer_number" : "_phone_number";
+    String raw = parameters.get(field);
+    if (raw == null || raw.isBlank()) {
+      throw CallbackProblems.number("_customer_number", "required: the customer's number");
+    }
+    String number =
+        phoneNumbers.toE164(raw)
+            .orElseThrow(() -> CallbackProblems.number(field, "Customer Number [" + raw + "] is not a possible number"));
+    if (PhoneNumbers.isPremiumRate(number)) {
+      throw CallbackProblems.number(field, "Customer Number [" + number + "] is disallowed: premium rate");
+    }
+    return number;
+  }
+
+  /** Serialises a service's capacity and abuse checks with its creates, on every server. */
+  private void lockService(String name) {
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "callback|" + name).getSingleResult();
+  }
+
+  private static Optional<String> requesterOf(CallbackSettings settings, Map<String, String> parameters, String gmsUser) {
+    return settings.requesterParameter()
+        .map(parameters::get)
+        .or(() -> Optional.ofNullable(gmsUser))
+        .filter(key -> !key.isBlank());
+  }
+
+  private static String choice(Map<String, String> parameters, String name, String byDefault) {
+    String value = parameters.get(name);
+    return value == null || value.isBlank() ? byDefault : value.strip().toUpperCase();
+  }
+
+  private static boolean flag(Map<String, String> parameters, String name, boolean byDefault) {
+    String value = parameters.get(name);
+    if (value == null || value.isBlank()) {
+      return byDefault;
+    }
+    if (!value.strip().equalsIgnoreCase("true") && !value.strip().equalsIgnoreCase("false")) {
+      throw ProblemException.badParameter(name, "must be true or false, not '" + value + "'");
+    }
+    return Boolean.parseBoolean(value.strip());
+  }
+
+  private static Optional<Instant> desiredTime(String raw, Instant now) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    Instant at = parse("_desired_time", raw.strip());
+    if (at.isBefore(now.minus(Duration.ofMinutes(1)))) {
+      throw ProblemException.badParameter("_desired_time", "is in the past: " + raw);
+    }
+    return at.isAfter(now) ? Optional.of(at) : Optional.empty();
+  }
+
+  private static Instant parse(String field, String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badParameter(field, "not an ISO-8601 date and time with an offset or Z: " + text);
+    }
+  }
+
+  private long count(String sql, Object... parameters) {
+    var query = em.createNativeQuery(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      query.setParameter(i + 1, parameters[i]);
+    }
+    return ((Number) query.getSingleResult()).longValue();
+  }
+}
