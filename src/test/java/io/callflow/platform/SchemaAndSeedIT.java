@@ -27,7 +27,8 @@ class SchemaAndSeedIT {
         Set.of(
             "request-interaction", "request-inbound-immediate", "request-inbound-delay",
             "request-inbound-delay-location", "request-inbound-poll", "request-outbound-immediate",
-            "request-outbound-delay", "request-outbound-poll", "request-access", "match-interaction"),
+            "request-outbound-delay", "request-outbound-poll", "request-access", "match-interaction",
+            "samples"),
         services);
   }
 

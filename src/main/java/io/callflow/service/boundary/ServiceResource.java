@@ -24,9 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Response.Status;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,13 +71,8 @@ public class ServiceResource {
                   service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
           case REQUEST_ACCESS -> interactions.requestAccess(service, parameters, gmsUser);
           case MATCH_INTERACTION -> matches.match(parameters);
-          default -> throw new ProblemException(
-              Status.NOT_IMPLEMENTED,
-              "NOT_IMPLEMENTED",
-              "FlowNotAvailable",
-              "service-name: the " + service.flow().gmsName() + " flow of service " + serviceName
-                  + " is not available on this server yet",
-              List.of(new ProblemException.InvalidParam("service-name", "flow not available yet")));
+          case CALLBACK -> throw ProblemException.badParameter(
+              "service-name", serviceName + " is a Callback API service: POST /genesys/1/service/callback/" + serviceName);
         };
     return json(answer);
   }
