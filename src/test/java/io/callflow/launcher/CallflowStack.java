@@ -103,6 +103,29 @@ public final class CallflowStack implements AutoCloseable {
     }
   }
 
+  /**
+   * Another Payara Micro with the same WAR on the same database and broker, as a second server
+   * instance of a production cluster would be; ready when this returns. The caller stops it.
+   */
+  public PayaraProcess startAnotherServer(String name, int httpPort) throws Exception {
+    PayaraProcess.Settings mine = payaraSettings();
+    PayaraProcess other =
+        PayaraProcess.start(
+            new PayaraProcess.Settings(
+                mine.payaraJar(),
+                mine.rar(),
+                mine.war(),
+                layout.dataDir().resolve("payara-" + name),
+                layout.dataDir().resolve("payara-" + name + ".pid"),
+                httpPort,
+                mine.loopbackOnly(),
+                mine.serverConfig(),
+                mine.systemProperties(),
+                mine.output()));
+    other.awaitReady(STARTUP_TIMEOUT);
+    return other;
+  }
+
   /** Stops Payara Micro gracefully (SIGTERM), leaving database and broker running. */
   public synchronized void stopServer() throws Exception {
     if (payara != null) {

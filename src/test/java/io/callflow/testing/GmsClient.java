@@ -127,6 +127,15 @@ public final class GmsClient {
             .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method with any body and content type, over HTTP/1.1, as a hostile client would send it. */
+  public Reply send(String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder request = request(path).version(HttpClient.Version.HTTP_1_1);
+    if (method.equals("GET")) {
+      return send(request.GET());
+    }
+    return send(request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));

@@ -30,6 +30,20 @@ public final class RequestParameters {
   private RequestParameters() {}
 
   public static Map<String, String> parse(MediaType type, InputStream body) {
+    return withoutNul(parseAny(type, body));
+  }
+
+  /** No NUL character gets past the boundary: PostgreSQL text cannot hold one. */
+  private static Map<String, String> withoutNul(Map<String, String> parameters) {
+    parameters.forEach((key, value) -> {
+      if (key.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+        throw ProblemException.badParameter(key.replace('\0', '?'), "contains a NUL character");
+      }
+    });
+    return parameters;
+  }
+
+  private static Map<String, String> parseAny(MediaType type, InputStream body) {
     byte[] bytes = readLimited(body);
     if (bytes.length == 0) {
       return new LinkedHashMap<>();
