@@ -32,7 +32,8 @@ public final class CallflowLauncher {
             Path.of(required("callflow.war")),
             System.out,
             EmbeddedDatabase.MAX_PREPARED_TRANSACTIONS,
-            java.util.Map.of());
+            // the embedded start is for trying things on one machine: pushes to local receivers are fine
+            java.util.Map.of("callflow.notification.httpcb.allow-private", "true"));
     System.out.println("Starting Callflow: PostgreSQL on 127.0.0.1:" + layout.databasePort()
         + ", Artemis on tcp://127.0.0.1:" + layout.brokerPort() + ", data in " + layout.dataDir());
     CallflowStack stack = CallflowStack.start(layout);

@@ -21,10 +21,14 @@ public final class TestServer {
 
   /**
    * Server configuration for tests: push retries that fit a test's patience (2 s, then 4 s; three
-   * attempts in all) yet leave room to stop the server between two attempts.
+   * attempts in all) yet leave room to stop the server between two attempts; pushes to loopback.
    */
   public static final java.util.Map<String, String> SERVER_PROPERTIES =
-      java.util.Map.of("callflow.notification.retry-base-ms", "2000", "callflow.notification.max-attempts", "3");
+      java.util.Map.of(
+          "callflow.notification.retry-base-ms", "2000",
+          "callflow.notification.max-attempts", "3",
+          // the test receivers listen on loopback, which production refuses as a push target
+          "callflow.notification.httpcb.allow-private", "true");
 
   private static CallflowStack stack;
   private static IllegalStateException startFailure;

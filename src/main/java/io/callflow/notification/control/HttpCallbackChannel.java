@@ -13,6 +13,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,6 +36,8 @@ public class HttpCallbackChannel implements PushChannel {
 
   private HttpClient http;
 
+  @Inject HttpCallbackTargets targets;
+
   @Override
   public Set<String> types() {
     return Set.of("httpcb");
@@ -47,6 +50,11 @@ public class HttpCallbackChannel implements PushChannel {
       target = URI.create(push.deviceId());
     } catch (IllegalArgumentException e) {
       throw new DeliveryFailure("not a URL: " + push.deviceId(), true);
+    }
+    Optional<String> refused = targets.problemWith(push.deviceId(), true);
+    if (refused.isPresent()) {
+      // resolving later or elsewhere may change that, so a retry is worth it; a bad scheme is not
+      throw new DeliveryFailure("target refused: " + refused.get(), refused.get().startsWith("must be"));
     }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(target)

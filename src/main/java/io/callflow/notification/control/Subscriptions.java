@@ -19,9 +19,23 @@ public class Subscriptions {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject HttpCallbackTargets targets;
 
   /** A Notification API subscription; answers its id. */
   public String subscribe(SubscriptionRequest request) {
+    checkTarget(request, "notificationDetails.deviceId");
+    return persist(request);
+  }
+
+  private void checkTarget(SubscriptionRequest request, String field) {
+    if (request.type() == DeliveryType.HTTPCB) {
+      targets.problemWith(request.deviceId(), false).ifPresent(problem -> {
+        throw ProblemException.badParameter(field, problem);
+      });
+    }
+  }
+
+  private String persist(SubscriptionRequest request) {
     Instant now = clock.instant();
     Subscription subscription =
         new Subscription(
@@ -44,7 +58,9 @@ public class Subscriptions {
     if (deviceId == null || deviceId.isBlank()) {
       throw ProblemException.badParameter("_device_notification_id", "required with _device_os");
     }
-    subscribe(new SubscriptionRequest(serviceId, null, type, deviceId.strip(), serviceId, "{}", null, lifetime));
+    SubscriptionRequest request = new SubscriptionRequest(serviceId, null, type, deviceId.strip(), serviceId, "{}", null, lifetime);
+    checkTarget(request, "_device_notification_id");
+    persist(request);
   }
 
   /** Ends a subscription; false when there was none. */

@@ -53,6 +53,15 @@ public final class ConfigKeys {
   /** Timeout of one httpcb POST, connect and answer each (5000 ms). */
   public static final String NOTIFICATION_HTTP_TIMEOUT_MS = "callflow.notification.http-timeout-ms";
 
+  /**
+   * Whether httpcb pushes may go to loopback, private, link-local or unique-local addresses (false: a
+   * subscriber cannot make the server call into its own network; the embedded start sets true).
+   */
+  public static final String NOTIFICATION_HTTPCB_ALLOW_PRIVATE = "callflow.notification.httpcb.allow-private";
+
+  /** Comma-separated host names httpcb pushes may always reach, e.g. an internal webhook gateway. */
+  public static final String NOTIFICATION_HTTPCB_ALLOWED_HOSTS = "callflow.notification.httpcb.allowed-hosts";
+
   /** Base URL of Firebase Cloud Messaging; a stub's address in tests. */
   public static final String FCM_ENDPOINT = "callflow.fcm.endpoint";
 
