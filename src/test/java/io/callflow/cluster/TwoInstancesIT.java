@@ -152,9 +152,15 @@ class TwoInstancesIT {
         agents.add(agent);
       }
       for (String id : customers) {
-        io.callflow.testing.Eventually.await(id + " completed", java.time.Duration.ofSeconds(90),
-            () -> java.util.Optional.of(first.get("/genesys/1/service/" + id).json())
-                .filter(r -> "COMPLETED".equals(r.getString("_state"))));
+        try {
+          io.callflow.testing.Eventually.await(id + " completed", java.time.Duration.ofSeconds(90),
+              () -> java.util.Optional.of(first.get("/genesys/1/service/" + id).json())
+                  .filter(r -> "COMPLETED".equals(r.getString("_state"))));
+        } catch (AssertionError e) {
+          throw new AssertionError(e.getMessage() + "; " + first.get("/genesys/1/service/" + id).body() + "; failures "
+              + failures + "; agents " + agents.stream().map(a -> first.get("/admin/agents/" + a.agentId()).body()).toList()
+              + "; reservations " + reservations, e);
+        }
       }
     } finally {
       agents.forEach(agent -> {

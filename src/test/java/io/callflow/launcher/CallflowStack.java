@@ -139,6 +139,19 @@ public final class CallflowStack implements AutoCloseable {
     startServer();
   }
 
+  /** Stops PostgreSQL (fast shutdown), leaving the server and the broker running. */
+  public synchronized void stopDatabase() throws Exception {
+    if (database != null) {
+      database.close();
+      database = null;
+    }
+  }
+
+  /** Starts PostgreSQL again on its data folder and port. */
+  public synchronized void startDatabase() throws Exception {
+    database = EmbeddedDatabase.start(layout.databaseDir(), layout.databasePort(), layout.maxPreparedTransactions());
+  }
+
   public synchronized void startBroker() throws Exception {
     broker = EmbeddedBroker.start(layout.brokerDir(), layout.brokerPort());
   }

@@ -155,10 +155,10 @@ class RequestInteractionIT {
     String pool = Fixtures.pool(gms, "LOCKING", 60, Fixtures.freshNumbers(10));
     String service = Fixtures.interactionService(gms, pool, "");
     GmsClient client = gms.withHeader("Idempotency-Key", Fixtures.uniqueName("concurrent"));
-    ExecutorService threads = Executors.newFixedThreadPool(8);
+    ExecutorService threads = Executors.newFixedThreadPool(20);
     try {
       List<Future<Reply>> replies = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < 20; i++) {
         replies.add(threads.submit(() -> client.postForm("/genesys/1/service/" + service, Map.of("k", "v"))));
       }
       Set<String> ids = new HashSet<>();

@@ -32,6 +32,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof jakarta.ejb.ConcurrentAccessTimeoutException) {
       return answer(ProblemException.unavailable("the server is busy; retry shortly", 1));
     }
+    if (DatabaseOutage.isCause(thrown)) {
+      LOG.warning(() -> "Answered 503: the database is unavailable (" + DatabaseOutage.describe(thrown) + ")");
+      return answer(
+          ProblemException.of(503, "SERVICE_UNAVAILABLE", "DatabaseUnavailable",
+              "the database is unavailable; retry shortly", java.util.List.of(), DatabaseOutage.RETRY_AFTER_SECONDS));
+    }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
       Status known = Status.fromStatusCode(status);

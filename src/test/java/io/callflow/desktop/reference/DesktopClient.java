@@ -124,7 +124,11 @@ public final class DesktopClient implements AutoCloseable {
   /** Sends any body under any type, as a misbehaving desktop would. */
   public void send(String type, String body) {
     try (JMSContext context = factory.createContext()) {
-      context.createProducer().setProperty("type", type).send(context.createQueue(DESKTOP_IN), body);
+      // the group keeps one agent's messages in order even when several server instances consume
+      context.createProducer()
+          .setProperty("type", type)
+          .setProperty("JMSXGroupID", agentId)
+          .send(context.createQueue(DESKTOP_IN), body);
     }
   }
 
