@@ -33,15 +33,20 @@ public final class CallflowLauncher {
             System.out,
             EmbeddedDatabase.MAX_PREPARED_TRANSACTIONS,
             // the embedded start is for trying things on one machine: pushes to local receivers are fine
-            java.util.Map.of("callflow.notification.httpcb.allow-private", "true"));
+            java.util.Map.of(
+                "callflow.notification.httpcb.allow-private", "true",
+                // the admin API needs a password; this one is for trying things locally only
+                "callflow.admin.password", System.getProperty("callflow.admin.password", "admin")));
     System.out.println("Starting Callflow: PostgreSQL on 127.0.0.1:" + layout.databasePort()
         + ", Artemis on tcp://127.0.0.1:" + layout.brokerPort() + ", data in " + layout.dataDir());
     CallflowStack stack = CallflowStack.start(layout);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "callflow-stop"));
     System.out.printf(
         "%nCallflow is ready in %d s at http://localhost:%d (try /health/ready, /openapi, /genesys/1/...)."
-            + "%nAgent desktops connect to tcp://127.0.0.1:%d. Stop with Ctrl+C.%n%n",
-        Duration.between(begin, Instant.now()).toSeconds(), layout.httpPort(), layout.brokerPort());
+            + "%nThe admin API (/admin) takes user admin, password %s. Agent desktops connect to tcp://127.0.0.1:%d."
+            + " Stop with Ctrl+C.%n%n",
+        Duration.between(begin, Instant.now()).toSeconds(), layout.httpPort(),
+        layout.serverProperties().get("callflow.admin.password"), layout.brokerPort());
     int exit = stack.awaitServerExit();
     // reached only when Payara Micro stopped on its own: take the rest down and say so
     System.err.println("Payara Micro exited with code " + exit + "; stopping.");

@@ -52,22 +52,35 @@ public final class GmsClient {
   private final String baseUrl;
   private final HttpClient http;
   private final Map<String, String> headers;
+  private final String adminAuthorization;
 
   public GmsClient(String baseUrl) {
-    this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Map.of());
+    this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Map.of(), null);
   }
 
-  private GmsClient(String baseUrl, HttpClient http, Map<String, String> headers) {
+  private GmsClient(String baseUrl, HttpClient http, Map<String, String> headers, String adminAuthorization) {
     this.baseUrl = baseUrl;
     this.http = http;
     this.headers = headers;
+    this.adminAuthorization = adminAuthorization;
   }
 
   /** A client that also sends this header on every request, e.g. {@code gms_user}. */
   public GmsClient withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new GmsClient(baseUrl, http, Map.copyOf(more));
+    return new GmsClient(baseUrl, http, Map.copyOf(more), adminAuthorization);
+  }
+
+  /** A client that sends these Basic credentials with requests to the admin API ({@code /admin/…}). */
+  public GmsClient asAdministrator(String user, String password) {
+    String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new GmsClient(baseUrl, http, headers, "Basic " + token);
+  }
+
+  /** The same client without admin credentials. */
+  public GmsClient anonymous() {
+    return new GmsClient(baseUrl, http, headers, null);
   }
 
   public Reply get(String path) {
@@ -140,6 +153,9 @@ public final class GmsClient {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     headers.forEach(request::header);
+    if (adminAuthorization != null && path.startsWith("/admin")) {
+      request.header("Authorization", adminAuthorization);
+    }
     return request;
   }
 

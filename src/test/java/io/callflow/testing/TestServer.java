@@ -28,7 +28,11 @@ public final class TestServer {
           "callflow.notification.retry-base-ms", "2000",
           "callflow.notification.max-attempts", "3",
           // the test receivers listen on loopback, which production refuses as a push target
-          "callflow.notification.httpcb.allow-private", "true");
+          "callflow.notification.httpcb.allow-private", "true",
+          "callflow.admin.password", TestServer.ADMIN_PASSWORD);
+
+  /** The administrator's password on test servers; {@link #gms()} sends it to the admin API. */
+  public static final String ADMIN_PASSWORD = "test-admin-secret";
 
   private static CallflowStack stack;
   private static IllegalStateException startFailure;
@@ -72,8 +76,9 @@ public final class TestServer {
         SERVER_PROPERTIES);
   }
 
+  /** A client of the test server that authenticates as the administrator on the admin API. */
   public static GmsClient gms() {
-    return new GmsClient(stack().baseUrl());
+    return new GmsClient(stack().baseUrl()).asAdministrator("admin", ADMIN_PASSWORD);
   }
 
   public static JmsClient jms() {

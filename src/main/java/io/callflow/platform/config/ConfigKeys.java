@@ -62,6 +62,12 @@ public final class ConfigKeys {
   /** Comma-separated host names httpcb pushes may always reach, e.g. an internal webhook gateway. */
   public static final String NOTIFICATION_HTTPCB_ALLOWED_HOSTS = "callflow.notification.httpcb.allowed-hosts";
 
+  /** The administrator's user name for the admin API's Basic authentication ("admin"). */
+  public static final String ADMIN_USER = "callflow.admin.user";
+
+  /** The administrator's password; unset, the admin API refuses everyone (the embedded start sets one). */
+  public static final String ADMIN_PASSWORD = "callflow.admin.password";
+
   /** Base URL of Firebase Cloud Messaging; a stub's address in tests. */
   public static final String FCM_ENDPOINT = "callflow.fcm.endpoint";
 
