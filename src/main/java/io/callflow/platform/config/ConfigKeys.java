@@ -62,6 +62,12 @@ public final class ConfigKeys {
   /** Comma-separated host names httpcb pushes may always reach, e.g. an internal webhook gateway. */
   public static final String NOTIFICATION_HTTPCB_ALLOWED_HOSTS = "callflow.notification.httpcb.allowed-hosts";
 
+  /**
+   * Access numbers one client (gms_user, else address) may ask one service for per minute, per server
+   * instance (120; 0: unlimited); a service's {@code _allocations_per_client_per_minute} overrides it.
+   */
+  public static final String ALLOCATIONS_PER_CLIENT_PER_MINUTE = "callflow.allocation.per-client-per-minute";
+
   /** The administrator's user name for the admin API's Basic authentication ("admin"). */
   public static final String ADMIN_USER = "callflow.admin.user";
 

@@ -1,5 +1,6 @@
 package io.callflow.service.boundary;
 
+import io.callflow.access.control.AllocationLimits;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.rest.RequestParameters;
@@ -7,6 +8,8 @@ import io.callflow.service.control.IdempotencyKeys;
 import io.callflow.service.control.InteractionMatches;
 import io.callflow.service.control.InteractionRequests;
 import io.callflow.service.control.QueuedFlows;
+import io.callflow.service.control.ServiceOptions;
+import io.callflow.service.entity.Flow;
 import io.callflow.service.control.ServiceCatalog;
 import io.callflow.service.control.ServiceInstances;
 import io.callflow.service.entity.ServiceDefinition;
@@ -45,7 +48,9 @@ public class ServiceResource {
   @Inject InteractionRequests interactions;
   @Inject InteractionMatches matches;
   @Inject QueuedFlows queued;
+  @Inject AllocationLimits limits;
   @Context HttpHeaders headers;
+  @Context jakarta.servlet.http.HttpServletRequest http;
   @Context UriInfo uri;
 
   @POST
@@ -57,6 +62,14 @@ public class ServiceResource {
       InputStream body) {
     Map<String, String> parameters = RequestParameters.parse(headers.getMediaType(), body);
     ServiceDefinition service = catalog.find(serviceName);
+    if (service.flow() == Flow.REQUEST_INTERACTION || service.flow() == Flow.REQUEST_INBOUND_IMMEDIATE
+        || service.flow() == Flow.REQUEST_ACCESS) {
+      // each of these books a number at once: one client may not take them all
+      limits.take(
+          serviceName,
+          gmsUser != null && !gmsUser.isBlank() ? "gms_user " + gmsUser : "address " + http.getRemoteAddr(),
+          Optional.ofNullable(ServiceCatalog.optionsOf(service).get(ServiceOptions.ALLOCATIONS_PER_CLIENT)).map(Integer::valueOf));
+    }
     Map<String, String> answer =
         switch (service.flow()) {
           case REQUEST_INTERACTION ->

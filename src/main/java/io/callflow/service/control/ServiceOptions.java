@@ -46,6 +46,7 @@ public final class ServiceOptions {
   public static final String DIAL_RETRY_TIMEOUT = "_dial_retry_timeout";
   public static final String CALLING_HOURS = "_calling_hours";
   public static final String MAX_LIVE_PER_NUMBER = "_max_live_per_number";
+  public static final String ALLOCATIONS_PER_CLIENT = "_allocations_per_client_per_minute";
   public static final String CALL_DIRECTION = "_call_direction";
   public static final String WAIT_FOR_AGENT = "_wait_for_agent";
   public static final String OFFICE_TIME_ZONE = "_office_time_zone";
@@ -107,6 +108,7 @@ public final class ServiceOptions {
           Map.entry(DIAL_RETRY_TIMEOUT, v -> checkInteger(v, 1, 86_400)),
           Map.entry(CALLING_HOURS, CallingHours::problemWith),
           Map.entry(MAX_LIVE_PER_NUMBER, v -> checkInteger(v, 1, 100)),
+          Map.entry(ALLOCATIONS_PER_CLIENT, v -> checkInteger(v, 0, 1_000_000)),
           Map.entry(CALL_DIRECTION, v -> v.equals("USERORIGINATED") || v.equals("USERTERMINATED")
               ? Optional.empty() : Optional.of("must be USERORIGINATED or USERTERMINATED, not '" + v + "'")),
           Map.entry(WAIT_FOR_AGENT, ServiceOptions::checkBoolean),

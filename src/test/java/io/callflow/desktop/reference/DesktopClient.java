@@ -98,27 +98,16 @@ public final class DesktopClient implements AutoCloseable {
 
   /** Reports what became of the call for {@code serviceId}: CONNECTED, NO_ANSWER, BUSY, FAILED, COMPLETED. */
   public void callResult(String serviceId, String result) {
-    send(
-        "CallResult",
-        Json.createObjectBuilder()
-            .add("serviceId", serviceId)
-            .add("agentId", agentId)
-            .add("result", result)
-            .build()
-            .toString());
+    callResult(serviceId, result, 0);
   }
 
-  /** Reports the result of attempt {@code attempt} of an outbound call (the Offer's {@code attempt}). */
+  /** Reports the result of attempt {@code attempt} of an outbound call (the Offer's {@code attempt}; 0: none). */
   public void callResult(String serviceId, String result, int attempt) {
-    send(
-        "CallResult",
-        Json.createObjectBuilder()
-            .add("serviceId", serviceId)
-            .add("agentId", agentId)
-            .add("result", result)
-            .add("attempt", attempt)
-            .build()
-            .toString());
+    var report = Json.createObjectBuilder().add("serviceId", serviceId).add("agentId", agentId).add("result", result);
+    if (attempt > 0) {
+      report.add("attempt", attempt);
+    }
+    send("CallResult", report.build().toString());
   }
 
   /** Sends any body under any type, as a misbehaving desktop would. */
