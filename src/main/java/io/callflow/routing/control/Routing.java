@@ -144,9 +144,8 @@ public class Routing {
     entry.requeue(notBefore);
     desktops.revoked(entry.serviceId(), agentId, reason);
     lapsedEvents.fire(new ReservationLapsed(entry.serviceId(), agentId, reason, now));
-    requestDispatch(entry.queueName(), Duration.between(now, notBefore));
-    // the released agent may serve someone else in another of their queues
-    queuesOf(agentId).stream().filter(q -> !q.equals(entry.queueName())).forEach(q -> requestDispatch(q, Duration.ZERO));
+    requestDispatch(entry.queueName(), Duration.between(now, notBefore)); // when this customer may be served
+    freed(agentId);
   }
 
   /** A waiting customer joins the line at {@code at} instead; false when they are no longer waiting. */
@@ -167,7 +166,7 @@ public class Routing {
         desktops.revoked(serviceId, agentId.orElseThrow(), reason);
       }
       em.remove(entry);
-      agentId.ifPresent(agent -> queuesOf(agent).forEach(q -> requestDispatch(q, Duration.ZERO)));
+      agentId.ifPresent(this::freed);
     });
   }
 
@@ -194,7 +193,7 @@ public class Routing {
             handleTimes.record(entry.queueName(), Duration.between(entry.engagedAt().orElseThrow(), now));
           }
           em.remove(entry);
-          queuesOf(agentId).forEach(q -> requestDispatch(q, Duration.ZERO));
+          freed(agentId);
         });
   }
 
@@ -306,6 +305,11 @@ public class Routing {
           em.remove(entry);
           expiredEvents.fire(new QueueEntryExpired(serviceId, entry.queueName(), now));
         });
+  }
+
+  /** An agent holds nobody any more: any of their queues may have someone for them now. */
+  private void freed(String agentId) {
+    queuesOf(agentId).forEach(queue -> requestDispatch(queue, Duration.ZERO));
   }
 
   private void requestDispatch(String queue, Duration delay) {
