@@ -134,6 +134,14 @@ public final class CallflowStack implements AutoCloseable {
     }
   }
 
+  /** Kills Payara Micro with SIGKILL (in-flight work, held timers and open transactions and all). */
+  public synchronized void killServer() throws Exception {
+    if (payara != null) {
+      payara.kill();
+      payara = null;
+    }
+  }
+
   public void restartServer() throws Exception {
     stopServer();
     startServer();

@@ -178,6 +178,12 @@ public final class PayaraProcess implements AutoCloseable {
     return process.waitFor();
   }
 
+  /** Kills the server at once (SIGKILL), as a crash or an OOM killer would: no shutdown at all. */
+  public void kill() throws InterruptedException, IOException {
+    process.destroyForcibly().waitFor();
+    Files.deleteIfExists(settings.pidFile());
+  }
+
   @Override
   public void close() throws InterruptedException, IOException {
     if (process.isAlive()) {

@@ -130,6 +130,11 @@ public class Routing {
     lockEntry(serviceId).ifPresent(entry -> entry.holdUntil(clock.instant().plus(duration)));
   }
 
+  /** Keeps the agent held for {@code serviceId} until the flow releases or re-times the reservation. */
+  public void holdWithoutDeadline(String serviceId) {
+    lockEntry(serviceId).ifPresent(QueueEntry::holdWithoutDeadline);
+  }
+
   /**
    * Releases the agent held for {@code serviceId} (telling their desktop why) and puts the customer
    * back at their old place, not dispatched before {@code notBefore}.

@@ -73,6 +73,16 @@ public class QueueEntry {
     }
   }
 
+  /**
+   * Keeps the reservation with no deadline of its own: the flow's own timer (a confirmation being
+   * awaited) decides when it ends, so the two timers never race after an outage.
+   */
+  public void holdWithoutDeadline() {
+    if (isReserved()) {
+      reservedUntil = null;
+    }
+  }
+
   /** Back to waiting at the same place in line, not dispatched before {@code notBefore}. */
   public void requeue(Instant notBefore) {
     agentId = null;

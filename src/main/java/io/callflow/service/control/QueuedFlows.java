@@ -156,7 +156,11 @@ public class QueuedFlows {
         confirmFirst
             ? options.userConfirmTimeout().multipliedBy(options.confirmAttempts()).plus(CONFIRM_GRACE)
             : options.agentReserveTimeout();
-    routing.holdFor(instance.id(), hold);
+    if (confirmFirst) {
+      routing.holdWithoutDeadline(instance.id()); // the confirmation timer ends it, or issues the number
+    } else {
+      routing.holdFor(instance.id(), hold);
+    }
     desktops.reserved(instance.id(), reserved.agentId(), instance.flow().gmsName(), customer(instance), now.plus(hold));
     if (instance.hasInboundCall()) {
       connectInboundCall(instance, reserved.agentId(), now);
