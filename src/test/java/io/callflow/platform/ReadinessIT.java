@@ -52,6 +52,13 @@ class ReadinessIT {
               () -> Optional.of(gms.get("/health/ready")).filter(r -> r.status() == 503));
       assertEquals("DOWN", check(down.json(), "broker").getString("status"));
       assertEquals("UP", check(down.json(), "database").getString("status"));
+      // a request that must send a message is refused in bounded time with a 503, never a 500
+      java.time.Instant asked = java.time.Instant.now();
+      Reply refused = gms.post("/genesys/1/service/request-interaction");
+      assertEquals(503, refused.status(), refused::toString);
+      assertEquals("BrokerUnavailable", refused.json().getString("exception"), refused::toString);
+      assertTrue(refused.header("Retry-After").isPresent(), refused::toString);
+      assertTrue(Duration.between(asked, java.time.Instant.now()).compareTo(Duration.ofSeconds(20)) < 0, "not hung");
     } finally {
       stack.startBroker();
     }
@@ -61,6 +68,8 @@ class ReadinessIT {
         () -> Optional.of(gms.get("/health/ready")).filter(r -> r.status() == 200));
     // the next tests need the message-driven beans back, not only a reachable broker
     stack.awaitListeners(CallflowStack.LISTENER_TIMEOUT);
+    Eventually.await("requests served again once the broker is back", Duration.ofSeconds(60),
+        () -> Optional.of(gms.post("/genesys/1/service/request-interaction")).filter(r -> r.status() == 200));
   }
 
   private static JsonObject check(JsonObject health, String name) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,11 +33,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof jakarta.ejb.ConcurrentAccessTimeoutException) {
       return answer(ProblemException.unavailable("the server is busy; retry shortly", 1));
     }
-    if (DatabaseOutage.isCause(thrown)) {
-      LOG.warning(() -> "Answered 503: the database is unavailable (" + DatabaseOutage.describe(thrown) + ")");
+    Optional<DependencyOutage.Dependency> outage = DependencyOutage.of(thrown);
+    if (outage.isPresent()) {
+      DependencyOutage.Dependency down = outage.get();
+      LOG.warning(() -> "Answered 503: " + down.description + " is unavailable (" + DependencyOutage.describe(thrown) + ")");
       return answer(
-          ProblemException.of(503, "SERVICE_UNAVAILABLE", "DatabaseUnavailable",
-              "the database is unavailable; retry shortly", java.util.List.of(), DatabaseOutage.RETRY_AFTER_SECONDS));
+          ProblemException.of(503, "SERVICE_UNAVAILABLE", down.exception,
+              down.description + " is unavailable; retry shortly", java.util.List.of(), DependencyOutage.RETRY_AFTER_SECONDS));
     }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();

@@ -1,0 +1,72 @@
+package io.callflow.platform.rest;
+
+import java.sql.SQLException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Recognises a failure caused by a dependency being unreachable — the broker (a JMS failure anywhere in
+ * the causes) or the database (connection refused or lost, the pool unable to open a connection, the
+ * server shutting down) — so the client hears 503 and retries rather than a 500 that says nothing.
+ */
+final class DependencyOutage {
+
+  /** Which dependency failed, as the problem's {@code exception} names it. */
+  enum Dependency {
+    BROKER("BrokerUnavailable", "the message broker"),
+    DATABASE("DatabaseUnavailable", "the database");
+
+    final String exception;
+    final String description;
+
+    Dependency(String exception, String description) {
+      this.exception = exception;
+      this.description = description;
+    }
+  }
+
+  static final long RETRY_AFTER_SECONDS = 5;
+
+  private DependencyOutage() {}
+
+  /** The dependency whose outage caused {@code thrown}, if one did. */
+  static Optional<Dependency> of(Throwable thrown) {
+    Throwable database = null;
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    for (Throwable current = thrown; current != null && seen.put(current, true) == null; current = current.getCause()) {
+      if (current instanceof jakarta.jms.JMSException || current instanceof jakarta.jms.JMSRuntimeException
+          || current.getClass().getName().startsWith("org.apache.activemq.artemis.api.core.ActiveMQ")) {
+        return Optional.of(Dependency.BROKER); // checked first: a JMS pool reports allocation failures too
+      }
+      if (database == null && isDatabaseCause(current)) {
+        database = current;
+      }
+    }
+    return database == null ? Optional.empty() : Optional.of(Dependency.DATABASE);
+  }
+
+  /** The innermost cause, for the log line. */
+  static String describe(Throwable thrown) {
+    Throwable cause = thrown;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+
+  private static boolean isDatabaseCause(Throwable current) {
+    if (current instanceof SQLException sql) {
+      for (SQLException each = sql; each != null; each = each.getNextException()) {
+        String state = each.getSQLState();
+        // class 08: connection exception; 57P: the server is shutting down or cannot accept connections
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+          return true;
+        }
+      }
+    }
+    return current instanceof java.net.ConnectException
+        || current.getClass().getName().endsWith("ResourceAllocationException")
+        || String.valueOf(current.getMessage()).contains("Error in allocating a connection");
+  }
+}
