@@ -4,8 +4,10 @@ import io.callflow.callback.entity.CallbackProblems;
 import io.callflow.callback.entity.CallbackSettings;
 import io.callflow.callback.entity.CallbackState;
 import io.callflow.platform.json.StringObjects;
+import io.callflow.platform.persistence.AdvisoryLocks;
 import io.callflow.platform.phone.PhoneNumbers;
 import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.time.IsoInstants;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.control.InteractionRequests;
 import io.callflow.service.control.QueuedFlows;
@@ -25,8 +27,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +155,7 @@ public class CallbackRequests {
     if (raw == null || raw.isBlank()) {
       throw ProblemException.badParameter("_new_desired_time", "required: when to call instead");
     }
-    Instant at = parse("_new_desired_time", raw.strip());
+    Instant at = IsoInstants.parse("_new_desired_time", raw.strip());
     if (at.isBefore(now)) {
       throw ProblemException.badParameter("_new_desired_time", "is in the past: " + raw);
     }
@@ -180,11 +180,11 @@ public class CallbackRequests {
   /** {@code GET /service/callback/{name}/availability}. */
   public JsonObject availability(String name, String start, String end, Integer days, Integer maxSlots) {
     ServiceDefinition service = service(name);
-    Instant from = start == null || start.isBlank() ? clock.instant() : parse("start", start.strip());
+    Instant from = start == null || start.isBlank() ? clock.instant() : IsoInstants.parse("start", start.strip());
     Instant to =
         end == null || end.isBlank()
             ? from.plus(Duration.ofDays(days == null ? 1 : Math.max(1, Math.min(days, 31))))
-            : parse("end", end.strip());
+            : IsoInstants.parse("end", end.strip());
     if (!to.isAfter(from)) {
       throw ProblemException.badParameter("end", "must be after start");
     }
@@ -256,7 +256,7 @@ public class CallbackRequests {
 
   /** Serialises a service's capacity and abuse checks with its creates, on every server. */
   private void lockService(String name) {
-    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "callback|" + name).getSingleResult();
+    AdvisoryLocks.lock(em, "callback|" + name);
   }
 
   private static Optional<String> requesterOf(CallbackSettings settings, Map<String, String> parameters, String gmsUser) {
@@ -286,19 +286,11 @@ public class CallbackRequests {
     if (raw == null || raw.isBlank()) {
       return Optional.empty();
     }
-    Instant at = parse("_desired_time", raw.strip());
+    Instant at = IsoInstants.parse("_desired_time", raw.strip());
     if (at.isBefore(now.minus(Duration.ofMinutes(1)))) {
       throw ProblemException.badParameter("_desired_time", "is in the past: " + raw);
     }
     return at.isAfter(now) ? Optional.of(at) : Optional.empty();
-  }
-
-  private static Instant parse(String field, String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badParameter(field, "not an ISO-8601 date and time with an offset or Z: " + text);
-    }
   }
 
   private long count(String sql, Object... parameters) {

@@ -1,12 +1,11 @@
 package io.callflow.service.control;
 
 import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.time.IsoInstants;
 import io.callflow.service.entity.CallingHours;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +23,7 @@ final class Callbacks {
    */
   static Optional<Instant> due(String desiredTime, CallingHours hours, List<ZoneId> zones, Instant now) {
     if (desiredTime != null && !desiredTime.isBlank()) {
-      Instant desired = parse(desiredTime.strip());
+      Instant desired = IsoInstants.parse("_desired_time", desiredTime);
       if (desired.isBefore(now.minus(TOLERANCE))) {
         throw ProblemException.badParameter("_desired_time", "is in the past: " + desiredTime);
       }
@@ -41,14 +40,5 @@ final class Callbacks {
         hours.nextOpening(now, zones)
             .orElseThrow(() -> ProblemException.badParameter(
                 "_phone_number", "the calling hours never open in the customer's time zones " + zones)));
-  }
-
-  private static Instant parse(String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badParameter(
-          "_desired_time", "not an ISO-8601 date and time with an offset (e.g. 2026-03-09T14:30:00Z): " + text);
-    }
   }
 }

@@ -15,6 +15,7 @@ import io.callflow.desktop.entity.Direction;
 import io.callflow.notification.control.Notifications;
 import io.callflow.notification.control.Subscriptions;
 import io.callflow.platform.json.StringObjects;
+import io.callflow.platform.persistence.AdvisoryLocks;
 import io.callflow.platform.phone.PhoneNumbers;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.Routing;
@@ -234,7 +235,7 @@ public class QueuedFlows {
 
   /** The live instance of {@code service} for {@code phone}, taking a lock so concurrent creates see each other. */
   private Optional<ServiceInstance> liveOutbound(String service, String phone) {
-    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, service + "|" + phone).getSingleResult();
+    AdvisoryLocks.lock(em, service + "|" + phone);
     return em.createQuery(
             "SELECT i FROM ServiceInstance i WHERE i.serviceName = :service AND i.phoneNumber = :phone"
                 + " AND i.state NOT IN :ended ORDER BY i.createdAt",
