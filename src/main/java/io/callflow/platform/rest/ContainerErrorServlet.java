@@ -1,6 +1,5 @@
 package io.callflow.platform.rest;
 
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -28,15 +27,7 @@ public class ContainerErrorServlet extends HttpServlet {
     String title = known == null ? "HTTP " + status : known.getReasonPhrase();
     String detail = status >= 500 ? "the server could not handle the request" : "the request was refused: " + title;
     byte[] body =
-        Json.createObjectBuilder()
-            .add("type", "about:blank")
-            .add("title", title)
-            .add("status", status)
-            .add("code", status)
-            .add("phrase", title.toUpperCase().replace(' ', '_'))
-            .add("detail", detail)
-            .add("message", detail)
-            .add("exception", "HttpError")
+        ProblemMapper.problem(status, title.toUpperCase().replace(' ', '_'), "HttpError", detail)
             .build()
             .toString()
             .getBytes(StandardCharsets.UTF_8);

@@ -95,18 +95,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       String gmsException,
       String detail,
       java.util.function.Consumer<JsonObjectBuilder> extra) {
-    Status known = Status.fromStatusCode(status);
-    JsonObjectBuilder body =
-        Json.createObjectBuilder()
-            .add("type", "about:blank")
-            .add("title", known == null ? phrase : known.getReasonPhrase())
-            .add("status", status)
-            .add("code", status)
-            .add("phrase", phrase)
-            .add("detail", detail)
-            .add("message", detail)
-            .add("exception", gmsException);
+    JsonObjectBuilder body = problem(status, phrase, gmsException, detail);
     extra.accept(body);
     return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+  }
+
+  /** The members every problem answer has: RFC 9457's and GMS's ({@code code}, {@code phrase}, {@code message}, {@code exception}). */
+  static JsonObjectBuilder problem(int status, String phrase, String gmsException, String detail) {
+    Status known = Status.fromStatusCode(status);
+    return Json.createObjectBuilder()
+        .add("type", "about:blank")
+        .add("title", known == null ? phrase : known.getReasonPhrase())
+        .add("status", status)
+        .add("code", status)
+        .add("phrase", phrase)
+        .add("detail", detail)
+        .add("message", detail)
+        .add("exception", gmsException);
   }
 }
