@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callflow.launcher.EmbeddedDatabase;
 import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.TestServer;
@@ -15,7 +14,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -375,7 +373,6 @@ class PoolAdminIT {
   }
 
   private static Connection database() throws SQLException {
-    return DriverManager.getConnection(
-        TestServer.stack().jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+    return TestServer.stack().connectToDatabase();
   }
 }

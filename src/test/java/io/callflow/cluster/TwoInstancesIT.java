@@ -9,7 +9,6 @@ import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.TestServer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -100,7 +99,7 @@ class TwoInstancesIT {
     assertEquals(List.of(), failures);
     assertTrue(matchedBy.size() > THREADS, "most rounds got a number: " + matchedBy.size() + ", exhausted " + exhausted);
     assertTrue(matchedBy.containsValue("first") && matchedBy.containsValue("second"), "both instances matched");
-    try (Connection db = DriverManager.getConnection(TestServer.stack().jdbcUrl(), "postgres", "postgres")) {
+    try (Connection db = TestServer.stack().connectToDatabase()) {
       assertEquals(0, count(db, "SELECT count(*) FROM booking a JOIN booking b ON a.number = b.number AND a.id < b.id"
           + " WHERE a.pool_name = '" + pool + "'"
           + " AND tstzrange(a.booked_at, coalesce(a.ended_at, 'infinity')) && tstzrange(b.booked_at, coalesce(b.ended_at, 'infinity'))"),
@@ -128,7 +127,7 @@ class TwoInstancesIT {
     List<io.callflow.desktop.reference.DesktopClient> agents = new ArrayList<>();
     try {
       for (int a = 0; a < 4; a++) {
-        var agent = io.callflow.desktop.reference.DesktopClient.connect(TestServer.stack().brokerUrl(), Fixtures.uniqueName("agent"));
+        var agent = TestServer.desktop(Fixtures.uniqueName("agent"));
         agent.onReceived(received -> {
           String id = received.body().getString("serviceId");
           if (received.type().equals("Reserved")) {

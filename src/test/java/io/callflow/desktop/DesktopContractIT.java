@@ -17,7 +17,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +37,7 @@ class DesktopContractIT {
   private final GmsClient gms = TestServer.gms();
   private final JmsClient jms = TestServer.jms();
   private final String agentId = "agent-" + UUID.randomUUID();
-  private final DesktopClient desktop = DesktopClient.connect(TestServer.stack().brokerUrl(), agentId);
+  private final DesktopClient desktop = TestServer.desktop(agentId);
 
   @AfterEach
   void close() {
@@ -202,7 +201,7 @@ class DesktopContractIT {
   }
 
   private List<String> recordedResults(String serviceId) throws SQLException {
-    try (Connection db = DriverManager.getConnection(TestServer.stack().jdbcUrl(), "postgres", "postgres");
+    try (Connection db = TestServer.stack().connectToDatabase();
         PreparedStatement query =
             db.prepareStatement(
                 "SELECT result FROM call_result WHERE service_id = ? ORDER BY reported_at, id")) {

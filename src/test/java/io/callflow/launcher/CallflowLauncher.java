@@ -43,10 +43,11 @@ public final class CallflowLauncher {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "callflow-stop"));
     System.out.printf(
         "%nCallflow is ready in %d s at http://localhost:%d (try /health/ready, /openapi, /genesys/1/...)."
-            + "%nThe admin API (/admin) takes user admin, password %s. Agent desktops connect to tcp://127.0.0.1:%d."
-            + " Stop with Ctrl+C.%n%n",
+            + "%nThe admin API (/admin) takes user admin, password %s. Agent desktops connect to tcp://127.0.0.1:%d"
+            + " as user %s, password %s. Stop with Ctrl+C.%n%n",
         Duration.between(begin, Instant.now()).toSeconds(), layout.httpPort(),
-        layout.serverProperties().get("callflow.admin.password"), layout.brokerPort());
+        layout.serverProperties().get("callflow.admin.password"), layout.brokerPort(),
+        BrokerAccount.DESKTOP.user(), BrokerAccount.DESKTOP.password());
     int exit = stack.awaitServerExit();
     // reached only when Payara Micro stopped on its own: take the rest down and say so
     System.err.println("Payara Micro exited with code " + exit + "; stopping.");

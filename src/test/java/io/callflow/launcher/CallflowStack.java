@@ -8,6 +8,10 @@ import io.callflow.platform.messaging.Destinations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 /**
  * The whole product on one machine: embedded PostgreSQL, embedded Artemis and Payara Micro running the
@@ -53,21 +57,31 @@ public final class CallflowStack implements AutoCloseable {
           Destinations.ROUTING);
 
   private final Layout layout;
-  private EmbeddedDatabase database;
-  private EmbeddedBroker broker;
+  private final Optional<ExternalServices> external;
+  private DatabaseService database;
+  private BrokerService broker;
   private PayaraProcess payara;
 
-  private CallflowStack(Layout layout) {
+  private CallflowStack(Layout layout, Optional<ExternalServices> external) {
     this.layout = layout;
+    this.external = external;
   }
 
+  /** Everything embedded. */
   public static CallflowStack start(Layout layout) throws Exception {
+    return start(layout, Optional.empty());
+  }
+
+  /**
+   * With {@code external} services, the server runs against that PostgreSQL and that broker (the
+   * layout's database and broker ports are not used); otherwise against embedded ones.
+   */
+  public static CallflowStack start(Layout layout, Optional<ExternalServices> external) throws Exception {
     Files.createDirectories(layout.dataDir());
     StaleProcesses.stop(layout.payaraPidFile(), layout.databaseDir());
-    CallflowStack stack = new CallflowStack(layout);
+    CallflowStack stack = new CallflowStack(layout, external);
     try {
-      stack.database = EmbeddedDatabase.start(
-              layout.databaseDir(), layout.databasePort(), layout.maxPreparedTransactions());
+      stack.startDatabase();
       stack.startBroker();
       stack.startServer();
     } catch (Exception e) {
@@ -155,13 +169,19 @@ public final class CallflowStack implements AutoCloseable {
     }
   }
 
-  /** Starts PostgreSQL again on its data folder and port. */
+  /** Starts PostgreSQL (again, on the same data and port). */
   public synchronized void startDatabase() throws Exception {
-    database = EmbeddedDatabase.start(layout.databaseDir(), layout.databasePort(), layout.maxPreparedTransactions());
+    database =
+        external.isPresent()
+            ? ExternalDatabase.start(external.get())
+            : EmbeddedDatabase.start(layout.databaseDir(), layout.databasePort(), layout.maxPreparedTransactions());
   }
 
   public synchronized void startBroker() throws Exception {
-    broker = EmbeddedBroker.start(layout.brokerDir(), layout.brokerPort());
+    broker =
+        external.isPresent()
+            ? ExternalBroker.start(external.get())
+            : EmbeddedBroker.start(layout.brokerDir(), layout.brokerPort(), layout.serverConfig().resolve("broker.xml"));
   }
 
   public synchronized void stopBroker() throws Exception {
@@ -186,11 +206,24 @@ public final class CallflowStack implements AutoCloseable {
   }
 
   public String brokerUrl() {
-    return "tcp://127.0.0.1:" + layout.brokerPort();
+    return "tcp://" + brokerHost() + ":" + brokerPort();
+  }
+
+  private String brokerHost() {
+    return external.map(ExternalServices::brokerHost).orElse("127.0.0.1");
+  }
+
+  private int brokerPort() {
+    return external.map(ExternalServices::brokerPort).orElse(layout.brokerPort());
   }
 
   public String jdbcUrl() {
     return database.jdbcUrl();
+  }
+
+  /** A connection to the server's database, as the server's own user, for tests that look at rows. */
+  public Connection connectToDatabase() throws SQLException {
+    return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
   }
 
   public Layout layout() {
@@ -200,11 +233,11 @@ public final class CallflowStack implements AutoCloseable {
   private PayaraProcess.Settings payaraSettings() {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("callflow.db.url", database.jdbcUrl());
-    properties.put("callflow.db.user", EmbeddedDatabase.USER);
-    properties.put("callflow.db.password", EmbeddedDatabase.PASSWORD);
-    properties.put("callflow.broker.connection-parameters", "host=127.0.0.1;port=" + layout.brokerPort());
-    properties.put("callflow.broker.user", "callflow");
-    properties.put("callflow.broker.password", "callflow");
+    properties.put("callflow.db.user", database.user());
+    properties.put("callflow.db.password", database.password());
+    properties.put("callflow.broker.connection-parameters", "host=" + brokerHost() + ";port=" + brokerPort());
+    properties.put("callflow.broker.user", BrokerAccount.SERVER.user());
+    properties.put("callflow.broker.password", BrokerAccount.SERVER.password());
     properties.put("callflow.seed.path", layout.serverConfig().resolve("seed.json").toString());
     properties.putAll(layout.serverProperties());
     return new PayaraProcess.Settings(

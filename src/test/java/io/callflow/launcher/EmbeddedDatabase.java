@@ -14,7 +14,7 @@ import java.sql.Statement;
  * An embedded PostgreSQL (binaries delivered through Maven) whose data survives restarts, listening on
  * loopback only, with prepared transactions enabled for XA.
  */
-public final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements DatabaseService {
 
   public static final String DATABASE = "callflow";
   public static final String USER = "postgres";
@@ -69,6 +69,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return port;
   }
 
+  @Override
+  public String user() {
+    return USER;
+  }
+
+  @Override
+  public String password() {
+    return PASSWORD;
+  }
+
+  @Override
   public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
   }

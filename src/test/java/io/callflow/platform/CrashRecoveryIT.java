@@ -11,7 +11,6 @@ import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.PushReceiver;
 import io.callflow.testing.TestServer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +41,8 @@ class CrashRecoveryIT {
         service("request-inbound-delay", confirmQueue, pool, "\"_wait_for_user_confirm\":\"true\",\"_user_confirm_timeout\":\"4\","
             + "\"_max_number_of_user_availability_confirmation_attempts\":\"1\",\"_on_user_confirm_timeout\":\"CANCEL\"");
     try (PushReceiver device = PushReceiver.start().failAlways();
-        DesktopClient waiter = DesktopClient.connect(TestServer.stack().brokerUrl(), Fixtures.uniqueName("agent"));
-        DesktopClient confirmer = DesktopClient.connect(TestServer.stack().brokerUrl(), Fixtures.uniqueName("agent"))) {
+        DesktopClient waiter = TestServer.desktop(Fixtures.uniqueName("agent"));
+        DesktopClient confirmer = TestServer.desktop(Fixtures.uniqueName("agent"))) {
       String booking = gms.post("/genesys/1/service/" + expiring).json().getString("_id");
       String first = gms.post("/genesys/1/service/" + poll).json().getString("_id");
       String second = gms.post("/genesys/1/service/" + poll).json().getString("_id");
@@ -87,7 +86,7 @@ class CrashRecoveryIT {
   }
 
   private static long preparedTransactions(CallflowStack stack) {
-    try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "postgres");
+    try (Connection db = stack.connectToDatabase();
         ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM pg_prepared_xacts")) {
       rows.next();
       return rows.getLong(1);

@@ -3,10 +3,8 @@ package io.callflow.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callflow.launcher.EmbeddedDatabase;
 import io.callflow.testing.TestServer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -62,8 +60,7 @@ class SchemaAndSeedIT {
 
   private static void query(String sql, Row row) throws SQLException {
     try (Connection connection =
-            DriverManager.getConnection(
-                TestServer.stack().jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+            TestServer.stack().connectToDatabase();
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(sql)) {
       while (rs.next()) {

@@ -1,6 +1,7 @@
 package io.callflow.routing;
 
 import io.callflow.platform.messaging.Destinations;
+import io.callflow.launcher.BrokerAccount;
 import io.callflow.testing.JmsClient;
 import io.callflow.testing.TestServer;
 import jakarta.json.Json;
@@ -16,7 +17,7 @@ final class Dialer implements AutoCloseable {
 
   static final String AGENT_ID = "dialer";
 
-  private final JmsClient jms = TestServer.jms();
+  private final JmsClient jms = TestServer.jms(BrokerAccount.DIALER);
 
   /** The next Dial command for {@code serviceId} within {@code timeout} (others' are taken and dropped). */
   Optional<JsonObject> nextDial(String serviceId, Duration timeout) {

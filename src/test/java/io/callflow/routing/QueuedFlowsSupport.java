@@ -59,7 +59,7 @@ class QueuedFlowsSupport implements AutoCloseable {
 
   /** An agent logged in to this queue, NOT_READY until told otherwise. */
   DesktopClient agent() {
-    DesktopClient desktop = DesktopClient.connect(TestServer.stack().brokerUrl(), Fixtures.uniqueName("agent"));
+    DesktopClient desktop = TestServer.desktop(Fixtures.uniqueName("agent"));
     desktops.add(desktop);
     desktop.logIn(List.of(queue), "5" + desktops.size());
     awaitAgentState(desktop.agentId(), "NOT_READY");

@@ -120,7 +120,7 @@ class HostileInputIT {
       jms.send(Destinations.DESKTOP_IN, pick(types), random.nextBoolean() ? pick(NASTY) : json());
     }
     String agentId = Fixtures.uniqueName("after-the-storm");
-    try (DesktopClient desktop = DesktopClient.connect(TestServer.stack().brokerUrl(), agentId)) {
+    try (DesktopClient desktop = TestServer.desktop(agentId)) {
       desktop.logIn(List.of("default"), "5999");
       Eventually.await(agentId + " logged in after hostile messages", Duration.ofSeconds(60),
           () -> Optional.of(gms.get("/admin/agents/" + agentId)).filter(r -> r.status() == 200));

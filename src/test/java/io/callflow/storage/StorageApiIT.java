@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callflow.launcher.EmbeddedDatabase;
 import io.callflow.testing.Eventually;
 import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
@@ -12,7 +11,6 @@ import io.callflow.testing.TestServer;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -200,8 +198,7 @@ class StorageApiIT {
 
   private static boolean rowExists(String id) {
     try (Connection connection =
-            DriverManager.getConnection(
-                TestServer.stack().jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+            TestServer.stack().connectToDatabase();
         PreparedStatement query = connection.prepareStatement("SELECT 1 FROM storage_entry WHERE id = ?")) {
       query.setString(1, id);
       try (ResultSet rs = query.executeQuery()) {

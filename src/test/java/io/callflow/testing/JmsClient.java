@@ -27,8 +27,8 @@ public final class JmsClient implements AutoCloseable {
   private final ActiveMQConnectionFactory factory;
   private final List<JMSContext> open = new ArrayList<>();
 
-  public JmsClient(String brokerUrl) {
-    this.factory = new ActiveMQConnectionFactory(brokerUrl);
+  public JmsClient(String brokerUrl, String user, String password) {
+    this.factory = new ActiveMQConnectionFactory(brokerUrl, user, password);
   }
 
   /** Starts collecting everything published on {@code topic} from now on. */

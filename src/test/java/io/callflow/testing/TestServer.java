@@ -1,6 +1,9 @@
 package io.callflow.testing;
 
+import io.callflow.desktop.reference.DesktopClient;
+import io.callflow.launcher.BrokerAccount;
 import io.callflow.launcher.CallflowStack;
+import io.callflow.launcher.ExternalServices;
 import io.callflow.launcher.EmbeddedDatabase;
 import io.callflow.launcher.Folders;
 import java.io.FileOutputStream;
@@ -15,7 +18,8 @@ import java.nio.file.Path;
 /**
  * The server every integration test talks to: started once per test run, on the first call, with its
  * own embedded PostgreSQL and broker on free ports and in a temporary folder, so a development server
- * can run beside it. Payara's output goes to {@code target/payara-it.log}.
+ * can run beside it — or, in the external test run ({@code callflow.external.*} properties), against
+ * a PostgreSQL server and a standalone broker of its own. Payara's output goes to {@code target/payara-it.log}.
  */
 public final class TestServer {
 
@@ -51,7 +55,8 @@ public final class TestServer {
             CallflowStack.start(
                 layout(
                     Files.createTempDirectory("callflow-it-"),
-                    EmbeddedDatabase.MAX_PREPARED_TRANSACTIONS));
+                    EmbeddedDatabase.MAX_PREPARED_TRANSACTIONS),
+                ExternalServices.fromSystemProperties());
       } catch (Exception e) {
         startFailure = new IllegalStateException("Test server failed to start (see target/payara-it.log): " + e, e);
         throw startFailure;
@@ -83,8 +88,20 @@ public final class TestServer {
     return new GmsClient(stack().baseUrl()).asAdministrator("admin", ADMIN_PASSWORD);
   }
 
+  /** A JMS client of the test broker with the server's rights (events, dead letters, every queue). */
   public static JmsClient jms() {
-    return new JmsClient(stack().brokerUrl());
+    return jms(BrokerAccount.SERVER);
+  }
+
+  /** An agent's desktop on the test broker, with the broker user of desktops. */
+  public static DesktopClient desktop(String agentId) {
+    BrokerAccount desktops = BrokerAccount.DESKTOP;
+    return DesktopClient.connect(stack().brokerUrl(), desktops.user(), desktops.password(), agentId);
+  }
+
+  /** A JMS client of the test broker as {@code account}, with that role's rights only. */
+  public static JmsClient jms(BrokerAccount account) {
+    return new JmsClient(stack().brokerUrl(), account.user(), account.password());
   }
 
   public static int freePort() {

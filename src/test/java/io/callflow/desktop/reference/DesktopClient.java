@@ -36,9 +36,9 @@ public final class DesktopClient implements AutoCloseable {
   private final List<Received> received = new ArrayList<>();
   private volatile Consumer<Received> onReceived = message -> {};
 
-  private DesktopClient(String brokerUrl, String agentId) {
+  private DesktopClient(String brokerUrl, String user, String password, String agentId) {
     this.agentId = agentId;
-    this.factory = new ActiveMQConnectionFactory(brokerUrl);
+    this.factory = new ActiveMQConnectionFactory(brokerUrl, user, password);
     this.listening = factory.createContext();
     // the selector keeps other agents' messages off this desktop; quotes in ids are doubled in selectors
     String selector = "agentId = '" + agentId.replace("'", "''") + "'";
@@ -47,9 +47,12 @@ public final class DesktopClient implements AutoCloseable {
     listening.start();
   }
 
-  /** Connects to the broker (e.g. {@code tcp://127.0.0.1:61616}) as {@code agentId}'s desktop. */
-  public static DesktopClient connect(String brokerUrl, String agentId) {
-    return new DesktopClient(brokerUrl, agentId);
+  /**
+   * Connects to the broker (e.g. {@code tcp://127.0.0.1:61616}) as {@code agentId}'s desktop, with the
+   * broker user of desktops (role {@code desktop}: send to callflow.desktop.in, read callflow.desktop.out).
+   */
+  public static DesktopClient connect(String brokerUrl, String user, String password, String agentId) {
+    return new DesktopClient(brokerUrl, user, password, agentId);
   }
 
   public String agentId() {

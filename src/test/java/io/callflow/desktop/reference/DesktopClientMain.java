@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * reports each offered call COMPLETED after {@code --talk-seconds} (0: never), until Ctrl+C, which
  * logs the agent out.
  *
- * <pre>--broker tcp://127.0.0.1:61616 --agent a1 --queues default[,vip] [--extension 5001] [--talk-seconds 10]</pre>
+ * <pre>--broker tcp://127.0.0.1:61616 [--user desktop --password desktop] --agent a1 --queues default[,vip]
+ *     [--extension 5001] [--talk-seconds 10]</pre>
  */
 public final class DesktopClientMain {
 
@@ -29,7 +30,9 @@ public final class DesktopClientMain {
 
     long talkSeconds = Long.parseLong(options.getOrDefault("talk-seconds", "10"));
 
-    DesktopClient desktop = DesktopClient.connect(broker, agent);
+    DesktopClient desktop =
+        DesktopClient.connect(
+            broker, options.getOrDefault("user", "desktop"), options.getOrDefault("password", "desktop"), agent);
     ScheduledExecutorService calls = Executors.newSingleThreadScheduledExecutor();
     desktop.onReceived(message -> {
       System.out.println(message.type() + " " + message.body());
@@ -72,7 +75,7 @@ public final class DesktopClientMain {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException(
-            "usage: --broker tcp://host:port --agent id --queues q1[,q2] [--extension ext] [--talk-seconds n]");
+            "usage: --broker tcp://host:port [--user u --password p] --agent id --queues q1[,q2] [--extension ext] [--talk-seconds n]");
       }
       options.put(args[i].substring(2), args[++i]);
     }
