@@ -122,7 +122,14 @@ public final class CallflowStack implements AutoCloseable {
    * instance of a production cluster would be; ready when this returns. The caller stops it.
    */
   public PayaraProcess startAnotherServer(String name, int httpPort) throws Exception {
+    return startAnotherServer(name, httpPort, Map.of());
+  }
+
+  /** Another server instance, configured with {@code properties} on top of this one's configuration. */
+  public PayaraProcess startAnotherServer(String name, int httpPort, Map<String, String> properties) throws Exception {
     PayaraProcess.Settings mine = payaraSettings();
+    Map<String, String> configuration = new LinkedHashMap<>(mine.systemProperties());
+    configuration.putAll(properties);
     PayaraProcess other =
         PayaraProcess.start(
             new PayaraProcess.Settings(
@@ -134,7 +141,7 @@ public final class CallflowStack implements AutoCloseable {
                 httpPort,
                 mine.loopbackOnly(),
                 mine.serverConfig(),
-                mine.systemProperties(),
+                configuration,
                 mine.output()));
     other.awaitReady(STARTUP_TIMEOUT);
     return other;

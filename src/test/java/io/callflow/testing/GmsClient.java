@@ -53,34 +53,43 @@ public final class GmsClient {
   private final HttpClient http;
   private final Map<String, String> headers;
   private final String adminAuthorization;
+  private final Duration timeout;
 
   public GmsClient(String baseUrl) {
-    this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Map.of(), null);
+    this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Map.of(), null,
+        Duration.ofSeconds(30));
   }
 
-  private GmsClient(String baseUrl, HttpClient http, Map<String, String> headers, String adminAuthorization) {
+  private GmsClient(
+      String baseUrl, HttpClient http, Map<String, String> headers, String adminAuthorization, Duration timeout) {
     this.baseUrl = baseUrl;
     this.http = http;
     this.headers = headers;
     this.adminAuthorization = adminAuthorization;
+    this.timeout = timeout;
+  }
+
+  /** A client that waits up to {@code timeout} for each answer (30 s otherwise). */
+  public GmsClient withTimeout(Duration timeout) {
+    return new GmsClient(baseUrl, http, headers, adminAuthorization, timeout);
   }
 
   /** A client that also sends this header on every request, e.g. {@code gms_user}. */
   public GmsClient withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new GmsClient(baseUrl, http, Map.copyOf(more), adminAuthorization);
+    return new GmsClient(baseUrl, http, Map.copyOf(more), adminAuthorization, timeout);
   }
 
   /** A client that sends these Basic credentials with requests to the admin API ({@code /admin/…}). */
   public GmsClient asAdministrator(String user, String password) {
     String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new GmsClient(baseUrl, http, headers, "Basic " + token);
+    return new GmsClient(baseUrl, http, headers, "Basic " + token, timeout);
   }
 
   /** The same client without admin credentials. */
   public GmsClient anonymous() {
-    return new GmsClient(baseUrl, http, headers, null);
+    return new GmsClient(baseUrl, http, headers, null, timeout);
   }
 
   public Reply get(String path) {
@@ -151,7 +160,7 @@ public final class GmsClient {
 
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
     headers.forEach(request::header);
     if (adminAuthorization != null && path.startsWith("/admin")) {
       request.header("Authorization", adminAuthorization);

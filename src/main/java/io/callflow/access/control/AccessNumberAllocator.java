@@ -92,7 +92,7 @@ public class AccessNumberAllocator {
       Booking booking =
           new Booking(
               UUID.randomUUID().toString(), pool, number, request.serviceId(),
-              request.phoneNumber().orElse(null), code, now, timeout);
+              request.phoneNumber().orElse(null), code, bookedAt(), timeout);
       em.persist(booking);
       if (pool.choice() == Choice.ROUND_ROBIN) {
         pool.handedOut(number);
@@ -104,6 +104,17 @@ public class AccessNumberAllocator {
     }
     metrics.exhausted(pool.name());
     throw new PoolExhausted(pool.name(), bookings.untilNextExpiry(pool.name(), now).orElse(Duration.ofSeconds(1)));
+  }
+
+  /**
+   * The booking's start, read only now that the number was seen free: the booking it follows ended
+   * (and committed) before that, so the two never overlap in time, not even by the time it took to
+   * get here. Rounded up to the millisecond, which the answer's expiry is given in.
+   */
+  private Instant bookedAt() {
+    Instant exact = clock.instant();
+    Instant millis = exact.truncatedTo(ChronoUnit.MILLIS);
+    return millis.isBefore(exact) ? millis.plusMillis(1) : millis;
   }
 
   /** The pool's numbers in the order to try: free ones only for locking pools. */

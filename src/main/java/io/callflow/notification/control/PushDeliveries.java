@@ -42,16 +42,19 @@ public class PushDeliveries {
   /** How long to wait before looking again for a subscription the order names but the database lacks. */
   static final Duration NOT_VISIBLE_YET_DELAY = Duration.ofMillis(250);
 
+  /** How often to look again before taking the subscription for gone (5 s in all). */
+  static final int MAX_LOOKS = 20;
+
   public void carryOut(PushOrder order) {
     if (em.find(Delivery.class, new Delivery.Key(order.eventId(), order.subscriptionId())) != null) {
       return; // delivered or given up already: a redelivered order changes nothing
     }
     Subscription subscription = em.find(Subscription.class, order.subscriptionId());
-    if (subscription == null && order.attempt() < configuration.maxAttempts()) {
+    if (subscription == null && order.looks() < MAX_LOOKS) {
       // The order may be here before its subscription: with XA, the broker's commit can become
       // visible before the database's. Look again shortly rather than drop a push of a new device.
       LOG.fine(() -> "Push " + order.eventId() + ": subscription " + order.subscriptionId() + " not visible yet");
-      sender.enqueue(Destinations.NOTIFICATION_DELIVERY, PushOrder.TYPE, order.next().toJson(), NOT_VISIBLE_YET_DELAY);
+      sender.enqueue(Destinations.NOTIFICATION_DELIVERY, PushOrder.TYPE, order.lookAgain().toJson(), NOT_VISIBLE_YET_DELAY);
       return;
     }
     if (subscription == null || !subscription.isLiveAt(clock.instant())) {

@@ -25,12 +25,14 @@ public class PushProviderConfiguration {
   /** Bounds a delivery, so a slow provider holds a message-driven bean only briefly. */
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
+  // defaults here, not in microprofile-config.properties: a health check that runs while the
+  // application still deploys cannot see the application's properties file yet
   @Inject
-  @ConfigProperty(name = ConfigKeys.FCM_ENDPOINT)
+  @ConfigProperty(name = ConfigKeys.FCM_ENDPOINT, defaultValue = "https://fcm.googleapis.com")
   String fcmEndpoint;
 
   @Inject
-  @ConfigProperty(name = ConfigKeys.APNS_ENDPOINT)
+  @ConfigProperty(name = ConfigKeys.APNS_ENDPOINT, defaultValue = "https://api.push.apple.com")
   String apnsEndpoint;
 
   // optional keys are looked up once, not injected as Optional: Payara's producer for Optional

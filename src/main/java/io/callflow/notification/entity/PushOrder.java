@@ -8,15 +8,27 @@ import java.time.Duration;
 
 /**
  * The JMS message that carries one push to one subscription through the delivery queue; a retry is
- * the same order with the next attempt number, sent with a delay.
+ * the same order with the next attempt number, sent with a delay. {@code looks} counts the times the
+ * order came back because its subscription was not visible yet: those are no delivery attempts.
  */
-public record PushOrder(String eventId, String subscriptionId, String serviceId, String message, int attempt) {
+public record PushOrder(
+    String eventId, String subscriptionId, String serviceId, String message, int attempt, int looks) {
 
   public static final String TYPE = "PushOrder";
   private static final Duration MAX_DELAY = Duration.ofSeconds(60);
 
+  public PushOrder(String eventId, String subscriptionId, String serviceId, String message, int attempt) {
+    this(eventId, subscriptionId, serviceId, message, attempt, 0);
+  }
+
+  /** The next delivery attempt. */
   public PushOrder next() {
-    return new PushOrder(eventId, subscriptionId, serviceId, message, attempt + 1);
+    return new PushOrder(eventId, subscriptionId, serviceId, message, attempt + 1, looks);
+  }
+
+  /** The same attempt, looked at once more. */
+  public PushOrder lookAgain() {
+    return new PushOrder(eventId, subscriptionId, serviceId, message, attempt, looks + 1);
   }
 
   /** Exponential back-off: {@code base} before the 2nd attempt, doubled each time, at most a minute. */
@@ -33,6 +45,7 @@ public record PushOrder(String eventId, String subscriptionId, String serviceId,
         .add("serviceId", serviceId)
         .add("message", message)
         .add("attempt", attempt)
+        .add("looks", looks)
         .build()
         .toString();
   }
@@ -42,7 +55,7 @@ public record PushOrder(String eventId, String subscriptionId, String serviceId,
       JsonObject o = reader.readObject();
       return new PushOrder(
           o.getString("eventId"), o.getString("subscriptionId"), o.getString("serviceId"),
-          o.getString("message"), o.getInt("attempt"));
+          o.getString("message"), o.getInt("attempt"), o.getInt("looks", 0));
     }
   }
 }

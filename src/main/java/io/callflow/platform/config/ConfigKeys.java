@@ -74,6 +74,20 @@ public final class ConfigKeys {
   /** The administrator's password; unset, the admin API refuses everyone (the embedded start sets one). */
   public static final String ADMIN_PASSWORD = "callflow.admin.password";
 
+  /**
+   * How apps authenticate on the Service, Callback, Notification and Storage APIs ({@code /genesys/*}):
+   * {@code none} (the default: GMS's {@code gms_user} header names the client), {@code basic},
+   * {@code bearer}, or {@code basic,bearer}. When set, the authenticated principal is the client's
+   * {@code gms_user}, whatever the header says.
+   */
+  public static final String APP_AUTH = "callflow.app.auth";
+
+  /** The apps' Basic credentials, {@code user:password[,user:password…]}. */
+  public static final String APP_USERS = "callflow.app.users";
+
+  /** The apps' bearer tokens, {@code token:principal[,token:principal…]}. */
+  public static final String APP_TOKENS = "callflow.app.tokens";
+
   /** Base URL of Firebase Cloud Messaging; a stub's address in tests. */
   public static final String FCM_ENDPOINT = "callflow.fcm.endpoint";
 

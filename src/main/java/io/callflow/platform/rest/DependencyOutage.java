@@ -15,7 +15,13 @@ final class DependencyOutage {
   /** Which dependency failed, as the problem's {@code exception} names it. */
   enum Dependency {
     BROKER("BrokerUnavailable", "the message broker"),
-    DATABASE("DatabaseUnavailable", "the database");
+    DATABASE("DatabaseUnavailable", "the database"),
+    /**
+     * A resource failed while the transaction completed (a broker or database going away between the
+     * work and the commit or rollback): the transaction manager rolls back what it can and recovers the
+     * rest once the resource is back, so the request may simply be repeated.
+     */
+    TRANSACTION("TransactionAborted", "the database or the message broker");
 
     final String exception;
     final String description;
@@ -33,6 +39,7 @@ final class DependencyOutage {
   /** The dependency whose outage caused {@code thrown}, if one did. */
   static Optional<Dependency> of(Throwable thrown) {
     Throwable database = null;
+    Throwable rolledBack = null;
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable current = thrown; current != null && seen.put(current, true) == null; current = current.getCause()) {
       if (current instanceof jakarta.jms.JMSException || current instanceof jakarta.jms.JMSRuntimeException
@@ -42,8 +49,16 @@ final class DependencyOutage {
       if (database == null && isDatabaseCause(current)) {
         database = current;
       }
+      if (current instanceof jakarta.transaction.RollbackException
+          || current instanceof jakarta.transaction.HeuristicRollbackException
+          || current instanceof jakarta.transaction.SystemException) {
+        rolledBack = current;
+      }
     }
-    return database == null ? Optional.empty() : Optional.of(Dependency.DATABASE);
+    if (database != null) {
+      return Optional.of(Dependency.DATABASE);
+    }
+    return rolledBack == null ? Optional.empty() : Optional.of(Dependency.TRANSACTION);
   }
 
   /** The innermost cause, for the log line. */

@@ -1,0 +1,174 @@
+package io.callflow.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callflow.launcher.CallflowStack;
+import io.callflow.testing.Eventually;
+import io.callflow.testing.Fixtures;
+import io.callflow.testing.GmsClient;
+import io.callflow.testing.GmsClient.Reply;
+import io.callflow.testing.TestServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The broker goes away and comes back while apps keep asking for access numbers and cancelling them,
+ * as a client would that honours 503 + Retry-After: every answer is a success or a 503 problem+json
+ * (never a 500), readiness goes DOWN then UP, the server is served again without a restart of its
+ * own, and nothing is left booked. A request whose transaction was committing when the broker went
+ * away is held until the transaction manager's commit retry (60 s) finishes it once the broker is
+ * back; no request asked later is held.
+ */
+class BrokerRestartUnderLoadIT {
+
+  private static final int CLIENTS = 6;
+  private static final Set<Integer> EXPECTED = Set.of(200, 503);
+
+  /** Longer than the transaction manager's commit retry, so a held commit is seen to finish. */
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+  private static final Duration HELD = Duration.ofSeconds(10);
+
+  /**
+   * A create refused with 503 after its number was booked (the booking commits on its own) gives the
+   * number back at once if it can, else when the booking expires: short here, so the test sees it.
+   */
+  private static final int BOOKING_SECONDS = 20;
+
+  private final GmsClient gms = TestServer.gms().withTimeout(PATIENCE);
+
+  /** One answer of the load, tagged with the phase of the outage it was asked in. */
+  private record Answer(String phase, String request, int status, String detail, Duration took) {}
+
+  @Test
+  void appsAreServedThroughABrokerRestart() throws Exception {
+    String pool = Fixtures.pool(gms, "LOCKING", BOOKING_SECONDS, Fixtures.freshNumbers(3 * CLIENTS));
+    String service = Fixtures.interactionService(gms, pool, "");
+    CallflowStack stack = TestServer.stack();
+
+    AtomicReference<String> phase = new AtomicReference<>("before");
+    AtomicBoolean running = new AtomicBoolean(true);
+    List<Answer> answers = new CopyOnWriteArrayList<>();
+    Set<String> created = ConcurrentHashMap.newKeySet();
+    ExecutorService apps = Executors.newFixedThreadPool(CLIENTS);
+    for (int i = 0; i < CLIENTS; i++) {
+      apps.submit(() -> {
+        while (running.get()) {
+          String asked = phase.get();
+          long start = System.nanoTime();
+          try {
+            createAndCancel(service, phase, answers, created);
+          } catch (RuntimeException e) { // a timeout or a broken connection: as bad as a 500
+            answers.add(new Answer(asked, "request", -1, e.toString(), since(start)));
+          }
+        }
+        return null;
+      });
+    }
+
+    Thread.sleep(3_000);
+    phase.set("outage");
+    stack.stopBroker();
+    boolean down;
+    try {
+      down = Eventually.await("readiness 503 with the broker stopped", Duration.ofSeconds(30),
+              () -> Optional.of(gms.get("/health/ready")).filter(r -> r.status() == 503))
+          .status() == 503;
+      Thread.sleep(3_000);
+    } finally {
+      stack.startBroker();
+    }
+    phase.set("recovery");
+    Eventually.await("readiness 200 once the broker is back", Duration.ofSeconds(60),
+        () -> Optional.of(gms.get("/health/ready")).filter(r -> r.status() == 200));
+    stack.awaitListeners(CallflowStack.LISTENER_TIMEOUT);
+    Thread.sleep(2_000);
+    phase.set("after");
+    Thread.sleep(4_000);
+    running.set(false);
+    apps.shutdown();
+    assertTrue(apps.awaitTermination(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS), "every client finished");
+
+    Map<String, Map<Integer, Integer>> byPhase = new TreeMap<>();
+    answers.forEach(a -> byPhase.computeIfAbsent(a.phase(), p -> new TreeMap<>()).merge(a.status(), 1, Integer::sum));
+    List<Answer> held = answers.stream().filter(a -> a.took().compareTo(HELD) > 0).toList();
+    String summary = "answers by phase and status: " + byPhase + "; held longer than " + HELD + ": " + held;
+    System.out.println("BrokerRestartUnderLoadIT " + summary);
+
+    assertTrue(down, "readiness went DOWN");
+    List<Answer> unexpected = answers.stream().filter(a -> !EXPECTED.contains(a.status())).toList();
+    assertTrue(unexpected.isEmpty(), "only 200 and 503 answers; " + summary + "; unexpected: "
+        + unexpected.stream().limit(5).toList() + " " + TestServer.recentLog(20));
+    List<Answer> refusedBadly = answers.stream().filter(a -> a.status() == 503 && !a.detail().isEmpty()).toList();
+    assertTrue(refusedBadly.isEmpty(), "every 503 is problem+json with Retry-After: " + refusedBadly.stream().limit(5).toList());
+    assertTrue(byPhase.getOrDefault("outage", Map.of()).getOrDefault(503, 0) > 0, "the outage was felt: " + summary);
+    assertTrue(held.stream().allMatch(a -> a.phase().equals("before") || a.phase().equals("outage")),
+        "only requests under way when the broker stopped are held: " + summary);
+    // requests asked just before the stop may be answered during it, so "before" may hold 503s too
+    assertTrue(byPhase.get("before").getOrDefault(200, 0) > 0, "served before the outage: " + summary);
+    assertEquals(Set.of(200), byPhase.get("after").keySet(), "all served again after it: " + summary);
+
+    // clients that were refused a cancel kept asking until it went through, and a booking whose create
+    // was refused comes back by expiry at the latest: nothing stays booked
+    Eventually.await("no booking left live; " + summary, Duration.ofSeconds(BOOKING_SECONDS + 20),
+        () -> Optional.of(gms.get("/admin/pools/" + pool).json().getJsonObject("utilisation").getInt("liveBookings"))
+            .filter(live -> live == 0));
+    for (String id : created) {
+      assertEquals("CANCELLED", gms.get("/genesys/1/service/" + id).json().getString("_state"), id);
+    }
+  }
+
+  /** One app's round: ask for a number; if given one, cancel it, retrying while refused with 503. */
+  private void createAndCancel(
+      String service, AtomicReference<String> phase, List<Answer> answers, Set<String> created)
+      throws InterruptedException {
+    String asked = phase.get();
+    long start = System.nanoTime();
+    Reply booked = gms.post("/genesys/1/service/" + service);
+    answers.add(new Answer(asked, "create", booked.status(), problemDetail(booked), since(start)));
+    if (booked.status() != 200) {
+      Thread.sleep(200);
+      return;
+    }
+    String id = booked.json().getString("_id");
+    created.add(id);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      String cancelAsked = phase.get();
+      long cancelStart = System.nanoTime();
+      Reply cancelled = gms.delete("/genesys/1/service/" + id);
+      answers.add(new Answer(cancelAsked, "cancel", cancelled.status(), problemDetail(cancelled), since(cancelStart)));
+      if (cancelled.status() != 503) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /** Empty when the answer is not a 503, or a proper one: problem+json with Retry-After. */
+  private static String problemDetail(Reply reply) {
+    if (reply.status() != 503) {
+      return "";
+    }
+    boolean problem = reply.contentType().startsWith("application/problem+json");
+    boolean retryAfter = reply.header("Retry-After").isPresent();
+    return problem && retryAfter ? "" : reply.toString();
+  }
+}
