@@ -3,6 +3,7 @@ package io.callflow.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.callflow.desktop.reference.DesktopClient;
+import io.callflow.testing.AgentStates;
 import io.callflow.testing.Eventually;
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
@@ -75,11 +76,7 @@ class QueuedFlowsSupport implements AutoCloseable {
   }
 
   void awaitAgentState(String agentId, String state) {
-    Eventually.await(
-        agentId + " " + state,
-        TIMEOUT,
-        () -> Optional.of(gms.get("/admin/agents/" + agentId))
-            .filter(r -> r.status() == 200 && state.equals(r.json().getString("state"))));
+    AgentStates.await(gms, agentId, state, TIMEOUT);
   }
 
   /** The first {@code type} command for {@code serviceId} the desktop receives. */

@@ -1,5 +1,6 @@
 package io.callflow.desktop.reference;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a desktop from the command line: logs the agent in, goes READY, prints what the server sends,
@@ -34,24 +34,12 @@ public final class DesktopClientMain {
         DesktopClient.connect(
             broker, options.getOrDefault("user", "desktop"), options.getOrDefault("password", "desktop"), agent);
     ScheduledExecutorService calls = Executors.newSingleThreadScheduledExecutor();
-    desktop.onReceived(message -> {
-      System.out.println(message.type() + " " + message.body());
-      if (message.type().equals("Offer") && talkSeconds > 0) {
-        String serviceId = message.body().getString("serviceId");
-        int attempt = message.body().getInt("attempt", 0); // outbound offers name their attempt
-        calls.schedule(
-            () -> {
-              if (attempt > 0) {
-                desktop.callResult(serviceId, "COMPLETED", attempt);
-              } else {
-                desktop.callResult(serviceId, "COMPLETED");
-              }
-              System.out.println("CallResult COMPLETED for " + serviceId);
-            },
-            talkSeconds,
-            TimeUnit.SECONDS);
-      }
-    });
+    if (talkSeconds > 0) {
+      AnsweringAgent.answerOffers(
+          desktop, calls, () -> Duration.ofSeconds(talkSeconds), message -> System.out.println(message.type() + " " + message.body()));
+    } else {
+      desktop.onReceived(message -> System.out.println(message.type() + " " + message.body()));
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
