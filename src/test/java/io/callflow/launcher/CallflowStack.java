@@ -81,8 +81,13 @@ public final class CallflowStack implements AutoCloseable {
     StaleProcesses.stop(layout.payaraPidFile(), layout.databaseDir());
     CallflowStack stack = new CallflowStack(layout, external);
     try {
-      stack.startDatabase();
-      stack.startBroker();
+      if (external.isPresent()) { // running already: their operator started them
+        stack.database = ExternalDatabase.connect(external.get());
+        stack.broker = ExternalBroker.connect(external.get());
+      } else {
+        stack.startDatabase();
+        stack.startBroker();
+      }
       stack.startServer();
     } catch (Exception e) {
       stack.close();

@@ -6,12 +6,7 @@ import io.callflow.access.entity.BookingRequest;
 import io.callflow.access.entity.Choice;
 import io.callflow.access.entity.Pool;
 import io.callflow.platform.rest.ProblemException;
-import jakarta.ejb.AccessTimeout;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
-import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -29,19 +24,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Hands out access numbers (and codes). The write lock serialises allocations inside this JVM, and
- * each allocation commits in its own transaction before the lock is released, so the next one sees
- * it. Across JVMs the database decides: the chosen number's row is locked ({@code FOR UPDATE}), its
- * live bookings re-read under that lock, and a partial unique index refuses a second live booking on
- * a locked number as the last line of defence.
+ * Hands out access numbers (and codes), each allocation in a transaction of its own. The database
+ * decides who gets what, in one JVM as across several: the pool's row is locked ({@code FOR UPDATE})
+ * so allocations from one pool take turns, the chosen number's row is locked, its live bookings are
+ * re-read under that lock, and a partial unique index refuses a second live booking on a locked
+ * number as the last line of defence. No lock of this JVM is held besides: an allocation whose commit
+ * is held up (the transaction manager retries a broker that went away mid-commit) holds up nobody else.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
-@Lock(LockType.WRITE)
-@AccessTimeout(value = 10, unit = TimeUnit.SECONDS)
+@Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class AccessNumberAllocator {
 
