@@ -60,6 +60,9 @@ class AppAuthenticationIT {
     assertEquals(401, bearer("not-a-token").post("/genesys/1/service/request-interaction").status());
     assertEquals(401, anonymous.withHeader("gms_user", "bob").get("/genesys/1/storage/anything").status(),
         "a gms_user header is no credential");
+    String handshake = "[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"long-polling\"]}]";
+    assertEquals(401, anonymous.postJson("/genesys/cometd/handshake", handshake).status(), "CometD too");
+    assertEquals(200, bearer(ALICE_TOKEN).postJson("/genesys/cometd/handshake", handshake).status());
     assertEquals(200, anonymous.get("/health/ready").status(), "health stays open");
   }
 

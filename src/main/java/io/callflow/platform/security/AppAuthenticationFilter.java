@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * {@code gms_user}, replacing whatever the header said, so instances, app data, callbacks and CometD
  * sessions belong to the principal and one app cannot act as another.
  */
-@WebFilter(urlPatterns = "/genesys/*")
+@WebFilter(urlPatterns = "/genesys/*", asyncSupported = true) // CometD and SSE answer asynchronously
 public class AppAuthenticationFilter extends HttpFilter {
 
   static final String GMS_USER = "gms_user";
