@@ -51,6 +51,7 @@ final class DependencyOutage {
       }
       if (current instanceof jakarta.transaction.RollbackException
           || current instanceof jakarta.transaction.HeuristicRollbackException
+          || current instanceof jakarta.transaction.HeuristicMixedException
           || current instanceof jakarta.transaction.SystemException) {
         rolledBack = current;
       }
