@@ -7,12 +7,9 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 
 /**
  * The outbound JMS connection factory on the Artemis resource adapter (artemis-rar.rar). XA, so a
- * message sent in a transaction is delivered only if the database change commits. A new connection
- * is tried once, so a send fails at once while the broker is unreachable instead of blocking the HTTP
- * request; an established one keeps reconnecting for about 15 s, long enough for a broker restart,
- * so that a transaction caught between prepare and commit can still finish on it (a session
- * that gave up could never complete the commit, and the transaction manager retried it for minutes);
- * a call made on it meanwhile waits for the reconnection, then fails (503) if it did not come.
+ * message sent in a transaction is delivered only if the database change commits. The reconnect
+ * settings make a send fail within about half a second when the broker is unreachable instead of
+ * blocking the HTTP request.
  */
 @ConnectionFactoryDefinition(
     name = CallflowConnectionFactory.JNDI_NAME,
@@ -25,11 +22,10 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
       "ConnectionParameters=${MPCONFIG=" + ConfigKeys.BROKER_CONNECTION_PARAMETERS + "}",
       "UserName=${MPCONFIG=" + ConfigKeys.BROKER_USER + "}",
       "Password=${MPCONFIG=" + ConfigKeys.BROKER_PASSWORD + "}",
-      "ReconnectAttempts=15",
-      "RetryInterval=1000",
+      "ReconnectAttempts=2",
+      "RetryInterval=500",
       "InitialConnectAttempts=1",
-      "CallTimeout=3000",
-      "CallFailoverTimeout=3000"
+      "CallTimeout=3000"
     })
 @Stateless
 public class CallflowConnectionFactory {
