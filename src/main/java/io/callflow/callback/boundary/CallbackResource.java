@@ -1,5 +1,6 @@
 package io.callflow.callback.boundary;
 
+import io.callflow.platform.rest.GmsUser;
 import io.callflow.callback.control.CallbackRequests;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.RequestParameters;
@@ -37,7 +38,6 @@ import java.util.Optional;
 @RequestScoped
 public class CallbackResource {
 
-  static final String GMS_USER = "gms_user";
 
   @Inject CallbackRequests callbacks;
   @Context HttpHeaders headers;
@@ -47,7 +47,7 @@ public class CallbackResource {
   @Path("{name}")
   public JsonObject create(
       @PathParam("name") String name,
-      @HeaderParam(GMS_USER) String gmsUser,
+      @HeaderParam(GmsUser.HEADER) String gmsUser,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       InputStream body) {
     Map<String, String> parameters = RequestParameters.parse(headers.getMediaType(), body);
@@ -57,7 +57,7 @@ public class CallbackResource {
 
   /** {@code ?_id=…} answers that record; other parameters query every callback service's records. */
   @GET
-  public JsonArray records(@HeaderParam(GMS_USER) String gmsUser) {
+  public JsonArray records(@HeaderParam(GmsUser.HEADER) String gmsUser) {
     Map<String, String> query = query();
     String id = query.get("_id");
     return array(id != null ? callbacks.byId(id, gmsUser) : callbacks.query(Optional.empty(), query, gmsUser));
@@ -65,7 +65,7 @@ public class CallbackResource {
 
   @GET
   @Path("{name}")
-  public JsonArray recordsOf(@PathParam("name") String name, @HeaderParam(GMS_USER) String gmsUser) {
+  public JsonArray recordsOf(@PathParam("name") String name, @HeaderParam(GmsUser.HEADER) String gmsUser) {
     return array(callbacks.query(Optional.of(name), query(), gmsUser));
   }
 
@@ -83,7 +83,7 @@ public class CallbackResource {
   /** Cancels; clients send a JSON body, an empty one, or none. */
   @DELETE
   @Path("{name}/{id}")
-  public JsonObject cancel(@PathParam("name") String name, @PathParam("id") String id, @HeaderParam(GMS_USER) String gmsUser) {
+  public JsonObject cancel(@PathParam("name") String name, @PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
     return StringObjects.toJson(callbacks.cancel(name, id, gmsUser));
   }
 
@@ -92,7 +92,7 @@ public class CallbackResource {
   public JsonObject reschedule(
       @PathParam("name") String name,
       @PathParam("id") String id,
-      @HeaderParam(GMS_USER) String gmsUser,
+      @HeaderParam(GmsUser.HEADER) String gmsUser,
       InputStream body) {
     return StringObjects.toJson(callbacks.reschedule(name, id, RequestParameters.parse(headers.getMediaType(), body), gmsUser));
   }

@@ -1,5 +1,6 @@
 package io.callflow.notification.control;
 
+import io.callflow.platform.rest.GmsUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.logging.Logger;
@@ -20,8 +21,6 @@ public class CometSessions {
   /** Where GMS clients listen for pushes. */
   public static final String CHANNEL = "/_genesys";
 
-  /** The header that names the client's user, as on every GMS request. */
-  public static final String USER_HEADER = "gms_user";
 
   private static final Logger LOG = Logger.getLogger(CometSessions.class.getName());
 
@@ -74,10 +73,10 @@ public class CometSessions {
     @Override
     public void sessionAdded(ServerSession session, ServerMessage handshake) {
       BayeuxContext http = handshake.getBayeuxContext();
-      String user = http == null ? null : http.getHeader(USER_HEADER);
+      String user = http == null ? null : http.getHeader(GmsUser.HEADER);
       if (user == null || user.isBlank()) {
         // still a valid Bayeux client (e.g. one that only publishes), but nobody's pushes reach it
-        LOG.fine(() -> "CometD session " + session.getId() + " has no " + USER_HEADER + " header");
+        LOG.fine(() -> "CometD session " + session.getId() + " has no " + GmsUser.HEADER + " header");
         return;
       }
       users.add(user.strip(), session.getId());

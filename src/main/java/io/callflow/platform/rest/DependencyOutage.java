@@ -39,7 +39,7 @@ final class DependencyOutage {
   /** The dependency whose outage caused {@code thrown}, if one did. */
   static Optional<Dependency> of(Throwable thrown) {
     Throwable database = null;
-    Throwable rolledBack = null;
+    boolean rolledBack = false;
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable current = thrown; current != null && seen.put(current, true) == null; current = current.getCause()) {
       if (current instanceof jakarta.jms.JMSException || current instanceof jakarta.jms.JMSRuntimeException
@@ -53,13 +53,13 @@ final class DependencyOutage {
           || current instanceof jakarta.transaction.HeuristicRollbackException
           || current instanceof jakarta.transaction.HeuristicMixedException
           || current instanceof jakarta.transaction.SystemException) {
-        rolledBack = current;
+        rolledBack = true;
       }
     }
     if (database != null) {
       return Optional.of(Dependency.DATABASE);
     }
-    return rolledBack == null ? Optional.empty() : Optional.of(Dependency.TRANSACTION);
+    return rolledBack ? Optional.of(Dependency.TRANSACTION) : Optional.empty();
   }
 
   /** The innermost cause, for the log line. */

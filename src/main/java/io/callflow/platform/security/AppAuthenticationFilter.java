@@ -1,5 +1,6 @@
 package io.callflow.platform.security;
 
+import io.callflow.platform.rest.GmsUser;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,7 +28,6 @@ import java.util.stream.Collectors;
 @WebFilter(urlPatterns = "/genesys/*", asyncSupported = true) // CometD and SSE answer asynchronously
 public class AppAuthenticationFilter extends HttpFilter {
 
-  static final String GMS_USER = "gms_user";
   private static final String BEARER = "Bearer ";
 
   @Inject AppCredentials credentials;
@@ -77,19 +77,19 @@ public class AppAuthenticationFilter extends HttpFilter {
 
     @Override
     public String getHeader(String name) {
-      return GMS_USER.equalsIgnoreCase(name) ? principal : super.getHeader(name);
+      return GmsUser.HEADER.equalsIgnoreCase(name) ? principal : super.getHeader(name);
     }
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-      return GMS_USER.equalsIgnoreCase(name) ? Collections.enumeration(Set.of(principal)) : super.getHeaders(name);
+      return GmsUser.HEADER.equalsIgnoreCase(name) ? Collections.enumeration(Set.of(principal)) : super.getHeaders(name);
     }
 
     @Override
     public Enumeration<String> getHeaderNames() {
       Set<String> names = new LinkedHashSet<>(Collections.list(super.getHeaderNames()));
-      names.removeIf(GMS_USER::equalsIgnoreCase);
-      names.add(GMS_USER);
+      names.removeIf(GmsUser.HEADER::equalsIgnoreCase);
+      names.add(GmsUser.HEADER);
       return Collections.enumeration(names);
     }
   }

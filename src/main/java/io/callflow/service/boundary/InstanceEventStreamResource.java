@@ -1,5 +1,6 @@
 package io.callflow.service.boundary;
 
+import io.callflow.platform.rest.GmsUser;
 import io.callflow.service.control.InstanceStreams;
 import io.callflow.service.control.ServiceInstances;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,7 +32,7 @@ public class InstanceEventStreamResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void stream(
       @PathParam("id") String id,
-      @HeaderParam(ServiceResource.GMS_USER) String gmsUser,
+      @HeaderParam(GmsUser.HEADER) String gmsUser,
       @Context SseEventSink sink,
       @Context Sse sse) {
     Map<String, String> current = instances.describe(id, gmsUser); // 404 before the stream opens

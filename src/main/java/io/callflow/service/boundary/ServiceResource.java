@@ -1,5 +1,6 @@
 package io.callflow.service.boundary;
 
+import io.callflow.platform.rest.GmsUser;
 import io.callflow.access.control.AllocationLimits;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
@@ -41,7 +42,6 @@ import java.util.Optional;
 @RequestScoped
 public class ServiceResource {
 
-  static final String GMS_USER = "gms_user";
 
   @Inject ServiceCatalog catalog;
   @Inject ServiceInstances instances;
@@ -57,7 +57,7 @@ public class ServiceResource {
   @Path("{service-name}")
   public JsonObject create(
       @PathParam("service-name") String serviceName,
-      @HeaderParam(GMS_USER) String gmsUser,
+      @HeaderParam(GmsUser.HEADER) String gmsUser,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       InputStream body) {
     Map<String, String> parameters = RequestParameters.parse(headers.getMediaType(), body);
@@ -92,7 +92,7 @@ public class ServiceResource {
 
   @GET
   @Path("{id}")
-  public JsonObject read(@PathParam("id") String id, @HeaderParam(GMS_USER) String gmsUser) {
+  public JsonObject read(@PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
     return instances.describeJson(id, gmsUser);
   }
 
@@ -100,7 +100,7 @@ public class ServiceResource {
   @GET
   @Path("{id}/{request}")
   public JsonObject requestByGet(
-      @PathParam("id") String id, @PathParam("request") String request, @HeaderParam(GMS_USER) String gmsUser) {
+      @PathParam("id") String id, @PathParam("request") String request, @HeaderParam(GmsUser.HEADER) String gmsUser) {
     return queued.request(id, request, gmsUser, uri.getBaseUri());
   }
 
@@ -109,7 +109,7 @@ public class ServiceResource {
   public JsonObject requestByPost(
       @PathParam("id") String id,
       @PathParam("request") String request,
-      @HeaderParam(GMS_USER) String gmsUser,
+      @HeaderParam(GmsUser.HEADER) String gmsUser,
       InputStream body) {
     RequestParameters.parse(headers.getMediaType(), body); // read, so a bad body is still a 400/413/415
     return queued.request(id, request, gmsUser, uri.getBaseUri());
@@ -117,7 +117,7 @@ public class ServiceResource {
 
   @DELETE
   @Path("{id}")
-  public JsonObject cancel(@PathParam("id") String id, @HeaderParam(GMS_USER) String gmsUser) {
+  public JsonObject cancel(@PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
     return json(instances.cancel(id, gmsUser));
   }
 

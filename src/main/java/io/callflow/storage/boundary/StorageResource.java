@@ -1,5 +1,6 @@
 package io.callflow.storage.boundary;
 
+import io.callflow.platform.rest.GmsUser;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.rest.RequestParameters;
 import io.callflow.storage.control.AppDataStore;
@@ -39,7 +40,6 @@ import java.util.List;
 @RequestScoped
 public class StorageResource {
 
-  static final String GMS_USER = "gms_user";
   private static final MediaType TEXT_UTF8 = MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8");
 
   @Inject AppDataStore store;
@@ -49,14 +49,14 @@ public class StorageResource {
   @Path("{ttl}")
   public Response store(
       @PathParam("ttl") String ttl,
-      @HeaderParam(GMS_USER) String gmsUser,
+      @HeaderParam(GmsUser.HEADER) String gmsUser,
       @Context HttpHeaders headers,
       InputStream body) {
     StorageTtl timeToLive = ttl(ttl);
     String owner = owner(gmsUser);
     if (owner != null && owner.length() > StorageEntry.MAX_GMS_USER_LENGTH) {
       throw ProblemException.badParameter(
-          GMS_USER, "longer than " + StorageEntry.MAX_GMS_USER_LENGTH + " characters");
+          GmsUser.HEADER, "longer than " + StorageEntry.MAX_GMS_USER_LENGTH + " characters");
     }
     AppData data = new AppData(RequestParameters.parse(headers.getMediaType(), body));
     if (!data.isWithinLimit()) {
@@ -67,7 +67,7 @@ public class StorageResource {
 
   @GET
   @Path("{id}")
-  public Response read(@PathParam("id") String id, @HeaderParam(GMS_USER) String gmsUser) {
+  public Response read(@PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
     JsonObjectBuilder body = Json.createObjectBuilder();
     entry(id, gmsUser).data().forEach(body::add);
     return json(body.build());
@@ -76,7 +76,7 @@ public class StorageResource {
   @GET
   @Path("{id}/{key}")
   public Response readValue(
-      @PathParam("id") String id, @PathParam("key") String key, @HeaderParam(GMS_USER) String gmsUser) {
+      @PathParam("id") String id, @PathParam("key") String key, @HeaderParam(GmsUser.HEADER) String gmsUser) {
     String value =
         entry(id, gmsUser)
             .value(key)
@@ -86,7 +86,7 @@ public class StorageResource {
 
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") String id, @HeaderParam(GMS_USER) String gmsUser) {
+  public Response delete(@PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
     if (!access.delete(id, owner(gmsUser))) {
       throw unknown(id);
     }
