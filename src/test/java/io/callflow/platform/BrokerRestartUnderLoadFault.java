@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * docs/operations.md), sometimes past this test's patience: such a request may go unanswered, but only
  * one asked before or during the outage, and no request asked later is held.
  */
-class BrokerRestartUnderLoadIT {
+class BrokerRestartUnderLoadFault {
 
   private static final int CLIENTS = 6;
   private static final Set<Integer> EXPECTED = Set.of(200, 503);
@@ -111,7 +111,7 @@ class BrokerRestartUnderLoadIT {
     answers.forEach(a -> byPhase.computeIfAbsent(a.phase(), p -> new TreeMap<>()).merge(a.status(), 1, Integer::sum));
     List<Answer> held = answers.stream().filter(a -> a.took().compareTo(HELD) > 0).toList();
     String summary = "answers by phase and status: " + byPhase + "; held longer than " + HELD + ": " + held;
-    System.out.println("BrokerRestartUnderLoadIT " + summary);
+    System.out.println("BrokerRestartUnderLoadFault " + summary);
 
     assertTrue(down, "readiness went DOWN");
     List<Answer> unexpected =
@@ -124,7 +124,7 @@ class BrokerRestartUnderLoadIT {
     List<Answer> refusedBadly = answers.stream().filter(a -> a.status() == 503 && !a.detail().isEmpty()).toList();
     assertTrue(refusedBadly.isEmpty(), "every 503 is problem+json with Retry-After: " + refusedBadly.stream().limit(5).toList());
     assertTrue(byPhase.getOrDefault("outage", Map.of()).getOrDefault(503, 0) > 0, "the outage was felt: " + summary);
-    assertTrue(held.stream().allMatch(BrokerRestartUnderLoadIT::underWayAtTheStop),
+    assertTrue(held.stream().allMatch(BrokerRestartUnderLoadFault::underWayAtTheStop),
         "only requests under way when the broker stopped are held: " + summary);
     // requests asked just before the stop may be answered during it, so "before" may hold 503s too
     assertTrue(byPhase.get("before").getOrDefault(200, 0) > 0, "served before the outage: " + summary);
