@@ -21,63 +21,95 @@ import org.junit.jupiter.api.Test;
 class MatchDecisionTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
-  private static final Pool LOCKING = new Pool("L", Allocation.LOCKING, Choice.RANDOM, Duration.ofSeconds(30), null);
-  private static final Pool SHARED = new Pool("S", Allocation.SHARED, Choice.RANDOM, Duration.ofSeconds(30), null);
+  private static final Pool LOCKING =
+      new Pool("L", Allocation.LOCKING, Choice.RANDOM, Duration.ofSeconds(30), null);
+  private static final Pool SHARED =
+      new Pool("S", Allocation.SHARED, Choice.RANDOM, Duration.ofSeconds(30), null);
 
-  private static Booking booking(Pool pool, String service, String phone, String code, int secondsAfterT0) {
-    return new Booking(service + "-b", pool, "+18005550100", service, phone, code, T0.plusSeconds(secondsAfterT0),
+  private static Booking booking(
+      Pool pool, String service, String phone, String code, int secondsAfterT0) {
+    return new Booking(
+        service + "-b",
+        pool,
+        "+18005550100",
+        service,
+        phone,
+        code,
+        T0.plusSeconds(secondsAfterT0),
         Duration.ofSeconds(30));
   }
 
   @Test
   void lockingWithCodeMatchesOnlyTheBookedCode() {
     List<Booking> live = List.of(booking(LOCKING, "a", "+15550001111", "1234", 0));
-    assertInstanceOf(Matched.class, MatchDecision.decide(Allocation.LOCKING, live, Optional.empty(), Optional.of("1234")));
-    assertInstanceOf(MatchDecision.NoMatch.class,
+    assertInstanceOf(
+        Matched.class,
+        MatchDecision.decide(Allocation.LOCKING, live, Optional.empty(), Optional.of("1234")));
+    assertInstanceOf(
+        MatchDecision.NoMatch.class,
         MatchDecision.decide(Allocation.LOCKING, live, Optional.empty(), Optional.of("9999")));
   }
 
   @Test
   void lockingNumberAloneIdentifiesTheBookingEvenWithAnotherAni() {
     List<Booking> live = List.of(booking(LOCKING, "a", "+15550001111", null, 0));
-    Matched none = (Matched) MatchDecision.decide(Allocation.LOCKING, live, Optional.empty(), Optional.empty());
+    Matched none =
+        (Matched)
+            MatchDecision.decide(Allocation.LOCKING, live, Optional.empty(), Optional.empty());
     assertEquals("a", none.booking().serviceId());
     assertFalse(none.aniDiffers());
-    Matched other = (Matched) MatchDecision.decide(Allocation.LOCKING, live, Optional.of("+15559999999"), Optional.empty());
+    Matched other =
+        (Matched)
+            MatchDecision.decide(
+                Allocation.LOCKING, live, Optional.of("+15559999999"), Optional.empty());
     assertEquals("a", other.booking().serviceId());
     assertTrue(other.aniDiffers());
   }
 
   @Test
   void lockingWithoutLiveBookingIsNoMatch() {
-    assertInstanceOf(MatchDecision.NoMatch.class,
-        MatchDecision.decide(Allocation.LOCKING, List.of(), Optional.of("+15550001111"), Optional.empty()));
+    assertInstanceOf(
+        MatchDecision.NoMatch.class,
+        MatchDecision.decide(
+            Allocation.LOCKING, List.of(), Optional.of("+15550001111"), Optional.empty()));
   }
 
   @Test
   void sharedWithCodePicksTheBookingWithThatCode() {
-    List<Booking> live = List.of(booking(SHARED, "a", null, "1111", 0), booking(SHARED, "b", null, "2222", 1));
-    Matched matched = (Matched) MatchDecision.decide(Allocation.SHARED, live, Optional.empty(), Optional.of("2222"));
+    List<Booking> live =
+        List.of(booking(SHARED, "a", null, "1111", 0), booking(SHARED, "b", null, "2222", 1));
+    Matched matched =
+        (Matched)
+            MatchDecision.decide(Allocation.SHARED, live, Optional.empty(), Optional.of("2222"));
     assertEquals("b", matched.booking().serviceId());
-    assertInstanceOf(MatchDecision.NoMatch.class,
+    assertInstanceOf(
+        MatchDecision.NoMatch.class,
         MatchDecision.decide(Allocation.SHARED, live, Optional.empty(), Optional.of("3333")));
   }
 
   @Test
   void sharedWithAniPicksThatCallersNewestBooking() {
     List<Booking> live =
-        List.of(booking(SHARED, "a", "+15550001111", null, 0), booking(SHARED, "b", "+15550002222", null, 1),
+        List.of(
+            booking(SHARED, "a", "+15550001111", null, 0),
+            booking(SHARED, "b", "+15550002222", null, 1),
             booking(SHARED, "c", "+15550001111", null, 2));
-    Matched matched = (Matched) MatchDecision.decide(Allocation.SHARED, live, Optional.of("+15550001111"), Optional.empty());
+    Matched matched =
+        (Matched)
+            MatchDecision.decide(
+                Allocation.SHARED, live, Optional.of("+15550001111"), Optional.empty());
     assertEquals("c", matched.booking().serviceId());
-    assertInstanceOf(MatchDecision.NoMatch.class,
-        MatchDecision.decide(Allocation.SHARED, live, Optional.of("+15550003333"), Optional.empty()));
+    assertInstanceOf(
+        MatchDecision.NoMatch.class,
+        MatchDecision.decide(
+            Allocation.SHARED, live, Optional.of("+15550003333"), Optional.empty()));
   }
 
   @Test
   void sharedWithNothingElseIsAmbiguousNeverAGuess() {
     List<Booking> live = List.of(booking(SHARED, "a", "+15550001111", "1111", 0));
-    assertInstanceOf(MatchDecision.Ambiguous.class,
+    assertInstanceOf(
+        MatchDecision.Ambiguous.class,
         MatchDecision.decide(Allocation.SHARED, live, Optional.empty(), Optional.empty()));
   }
 }

@@ -30,13 +30,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The pools' admin API over HTTP. The server and database are shared with every other test of the run,
- * so each test makes pools and numbers of its own and only reads the seeded ones.
+ * The pools' admin API over HTTP. The server and database are shared with every other test of the
+ * run, so each test makes pools and numbers of its own and only reads the seeded ones.
  */
 class PoolAdminIT {
 
   private static final String POOLS = "/admin/pools";
   private static final String PROBLEM = "application/problem+json";
+
   /** Numbers no seed or other test uses: +1 646 and a run-unique tail. */
   private static final AtomicLong NEXT_NUMBER =
       new AtomicLong(ThreadLocalRandom.current().nextLong(9_000_000));
@@ -62,10 +63,16 @@ class PoolAdminIT {
     Reply created =
         gms.postJson(
             POOLS,
-            "{\"name\":\"" + name + "\",\"allocation\":\"SHARED\",\"choice\":\"ROUND_ROBIN\","
+            "{\"name\":\""
+                + name
+                + "\",\"allocation\":\"SHARED\",\"choice\":\"ROUND_ROBIN\","
                 + "\"bookingTimeoutSeconds\":90,"
                 + "\"location\":{\"latitude\":40.7128,\"longitude\":-74.006,\"radiusKm\":25},"
-                + "\"numbers\":[\"" + second + "\",\"" + first + "\"]}");
+                + "\"numbers\":[\""
+                + second
+                + "\",\""
+                + first
+                + "\"]}");
     assertEquals(201, created.status(), created::toString);
     JsonObject pool = created.json();
     assertEquals(name, pool.getString("name"));
@@ -91,7 +98,8 @@ class PoolAdminIT {
   @Test
   void poolWithoutChoiceTimeoutOrNumbersGetsDefaults() {
     String name = poolName();
-    JsonObject pool = created(gms.postJson(POOLS, "{\"name\":\"" + name + "\",\"allocation\":\"LOCKING\"}"));
+    JsonObject pool =
+        created(gms.postJson(POOLS, "{\"name\":\"" + name + "\",\"allocation\":\"LOCKING\"}"));
     assertEquals("RANDOM", pool.getString("choice"));
     assertEquals(30, pool.getInt("bookingTimeoutSeconds"));
     assertEquals(List.of(), numbers(pool));
@@ -141,8 +149,12 @@ class PoolAdminIT {
 
     String refused = poolName();
     Reply onCreate =
-        gms.postJson(POOLS, "{\"name\":\"" + refused + "\",\"allocation\":\"LOCKING\","
-            + "\"numbers\":[\"+18005550101\"]}");
+        gms.postJson(
+            POOLS,
+            "{\"name\":\""
+                + refused
+                + "\",\"allocation\":\"LOCKING\","
+                + "\"numbers\":[\"+18005550101\"]}");
     assertProblem(409, "numbers[0]", onCreate);
     assertProblem(404, null, gms.get(POOLS + "/" + refused));
   }
@@ -164,15 +176,29 @@ class PoolAdminIT {
     String first = number();
     String second = number();
     JsonObject created =
-        ok(gms.putJson(POOLS + "/" + name, "{\"allocation\":\"LOCKING\",\"bookingTimeoutSeconds\":45,"
-            + "\"location\":{\"latitude\":1,\"longitude\":2,\"radiusKm\":3},"
-            + "\"numbers\":[\"" + first + "\"]}"));
+        ok(
+            gms.putJson(
+                POOLS + "/" + name,
+                "{\"allocation\":\"LOCKING\",\"bookingTimeoutSeconds\":45,"
+                    + "\"location\":{\"latitude\":1,\"longitude\":2,\"radiusKm\":3},"
+                    + "\"numbers\":[\""
+                    + first
+                    + "\"]}"));
     assertEquals(45, created.getInt("bookingTimeoutSeconds"));
     assertEquals(List.of(first), numbers(created));
 
     JsonObject replaced =
-        ok(gms.putJson(POOLS + "/" + name, "{\"name\":\"" + name + "\",\"allocation\":\"SHARED\","
-            + "\"choice\":\"ROUND_ROBIN\",\"numbers\":[\"" + second + "\",\"" + first + "\"]}"));
+        ok(
+            gms.putJson(
+                POOLS + "/" + name,
+                "{\"name\":\""
+                    + name
+                    + "\",\"allocation\":\"SHARED\","
+                    + "\"choice\":\"ROUND_ROBIN\",\"numbers\":[\""
+                    + second
+                    + "\",\""
+                    + first
+                    + "\"]}"));
     assertEquals("SHARED", replaced.getString("allocation"));
     assertEquals("ROUND_ROBIN", replaced.getString("choice"));
     assertEquals(30, replaced.getInt("bookingTimeoutSeconds"));
@@ -227,7 +253,8 @@ class PoolAdminIT {
     String name = poolName();
     assertProblem(404, null, gms.get(POOLS + "/" + name));
     assertProblem(404, null, gms.postJson(POOLS + "/" + name + "/numbers", numbersBody(number())));
-    assertProblem(404, null, gms.deleteJson(POOLS + "/" + name + "/numbers", numbersBody(number())));
+    assertProblem(
+        404, null, gms.deleteJson(POOLS + "/" + name + "/numbers", numbersBody(number())));
   }
 
   static Stream<Arguments> invalidPools() {
@@ -259,12 +286,21 @@ class PoolAdminIT {
   void invalidNumbersAreBadRequestsNamingTheField() {
     String name = createPool();
     JsonObject problem = assertProblem(400, "numbers[0]", addNumbers(name, "555"));
-    assertTrue(problem.getJsonArray("invalid_params").getJsonObject(0).getString("reason").contains("'555'"));
+    assertTrue(
+        problem
+            .getJsonArray("invalid_params")
+            .getJsonObject(0)
+            .getString("reason")
+            .contains("'555'"));
     assertProblem(400, "numbers", gms.postJson(POOLS + "/" + name + "/numbers", "{}"));
     assertProblem(
-        400, "numbers", gms.deleteJson(POOLS + "/" + name + "/numbers", "{\"numbers\":\"+16465550100\"}"));
+        400,
+        "numbers",
+        gms.deleteJson(POOLS + "/" + name + "/numbers", "{\"numbers\":\"+16465550100\"}"));
     assertProblem(
-        400, "name", gms.putJson(POOLS + "/" + name, "{\"name\":\"other\",\"allocation\":\"LOCKING\"}"));
+        400,
+        "name",
+        gms.putJson(POOLS + "/" + name, "{\"name\":\"other\",\"allocation\":\"LOCKING\"}"));
   }
 
   private Reply addNumbers(String pool, String... numbers) {
@@ -301,8 +337,15 @@ class PoolAdminIT {
   }
 
   private static String located(String name, double latitude, double longitude, double radiusKm) {
-    return "{" + name + ",\"allocation\":\"LOCKING\",\"location\":{\"latitude\":" + latitude
-        + ",\"longitude\":" + longitude + ",\"radiusKm\":" + radiusKm + "}}";
+    return "{"
+        + name
+        + ",\"allocation\":\"LOCKING\",\"location\":{\"latitude\":"
+        + latitude
+        + ",\"longitude\":"
+        + longitude
+        + ",\"radiusKm\":"
+        + radiusKm
+        + "}}";
   }
 
   private static JsonObject ok(Reply reply) {
@@ -324,7 +367,8 @@ class PoolAdminIT {
     if (field != null) {
       JsonArray invalid = problem.getJsonArray("invalid_params");
       assertTrue(
-          invalid.getValuesAs(JsonObject.class).stream().anyMatch(p -> field.equals(p.getString("name"))),
+          invalid.getValuesAs(JsonObject.class).stream()
+              .anyMatch(p -> field.equals(p.getString("name"))),
           reply::toString);
     }
     return problem;
@@ -342,7 +386,9 @@ class PoolAdminIT {
     }
   }
 
-  /** Writes the row an allocator writes when it books a number: the allocation API is not here yet. */
+  /**
+   * Writes the row an allocator writes when it books a number: the allocation API is not here yet.
+   */
   private static String book(String pool, String number, Instant expiresAt) throws SQLException {
     String id = UUID.randomUUID().toString();
     try (Connection db = database();

@@ -36,7 +36,16 @@ class CallbackApiIT {
   void availabilityCreateQueryRescheduleCancelAsTheClientsDo() {
     String service = callbackService("\"_capacity_per_bucket\":\"3\"");
     Instant now = Instant.now();
-    JsonObject slots = gms.get(BASE + "/" + service + "/availability?start=" + now + "&end=" + now.plus(Duration.ofHours(1))).json();
+    JsonObject slots =
+        gms.get(
+                BASE
+                    + "/"
+                    + service
+                    + "/availability?start="
+                    + now
+                    + "&end="
+                    + now.plus(Duration.ofHours(1)))
+            .json();
     assertFalse(slots.isEmpty(), slots::toString);
     List<String> times = List.copyOf(slots.keySet());
     for (String slot : times) {
@@ -47,12 +56,31 @@ class CallbackApiIT {
     String first = times.get(2);
 
     Reply created =
-        gms.postJson(BASE + "/" + service,
-            Json.createObjectBuilder().add("_customer_number", number).add("_desired_time", first).add("first_name", "Ada").build().toString());
+        gms.postJson(
+            BASE + "/" + service,
+            Json.createObjectBuilder()
+                .add("_customer_number", number)
+                .add("_desired_time", first)
+                .add("first_name", "Ada")
+                .build()
+                .toString());
     assertEquals(200, created.status(), created::toString);
     String id = created.json().getString("_id");
-    assertEquals(2, ((JsonNumber) gms.get(BASE + "/" + service + "/availability?start=" + first + "&end="
-        + Instant.parse(first).plusSeconds(1)).json().get(first)).intValue(), "the slot has one place less");
+    assertEquals(
+        2,
+        ((JsonNumber)
+                gms.get(
+                        BASE
+                            + "/"
+                            + service
+                            + "/availability?start="
+                            + first
+                            + "&end="
+                            + Instant.parse(first).plusSeconds(1))
+                    .json()
+                    .get(first))
+            .intValue(),
+        "the slot has one place less");
 
     JsonObject record = onlyRecord(gms.get(BASE + "?_id=" + id));
     allStrings(record);
@@ -63,13 +91,22 @@ class CallbackApiIT {
     assertEquals("Ada", record.getString("first_name"));
     Instant.parse(record.getString("_expiration_time"));
 
-    JsonArray live = gms.get(BASE + "?_customer_number=" + number.replace("+", "%2B") + "&_callback_state=!COMPLETED").jsonArray();
+    JsonArray live =
+        gms.get(
+                BASE
+                    + "?_customer_number="
+                    + number.replace("+", "%2B")
+                    + "&_callback_state=!COMPLETED")
+            .jsonArray();
     assertEquals(List.of(id), ids(live));
-    JsonArray byName = gms.get(BASE + "/" + service + "?operand=AND&first_name=Ada&_callback_state=SCHEDULED").jsonArray();
+    JsonArray byName =
+        gms.get(BASE + "/" + service + "?operand=AND&first_name=Ada&_callback_state=SCHEDULED")
+            .jsonArray();
     assertEquals(List.of(id), ids(byName));
 
     String later = times.get(4);
-    Reply moved = gms.putJson(BASE + "/" + service + "/" + id, "{\"_new_desired_time\":\"" + later + "\"}");
+    Reply moved =
+        gms.putJson(BASE + "/" + service + "/" + id, "{\"_new_desired_time\":\"" + later + "\"}");
     assertEquals(200, moved.status(), moved::toString);
     assertEquals(later, onlyRecord(gms.get(BASE + "?_id=" + id)).getString("_desired_time"));
 
@@ -78,7 +115,14 @@ class CallbackApiIT {
     JsonObject done = onlyRecord(gms.get(BASE + "?_id=" + id));
     assertEquals("COMPLETED", done.getString("_callback_state"));
     assertEquals("CANCELLED", done.getString("_callback_reason"));
-    assertTrue(ids(gms.get(BASE + "?_customer_number=" + number.replace("+", "%2B") + "&_callback_state=!COMPLETED").jsonArray()).isEmpty());
+    assertTrue(
+        ids(gms.get(
+                    BASE
+                        + "?_customer_number="
+                        + number.replace("+", "%2B")
+                        + "&_callback_state=!COMPLETED")
+                .jsonArray())
+            .isEmpty());
   }
 
   @Test
@@ -86,25 +130,51 @@ class CallbackApiIT {
     String service = callbackService("");
     JsonObject callMe = post(service, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0)));
     assertEquals(
-        Json.createObjectBuilder().add("_id", callMe.getString("_id")).add("_action", "ConfirmationDialog")
-            .add("_text", "You will receive the call shortly").add("_ok_title", "Ok").add("_dialog_id", "0").build(),
+        Json.createObjectBuilder()
+            .add("_id", callMe.getString("_id"))
+            .add("_action", "ConfirmationDialog")
+            .add("_text", "You will receive the call shortly")
+            .add("_ok_title", "Ok")
+            .add("_dialog_id", "0")
+            .build(),
         callMe);
 
-    JsonObject dial = post(service, Map.of(
-        "_customer_number", Fixtures.freshNumbers(1).get(0), "_call_direction", "USERORIGINATED", "_wait_for_agent", "false"));
+    JsonObject dial =
+        post(
+            service,
+            Map.of(
+                "_customer_number",
+                Fixtures.freshNumbers(1).get(0),
+                "_call_direction",
+                "USERORIGINATED",
+                "_wait_for_agent",
+                "false"));
     assertEquals("DialNumber", dial.getString("_action"), dial::toString);
     assertTrue(dial.getString("_tel_url").startsWith("tel:+1888"), dial::toString);
 
-    JsonObject waiting = post(service, Map.of(
-        "_customer_number", Fixtures.freshNumbers(1).get(0), "_call_direction", "USERTERMINATED", "_wait_for_agent", "true",
-        "_wait_for_user_confirm", "true"));
+    JsonObject waiting =
+        post(
+            service,
+            Map.of(
+                "_customer_number",
+                Fixtures.freshNumbers(1).get(0),
+                "_call_direction",
+                "USERTERMINATED",
+                "_wait_for_agent",
+                "true",
+                "_wait_for_user_confirm",
+                "true"));
     assertEquals("ConfirmationDialog", waiting.getString("_action"));
-    assertEquals("QUEUED", onlyRecord(gms.get(BASE + "?_id=" + waiting.getString("_id"))).getString("_callback_state"));
+    assertEquals(
+        "QUEUED",
+        onlyRecord(gms.get(BASE + "?_id=" + waiting.getString("_id")))
+            .getString("_callback_state"));
   }
 
   @Test
   void theSamplesServiceIsThereOutOfTheBox() {
-    JsonObject answer = post("samples", Map.of("_customer_number", Fixtures.freshNumbers(1).get(0)));
+    JsonObject answer =
+        post("samples", Map.of("_customer_number", Fixtures.freshNumbers(1).get(0)));
     assertEquals("You will receive the call shortly", answer.getString("_text"));
     gms.delete(BASE + "/samples/" + answer.getString("_id"));
   }
@@ -124,28 +194,54 @@ class CallbackApiIT {
     String busy = callbackService("\"_throttle_max\":\"2\",\"_throttle_window\":\"600\"");
     post(busy, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0)));
     post(busy, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0)));
-    Reply third = gms.postForm(BASE + "/" + busy, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0)));
+    Reply third =
+        gms.postForm(
+            BASE + "/" + busy, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0)));
     assertCallbackError(third, 429, "CallbackExceptionThrottle");
     assertEquals("600", third.header("Retry-After").orElse(""));
 
     String guarded = callbackService("\"_throttle_immediate_max\":\"1\"");
     GmsClient mallory = gms.withHeader("gms_user", Fixtures.uniqueName("mallory"));
-    assertEquals(200, mallory.postForm(BASE + "/" + guarded, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0))).status());
+    assertEquals(
+        200,
+        mallory
+            .postForm(
+                BASE + "/" + guarded, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0)))
+            .status());
     assertCallbackError(
-        mallory.postForm(BASE + "/" + guarded, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0))), 429, "CallbackExceptionThrottle");
+        mallory.postForm(
+            BASE + "/" + guarded, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0))),
+        429,
+        "CallbackExceptionThrottle");
     GmsClient alice = gms.withHeader("gms_user", Fixtures.uniqueName("alice"));
-    assertEquals(200, alice.postForm(BASE + "/" + guarded, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0))).status(),
+    assertEquals(
+        200,
+        alice
+            .postForm(
+                BASE + "/" + guarded, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0)))
+            .status(),
         "another requester is not held back");
   }
 
   @Test
   void premiumRateAndImpossibleNumbersAreRefused() {
     String service = callbackService("");
-    assertCallbackError(gms.postForm(BASE + "/" + service, Map.of("_customer_number", "+19005551234")), 400, "CallbackExceptionNumber");
-    assertCallbackError(gms.postForm(BASE + "/" + service, Map.of("_customer_number", "12")), 400, "CallbackExceptionNumber");
-    assertCallbackError(gms.postForm(BASE + "/" + service, Map.of()), 400, "CallbackExceptionNumber");
-    assertCallbackError(gms.postForm(BASE + "/nothing-here", Map.of("_customer_number", "+14155550123")), 400, "CallbackExceptionResource");
-    assertCallbackError(gms.get(BASE + "?_id=" + java.util.UUID.randomUUID()), 400, "CallbackExceptionNotFound");
+    assertCallbackError(
+        gms.postForm(BASE + "/" + service, Map.of("_customer_number", "+19005551234")),
+        400,
+        "CallbackExceptionNumber");
+    assertCallbackError(
+        gms.postForm(BASE + "/" + service, Map.of("_customer_number", "12")),
+        400,
+        "CallbackExceptionNumber");
+    assertCallbackError(
+        gms.postForm(BASE + "/" + service, Map.of()), 400, "CallbackExceptionNumber");
+    assertCallbackError(
+        gms.postForm(BASE + "/nothing-here", Map.of("_customer_number", "+14155550123")),
+        400,
+        "CallbackExceptionResource");
+    assertCallbackError(
+        gms.get(BASE + "?_id=" + java.util.UUID.randomUUID()), 400, "CallbackExceptionNotFound");
   }
 
   @Test
@@ -155,26 +251,50 @@ class CallbackApiIT {
     if (opens.isAfter(LocalTime.of(22, 0)) || opens.isBefore(LocalTime.of(2, 0))) {
       opens = LocalTime.of(2, 0);
     }
-    String closedNow = callbackService("\"_office_hours\":\"" + opens + "-" + opens.plusHours(1) + "\",\"_capacity_per_bucket\":\"1\"");
-    Reply immediate = gms.postForm(BASE + "/" + closedNow, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0)));
+    String closedNow =
+        callbackService(
+            "\"_office_hours\":\""
+                + opens
+                + "-"
+                + opens.plusHours(1)
+                + "\",\"_capacity_per_bucket\":\"1\"");
+    Reply immediate =
+        gms.postForm(
+            BASE + "/" + closedNow, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0)));
     assertCallbackError(immediate, 400, "CallbackExceptionAvailability");
     JsonObject proposed = immediate.json().getJsonObject("availability");
     assertFalse(proposed.isEmpty(), immediate::toString);
     String slot = proposed.keySet().iterator().next();
     assertEquals(opens, Instant.parse(slot).atZone(ZoneOffset.UTC).toLocalTime());
 
-    assertEquals(200, gms.postForm(BASE + "/" + closedNow,
-        Map.of("_customer_number", Fixtures.freshNumbers(1).get(0), "_desired_time", slot)).status());
-    Reply full = gms.postForm(BASE + "/" + closedNow, Map.of("_customer_number", Fixtures.freshNumbers(1).get(0), "_desired_time", slot));
+    assertEquals(
+        200,
+        gms.postForm(
+                BASE + "/" + closedNow,
+                Map.of("_customer_number", Fixtures.freshNumbers(1).get(0), "_desired_time", slot))
+            .status());
+    Reply full =
+        gms.postForm(
+            BASE + "/" + closedNow,
+            Map.of("_customer_number", Fixtures.freshNumbers(1).get(0), "_desired_time", slot));
     assertCallbackError(full, 400, "CallbackExceptionAvailability");
-    assertFalse(full.json().getJsonObject("availability").containsKey(slot), "the full slot is not proposed");
+    assertFalse(
+        full.json().getJsonObject("availability").containsKey(slot),
+        "the full slot is not proposed");
   }
 
   private String callbackService(String extraOptions) {
     String name = Fixtures.uniqueName("cb");
-    String options = "\"_queue\":\"" + queue + "\",\"_resource_group\":\"" + pool + "\",\"_provide_code\":\"true\""
-        + (extraOptions.isEmpty() ? "" : "," + extraOptions);
-    Reply configured = gms.putJson("/admin/services/" + name, "{\"flow\":\"callback\",\"options\":{" + options + "}}");
+    String options =
+        "\"_queue\":\""
+            + queue
+            + "\",\"_resource_group\":\""
+            + pool
+            + "\",\"_provide_code\":\"true\""
+            + (extraOptions.isEmpty() ? "" : "," + extraOptions);
+    Reply configured =
+        gms.putJson(
+            "/admin/services/" + name, "{\"flow\":\"callback\",\"options\":{" + options + "}}");
     assertEquals(200, configured.status(), configured::toString);
     return name;
   }
@@ -193,11 +313,15 @@ class CallbackApiIT {
   }
 
   private static void allStrings(JsonObject record) {
-    record.forEach((key, value) -> assertEquals(JsonValue.ValueType.STRING, value.getValueType(), key + " in " + record));
+    record.forEach(
+        (key, value) ->
+            assertEquals(JsonValue.ValueType.STRING, value.getValueType(), key + " in " + record));
   }
 
   private static List<String> ids(JsonArray records) {
-    return records.stream().map(r -> ((JsonString) r.asJsonObject().get("_id")).getString()).toList();
+    return records.stream()
+        .map(r -> ((JsonString) r.asJsonObject().get("_id")).getString())
+        .toList();
   }
 
   private static void assertCallbackError(Reply reply, int status, String exceptionEnding) {

@@ -72,7 +72,8 @@ class DesktopContractIT {
     Received ready = events.await("AgentStateChanged to READY", TIMEOUT, change(agentId, "READY"));
     assertEquals("NOT_READY", ready.body().getString("previousState"));
     assertEquals(List.of("default"), queues(ready.body()));
-    assertTrue(ready.body().containsKey("eventId") && ready.body().containsKey("at"), ready::toString);
+    assertTrue(
+        ready.body().containsKey("eventId") && ready.body().containsKey("at"), ready::toString);
     events.await("AgentStateChanged to NOT_READY on login", TIMEOUT, change(agentId, "NOT_READY"));
     events.await("AgentStateChanged to WRAP_UP", TIMEOUT, change(agentId, "WRAP_UP"));
     events.await("AgentStateChanged to LOGOUT", TIMEOUT, change(agentId, "LOGOUT"));
@@ -87,9 +88,11 @@ class DesktopContractIT {
     desktop.ready();
     awaitAgentIn("READY");
     desktop.ready();
-    desktop.wrapUp(); // one consumer takes the queue in order: once this is through, so are the repeats
+    desktop.wrapUp(); // one consumer takes the queue in order: once this is through, so are the
+    // repeats
 
-    Received wrapUp = events.await("AgentStateChanged to WRAP_UP", TIMEOUT, change(agentId, "WRAP_UP"));
+    Received wrapUp =
+        events.await("AgentStateChanged to WRAP_UP", TIMEOUT, change(agentId, "WRAP_UP"));
     assertEquals("READY", wrapUp.body().getString("previousState"));
     assertEquals(1, count(events, change(agentId, "NOT_READY")), "login announced once");
     assertEquals(1, count(events, change(agentId, "READY")), "READY announced once");
@@ -155,8 +158,13 @@ class DesktopContractIT {
   void desktopReceivesOnlyMessagesAddressedToItsAgent() throws InterruptedException {
     String other = "agent-" + UUID.randomUUID();
     String revoked = "{\"serviceId\":\"s1\",\"agentId\":\"%s\",\"reason\":\"cancelled\"}";
-    jms.publish(Destinations.DESKTOP_OUT, "Revoked", revoked.formatted(other), Map.of("agentId", other));
-    jms.publish(Destinations.DESKTOP_OUT, "Revoked", revoked.formatted(agentId), Map.of("agentId", agentId));
+    jms.publish(
+        Destinations.DESKTOP_OUT, "Revoked", revoked.formatted(other), Map.of("agentId", other));
+    jms.publish(
+        Destinations.DESKTOP_OUT,
+        "Revoked",
+        revoked.formatted(agentId),
+        Map.of("agentId", agentId));
 
     Optional<DesktopClient.Received> mine = desktop.await(m -> "Revoked".equals(m.type()), TIMEOUT);
     assertTrue(mine.isPresent(), "the desktop's own Revoked arrived");

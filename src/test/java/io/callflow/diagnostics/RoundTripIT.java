@@ -40,7 +40,9 @@ class RoundTripIT {
     events.await(
         "RoundTripProbeCompleted for " + id,
         TIMEOUT,
-        m -> "RoundTripProbeCompleted".equals(m.type()) && id.equals(m.body().getString("probeId", "")));
+        m ->
+            "RoundTripProbeCompleted".equals(m.type())
+                && id.equals(m.body().getString("probeId", "")));
   }
 
   @Test
@@ -51,10 +53,12 @@ class RoundTripIT {
     assertEquals("ROLLED_BACK", rolledBack.json().getString("state"));
     String rolledBackId = rolledBack.json().getString("id");
 
-    // a probe sent afterwards travels the same queue: once it is through, a leaked message would be too
+    // a probe sent afterwards travels the same queue: once it is through, a leaked message would be
+    // too
     String laterId = gms.post(PROBES).json().getString("id");
     awaitCompleted(laterId);
-    events.await("the later probe's event", TIMEOUT, m -> laterId.equals(m.body().getString("probeId", "")));
+    events.await(
+        "the later probe's event", TIMEOUT, m -> laterId.equals(m.body().getString("probeId", "")));
 
     Reply missing = gms.get(PROBES + "/" + rolledBackId);
     assertEquals(404, missing.status(), missing::toString);
@@ -82,7 +86,8 @@ class RoundTripIT {
     return Eventually.await(
         "probe " + id + " completed",
         TIMEOUT,
-        () -> Optional.of(gms.get(PROBES + "/" + id))
-            .filter(r -> r.status() == 200 && "COMPLETED".equals(r.json().getString("state"))));
+        () ->
+            Optional.of(gms.get(PROBES + "/" + id))
+                .filter(r -> r.status() == 200 && "COMPLETED".equals(r.json().getString("state"))));
   }
 }

@@ -1,8 +1,14 @@
 package io.callflow.launcher;
 
-/** The broker a stack runs against: embedded in this JVM, or a standalone one the stack may stop and start. */
+/**
+ * The broker a stack runs against: embedded in this JVM, or a standalone one the stack may stop and
+ * start.
+ */
 interface BrokerService extends AutoCloseable {
 
-  /** Consumers the broker counts on a queue now: message-driven beans that are connected (0 if unknown). */
+  /**
+   * Consumers the broker counts on a queue now: message-driven beans that are connected (0 if
+   * unknown).
+   */
   int consumerCount(String queue);
 }

@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The README's run command ({@code mvn -Prun package}): Callflow in the foreground on port 8080 with an
- * embedded PostgreSQL and an embedded Artemis broker ({@code tcp://127.0.0.1:61616}), their data under
- * {@code ./data}. SIGINT or SIGTERM stops everything; a start after a {@code kill -9} cleans up first.
+ * The README's run command ({@code mvn -Prun package}): Callflow in the foreground on port 8080
+ * with an embedded PostgreSQL and an embedded Artemis broker ({@code tcp://127.0.0.1:61616}), their
+ * data under {@code ./data}. SIGINT or SIGTERM stops everything; a start after a {@code kill -9}
+ * cleans up first.
  *
- * <p>System properties: {@code callflow.data}, {@code callflow.http.port} (8080),
- * {@code callflow.broker.port} (61616), {@code callflow.db.port} (15432); the build passes the paths of
+ * <p>System properties: {@code callflow.data}, {@code callflow.http.port} (8080), {@code
+ * callflow.broker.port} (61616), {@code callflow.db.port} (15432); the build passes the paths of
  * the WAR, the RAR and Payara Micro.
  */
 public final class CallflowLauncher {
@@ -32,22 +33,33 @@ public final class CallflowLauncher {
             Path.of(required("callflow.war")),
             System.out,
             EmbeddedDatabase.MAX_PREPARED_TRANSACTIONS,
-            // the embedded start is for trying things on one machine: pushes to local receivers are fine
+            // the embedded start is for trying things on one machine: pushes to local receivers are
+            // fine
             java.util.Map.of(
-                "callflow.notification.httpcb.allow-private", "true",
+                "callflow.notification.httpcb.allow-private",
+                "true",
                 // the admin API needs a password; this one is for trying things locally only
-                "callflow.admin.password", System.getProperty("callflow.admin.password", "admin")));
-    System.out.println("Starting Callflow: PostgreSQL on 127.0.0.1:" + layout.databasePort()
-        + ", Artemis on tcp://127.0.0.1:" + layout.brokerPort() + ", data in " + layout.dataDir());
+                "callflow.admin.password",
+                System.getProperty("callflow.admin.password", "admin")));
+    System.out.println(
+        "Starting Callflow: PostgreSQL on 127.0.0.1:"
+            + layout.databasePort()
+            + ", Artemis on tcp://127.0.0.1:"
+            + layout.brokerPort()
+            + ", data in "
+            + layout.dataDir());
     CallflowStack stack = CallflowStack.start(layout);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "callflow-stop"));
     System.out.printf(
         "%nCallflow is ready in %d s at http://localhost:%d (try /health/ready, /openapi, /genesys/1/...)."
             + "%nThe admin API (/admin) takes user admin, password %s. Agent desktops connect to tcp://127.0.0.1:%d"
             + " as user %s, password %s. Stop with Ctrl+C.%n%n",
-        Duration.between(begin, Instant.now()).toSeconds(), layout.httpPort(),
-        layout.serverProperties().get("callflow.admin.password"), layout.brokerPort(),
-        BrokerAccount.DESKTOP.user(), BrokerAccount.DESKTOP.password());
+        Duration.between(begin, Instant.now()).toSeconds(),
+        layout.httpPort(),
+        layout.serverProperties().get("callflow.admin.password"),
+        layout.brokerPort(),
+        BrokerAccount.DESKTOP.user(),
+        BrokerAccount.DESKTOP.password());
     int exit = stack.awaitServerExit();
     // reached only when Payara Micro stopped on its own: take the rest down and say so
     System.err.println("Payara Micro exited with code " + exit + "; stopping.");
@@ -67,7 +79,8 @@ public final class CallflowLauncher {
   private static String required(String property) {
     String value = System.getProperty(property);
     if (value == null) {
-      throw new IllegalStateException("System property " + property + " is not set; start with mvn -Prun package");
+      throw new IllegalStateException(
+          "System property " + property + " is not set; start with mvn -Prun package");
     }
     return value;
   }

@@ -1,21 +1,21 @@
 package io.callflow.launcher;
 
+import io.callflow.platform.messaging.Destinations;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
-import io.callflow.platform.messaging.Destinations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 
 /**
- * The whole product on one machine: embedded PostgreSQL, embedded Artemis and Payara Micro running the
- * resource adapter and the WAR, all under one data folder. The README's run command and the
+ * The whole product on one machine: embedded PostgreSQL, embedded Artemis and Payara Micro running
+ * the resource adapter and the WAR, all under one data folder. The README's run command and the
  * integration tests both start it; tests may restart the server or the broker within a run.
  */
 public final class CallflowStack implements AutoCloseable {
@@ -53,7 +53,10 @@ public final class CallflowStack implements AutoCloseable {
 
   /** The queues the server's message-driven beans consume. */
   static final List<String> LISTENED_QUEUES =
-      List.of(Destinations.DIAGNOSTICS, Destinations.NOTIFICATION_DELIVERY, Destinations.DESKTOP_IN,
+      List.of(
+          Destinations.DIAGNOSTICS,
+          Destinations.NOTIFICATION_DELIVERY,
+          Destinations.DESKTOP_IN,
           Destinations.ROUTING);
 
   private final Layout layout;
@@ -76,7 +79,8 @@ public final class CallflowStack implements AutoCloseable {
    * With {@code external} services, the server runs against that PostgreSQL and that broker (the
    * layout's database and broker ports are not used); otherwise against embedded ones.
    */
-  public static CallflowStack start(Layout layout, Optional<ExternalServices> external) throws Exception {
+  public static CallflowStack start(Layout layout, Optional<ExternalServices> external)
+      throws Exception {
     Files.createDirectories(layout.dataDir());
     StaleProcesses.stop(layout.payaraPidFile(), layout.databaseDir());
     CallflowStack stack = new CallflowStack(layout, external);
@@ -97,8 +101,8 @@ public final class CallflowStack implements AutoCloseable {
   }
 
   /**
-   * Starts Payara Micro and waits until the application is ready and its message-driven beans listen
-   * (readiness says the broker is reachable, not that every listener has attached yet).
+   * Starts Payara Micro and waits until the application is ready and its message-driven beans
+   * listen (readiness says the broker is reachable, not that every listener has attached yet).
    */
   public synchronized void startServer() throws Exception {
     payara = PayaraProcess.start(payaraSettings());
@@ -108,7 +112,8 @@ public final class CallflowStack implements AutoCloseable {
 
   /**
    * Waits until every queue a message-driven bean consumes has a consumer on the broker: after a
-   * server start, or after the broker came back, the resource adapter attaches them on its own time.
+   * server start, or after the broker came back, the resource adapter attaches them on its own
+   * time.
    */
   public void awaitListeners(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -130,8 +135,11 @@ public final class CallflowStack implements AutoCloseable {
     return startAnotherServer(name, httpPort, Map.of());
   }
 
-  /** Another server instance, configured with {@code properties} on top of this one's configuration. */
-  public PayaraProcess startAnotherServer(String name, int httpPort, Map<String, String> properties) throws Exception {
+  /**
+   * Another server instance, configured with {@code properties} on top of this one's configuration.
+   */
+  public PayaraProcess startAnotherServer(String name, int httpPort, Map<String, String> properties)
+      throws Exception {
     PayaraProcess.Settings mine = payaraSettings();
     Map<String, String> configuration = new LinkedHashMap<>(mine.systemProperties());
     configuration.putAll(properties);
@@ -160,7 +168,9 @@ public final class CallflowStack implements AutoCloseable {
     }
   }
 
-  /** Kills Payara Micro with SIGKILL (in-flight work, held timers and open transactions and all). */
+  /**
+   * Kills Payara Micro with SIGKILL (in-flight work, held timers and open transactions and all).
+   */
   public synchronized void killServer() throws Exception {
     if (payara != null) {
       payara.kill();
@@ -186,14 +196,18 @@ public final class CallflowStack implements AutoCloseable {
     database =
         external.isPresent()
             ? ExternalDatabase.start(external.get())
-            : EmbeddedDatabase.start(layout.databaseDir(), layout.databasePort(), layout.maxPreparedTransactions());
+            : EmbeddedDatabase.start(
+                layout.databaseDir(), layout.databasePort(), layout.maxPreparedTransactions());
   }
 
   public synchronized void startBroker() throws Exception {
     broker =
         external.isPresent()
             ? ExternalBroker.start(external.get())
-            : EmbeddedBroker.start(layout.brokerDir(), layout.brokerPort(), layout.serverConfig().resolve("broker.xml"));
+            : EmbeddedBroker.start(
+                layout.brokerDir(),
+                layout.brokerPort(),
+                layout.serverConfig().resolve("broker.xml"));
   }
 
   public synchronized void stopBroker() throws Exception {
@@ -233,7 +247,9 @@ public final class CallflowStack implements AutoCloseable {
     return database.jdbcUrl();
   }
 
-  /** A connection to the server's database, as the server's own user, for tests that look at rows. */
+  /**
+   * A connection to the server's database, as the server's own user, for tests that look at rows.
+   */
   public Connection connectToDatabase() throws SQLException {
     return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
   }
@@ -247,7 +263,8 @@ public final class CallflowStack implements AutoCloseable {
     properties.put("callflow.db.url", database.jdbcUrl());
     properties.put("callflow.db.user", database.user());
     properties.put("callflow.db.password", database.password());
-    properties.put("callflow.broker.connection-parameters", "host=" + brokerHost() + ";port=" + brokerPort());
+    properties.put(
+        "callflow.broker.connection-parameters", "host=" + brokerHost() + ";port=" + brokerPort());
     properties.put("callflow.broker.user", BrokerAccount.SERVER.user());
     properties.put("callflow.broker.password", BrokerAccount.SERVER.password());
     properties.put("callflow.seed.path", layout.serverConfig().resolve("seed.json").toString());

@@ -14,8 +14,8 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 /**
  * An embedded Artemis broker on loopback, persisting under its data folder, configured by the same
- * {@code broker.xml} a production broker is given (destinations, dead letters, redelivery, roles); only
- * the acceptor, the folders and the users ({@link BrokerAccount}) are its own.
+ * {@code broker.xml} a production broker is given (destinations, dead letters, redelivery, roles);
+ * only the acceptor, the folders and the users ({@link BrokerAccount}) are its own.
  */
 public final class EmbeddedBroker implements BrokerService {
 
@@ -54,7 +54,8 @@ public final class EmbeddedBroker implements BrokerService {
     EmbeddedActiveMQ broker =
         new EmbeddedActiveMQ()
             .setConfiguration(config)
-            .setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+            .setSecurityManager(
+                new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
     broker.start();
     return new EmbeddedBroker(broker);
   }

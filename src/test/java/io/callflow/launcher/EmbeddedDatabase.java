@@ -11,8 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * An embedded PostgreSQL (binaries delivered through Maven) whose data survives restarts, listening on
- * loopback only, with prepared transactions enabled for XA.
+ * An embedded PostgreSQL (binaries delivered through Maven) whose data survives restarts, listening
+ * on loopback only, with prepared transactions enabled for XA.
  */
 public final class EmbeddedDatabase implements DatabaseService {
 

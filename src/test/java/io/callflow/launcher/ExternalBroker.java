@@ -22,7 +22,9 @@ final class ExternalBroker implements BrokerService {
 
   private ExternalBroker(ExternalServices services) {
     this.services = services;
-    this.factory = new ActiveMQConnectionFactory("tcp://" + services.brokerHost() + ":" + services.brokerPort());
+    this.factory =
+        new ActiveMQConnectionFactory(
+            "tcp://" + services.brokerHost() + ":" + services.brokerPort());
   }
 
   /** Waits until the broker takes the server's user (it may be starting still). */
@@ -35,7 +37,14 @@ final class ExternalBroker implements BrokerService {
         return broker;
       } catch (JMSException e) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("Broker at " + services.brokerHost() + ":" + services.brokerPort() + " is not reachable: " + e, e);
+          throw new IllegalStateException(
+              "Broker at "
+                  + services.brokerHost()
+                  + ":"
+                  + services.brokerPort()
+                  + " is not reachable: "
+                  + e,
+              e);
         }
         Thread.sleep(250);
       }
@@ -59,9 +68,11 @@ final class ExternalBroker implements BrokerService {
 
   private Object queueAttribute(String queue, String attribute) throws JMSException {
     BrokerAccount server = BrokerAccount.SERVER;
-    try (QueueConnection connection = factory.createQueueConnection(server.user(), server.password());
+    try (QueueConnection connection =
+            factory.createQueueConnection(server.user(), server.password());
         QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
-      QueueRequestor requestor = new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
+      QueueRequestor requestor =
+          new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
       connection.start();
       Message request = session.createMessage();
       JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attribute);

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
-/** A PostgreSQL server of its own (not this JVM's), stopped and started by the operator's commands. */
+/**
+ * A PostgreSQL server of its own (not this JVM's), stopped and started by the operator's commands.
+ */
 final class ExternalDatabase implements DatabaseService {
 
   private final ExternalServices services;
@@ -18,11 +20,14 @@ final class ExternalDatabase implements DatabaseService {
     ExternalDatabase database = new ExternalDatabase(services);
     long deadline = System.nanoTime() + ExternalServices.READY_TIMEOUT.toNanos();
     while (true) {
-      try (Connection ignored = DriverManager.getConnection(services.databaseUrl(), services.databaseUser(), services.databasePassword())) {
+      try (Connection ignored =
+          DriverManager.getConnection(
+              services.databaseUrl(), services.databaseUser(), services.databasePassword())) {
         return database;
       } catch (SQLException e) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("PostgreSQL at " + services.databaseUrl() + " is not reachable: " + e, e);
+          throw new IllegalStateException(
+              "PostgreSQL at " + services.databaseUrl() + " is not reachable: " + e, e);
         }
         Thread.sleep(250);
       }

@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL server and an Artemis broker that run outside the test JVM (the external test run's:
- * Debian's PostgreSQL and a standalone Artemis, set up by {@code .ci/run-external}), with the commands
- * that stop and start them for the fault tests. Given as {@code callflow.external.*} system properties.
+ * Debian's PostgreSQL and a standalone Artemis, set up by {@code .ci/run-external}), with the
+ * commands that stop and start them for the fault tests. Given as {@code callflow.external.*}
+ * system properties.
  */
 public record ExternalServices(
     String databaseUrl,
@@ -23,7 +24,9 @@ public record ExternalServices(
 
   static final String PREFIX = "callflow.external.";
 
-  /** The external services the system properties name, if {@code callflow.external.db.url} is set. */
+  /**
+   * The external services the system properties name, if {@code callflow.external.db.url} is set.
+   */
   public static Optional<ExternalServices> fromSystemProperties() {
     String url = System.getProperty(PREFIX + "db.url", "");
     if (url.isBlank()) {
@@ -59,7 +62,8 @@ public record ExternalServices(
   private static String required(String key) {
     String value = System.getProperty(PREFIX + key, "");
     if (value.isBlank()) {
-      throw new IllegalStateException(PREFIX + key + " is not set (needed with " + PREFIX + "db.url)");
+      throw new IllegalStateException(
+          PREFIX + key + " is not set (needed with " + PREFIX + "db.url)");
     }
     return value;
   }

@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Payara Micro as a child process running the resource adapter and the WAR. Its output is copied line
- * by line to a stream (the console or a log file) and watched for deployment failures, so a broken
- * start is reported at once instead of after a timeout.
+ * Payara Micro as a child process running the resource adapter and the WAR. Its output is copied
+ * line by line to a stream (the console or a log file) and watched for deployment failures, so a
+ * broken start is reported at once instead of after a timeout.
  */
 public final class PayaraProcess implements AutoCloseable {
 
@@ -41,8 +41,12 @@ public final class PayaraProcess implements AutoCloseable {
       PrintStream output) {}
 
   private static final List<String> FAILURE_MARKERS =
-      List.of("Exception while loading the app", "Exception while deploying", "max_prepared_transactions is");
+      List.of(
+          "Exception while loading the app",
+          "Exception while deploying",
+          "max_prepared_transactions is");
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
   /** Payara Micro's last boot line, logged once every {@code --deploy} archive is deployed. */
   private static final String BOOTED_MARKER = " ready in ";
 
@@ -69,15 +73,21 @@ public final class PayaraProcess implements AutoCloseable {
     settings.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(
         List.of(
-            "-jar", settings.payaraJar().toString(),
+            "-jar",
+            settings.payaraJar().toString(),
             // no Hazelcast: nothing but the HTTP port listens (and no data grid to join)
             "--nohazelcast",
-            "--port", String.valueOf(settings.httpPort()),
+            "--port",
+            String.valueOf(settings.httpPort()),
             // a persistent root keeps the transaction log for XA recovery across restarts
-            "--rootdir", settings.rootDir().toString(),
-            "--deploy", settings.rar().toString(),
-            "--deploy", settings.war().toString()));
-    // Payara takes one pre-boot file: the loopback one repeats pre-boot.txt and adds the bind address
+            "--rootdir",
+            settings.rootDir().toString(),
+            "--deploy",
+            settings.rar().toString(),
+            "--deploy",
+            settings.war().toString()));
+    // Payara takes one pre-boot file: the loopback one repeats pre-boot.txt and adds the bind
+    // address
     String preBoot = settings.loopbackOnly() ? "pre-boot-loopback.txt" : "pre-boot.txt";
     command.add("--prebootcommandfile");
     command.add(settings.serverConfig().resolve(preBoot).toString());
@@ -91,9 +101,9 @@ public final class PayaraProcess implements AutoCloseable {
 
   /**
    * Payara records what it deployed in its root folder and loads it again at the next start before
-   * processing {@code --deploy}; the first copy is then undeployed, but its message-driven beans can
-   * keep consuming and lose messages. So every start gets a fresh root, except {@code logs/}, where
-   * the transaction log that XA recovery needs lives.
+   * processing {@code --deploy}; the first copy is then undeployed, but its message-driven beans
+   * can keep consuming and lose messages. So every start gets a fresh root, except {@code logs/},
+   * where the transaction log that XA recovery needs lives.
    */
   private static void clearAllButLogs(Path rootDir) throws IOException {
     Files.createDirectories(rootDir);
@@ -118,7 +128,9 @@ public final class PayaraProcess implements AutoCloseable {
                   if (failure == null && FAILURE_MARKERS.stream().anyMatch(current::contains)) {
                     failure = current.strip();
                   }
-                  if (!booted && current.contains("Payara Micro") && current.contains(BOOTED_MARKER)) {
+                  if (!booted
+                      && current.contains("Payara Micro")
+                      && current.contains(BOOTED_MARKER)) {
                     booted = true;
                   }
                 }
@@ -132,8 +144,8 @@ public final class PayaraProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until the application's own readiness checks answer 200 (Payara's built-in readiness says UP
-   * before, and even without, the application).
+   * Waits until the application's own readiness checks answer 200 (Payara's built-in readiness says
+   * UP before, and even without, the application).
    */
   public void awaitReady(Duration timeout) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -151,7 +163,8 @@ public final class PayaraProcess implements AutoCloseable {
         throw new IllegalStateException("Callflow failed to start: " + failure);
       }
       try {
-        // On a restart, Payara first deploys the archives its root folder remembers, then deploys the
+        // On a restart, Payara first deploys the archives its root folder remembers, then deploys
+        // the
         // --deploy ones again: the first copy may answer ready just before it is replaced. So the
         // application counts only once Payara has finished booting.
         HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
@@ -201,7 +214,10 @@ public final class PayaraProcess implements AutoCloseable {
       probe.bind(new InetSocketAddress(port));
     } catch (IOException e) {
       throw new IOException(
-          "HTTP port " + port + " is already in use; stop what listens there or choose another port", e);
+          "HTTP port "
+              + port
+              + " is already in use; stop what listens there or choose another port",
+          e);
     }
   }
 }

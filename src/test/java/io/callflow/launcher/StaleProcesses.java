@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * After a {@code kill -9} of the launcher, its Payara Micro and PostgreSQL children keep running and
- * hold the ports and the data. Before a start, this stops them: the Payara whose pid the last run
- * recorded, then the postmaster named in PostgreSQL's own pid file, each only if the pid still belongs
- * to such a process.
+ * After a {@code kill -9} of the launcher, its Payara Micro and PostgreSQL children keep running
+ * and hold the ports and the data. Before a start, this stops them: the Payara whose pid the last
+ * run recorded, then the postmaster named in PostgreSQL's own pid file, each only if the pid still
+ * belongs to such a process.
  */
 final class StaleProcesses {
 
@@ -32,7 +32,12 @@ final class StaleProcesses {
     }
     Optional<ProcessHandle> process = firstLineAsPid(pidFile).flatMap(ProcessHandle::of);
     if (process.isPresent() && commandLine(process.get()).contains(commandFragment)) {
-      LOG.warning("Stopping " + commandFragment + " (pid " + process.get().pid() + ") left by an earlier run");
+      LOG.warning(
+          "Stopping "
+              + commandFragment
+              + " (pid "
+              + process.get().pid()
+              + ") left by an earlier run");
       process.get().destroy();
       try {
         process.get().onExit().get(GRACE.toSeconds(), TimeUnit.SECONDS);
@@ -47,7 +52,10 @@ final class StaleProcesses {
 
   private static Optional<Long> firstLineAsPid(Path pidFile) throws IOException {
     try {
-      return Files.readAllLines(pidFile).stream().findFirst().map(String::strip).map(Long::parseLong);
+      return Files.readAllLines(pidFile).stream()
+          .findFirst()
+          .map(String::strip)
+          .map(Long::parseLong);
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

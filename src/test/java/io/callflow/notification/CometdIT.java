@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** GMS's CometD endpoint on the wire: long-polling Bayeux at /genesys/cometd beside the REST API. */
+/**
+ * GMS's CometD endpoint on the wire: long-polling Bayeux at /genesys/cometd beside the REST API.
+ */
 class CometdIT {
 
   private static final String GENESYS = "/_genesys";
@@ -48,7 +50,8 @@ class CometdIT {
     assertTrue(client.drain(GENESYS).isEmpty(), "nothing was pushed");
 
     // GMS's chat clients say where their transcript stood when they leave
-    JsonObject left = client.disconnect(Json.createObjectBuilder().add("transcriptPosition", 3).build());
+    JsonObject left =
+        client.disconnect(Json.createObjectBuilder().add("transcriptPosition", 3).build());
     assertTrue(left.getBoolean("successful"), left::toString);
   }
 
@@ -86,8 +89,12 @@ class CometdIT {
     JsonObject published =
         client.publish(
             "/service/chatV2/customer-support",
-            Json.createObjectBuilder().add("operation", "sendMessage").add("message", "hello").build());
-    assertEquals("/service/chatV2/customer-support", published.getString("channel"), published::toString);
+            Json.createObjectBuilder()
+                .add("operation", "sendMessage")
+                .add("message", "hello")
+                .build());
+    assertEquals(
+        "/service/chatV2/customer-support", published.getString("channel"), published::toString);
     assertTrue(published.getBoolean("successful"), published::toString);
 
     JsonObject connected = client.connect(SHORT_HOLD);
@@ -105,7 +112,8 @@ class CometdIT {
     mallory.handshake();
 
     JsonObject refused =
-        mallory.publish(GENESYS, Json.createObjectBuilder().add("message", Json.createObjectBuilder()).build());
+        mallory.publish(
+            GENESYS, Json.createObjectBuilder().add("message", Json.createObjectBuilder()).build());
 
     assertFalse(refused.getBoolean("successful"), refused::toString);
     assertTrue(refused.getString("error", "").startsWith("403"), refused::toString);
@@ -142,7 +150,10 @@ class CometdIT {
     BayeuxClient client = listening(user);
 
     JsonObject pushed = client.awaitMessage(GENESYS, Duration.ofSeconds(30));
-    assertEquals(id, pushed.getJsonObject("data").getJsonObject("message").getString("_id"), pushed::toString);
+    assertEquals(
+        id,
+        pushed.getJsonObject("data").getJsonObject("message").getString("_id"),
+        pushed::toString);
   }
 
   private String requestInboundImmediate(String user) {
@@ -155,7 +166,9 @@ class CometdIT {
     return created.json().getString("_id");
   }
 
-  /** A client of {@code gmsUser} that has handshaken, subscribed to /_genesys and long-polled once. */
+  /**
+   * A client of {@code gmsUser} that has handshaken, subscribed to /_genesys and long-polled once.
+   */
   private static BayeuxClient listening(String gmsUser) {
     BayeuxClient client = client(gmsUser);
     assertTrue(client.handshake().getBoolean("successful"));

@@ -50,8 +50,12 @@ class NotificationsIT {
   private String inboundImmediateService() {
     String pool = Fixtures.pool(gms, "LOCKING", 120, Fixtures.freshNumbers(5));
     String name = Fixtures.uniqueName("inbound-immediate");
-    Reply created = gms.putJson("/admin/services/" + name,
-        "{\"flow\":\"request-inbound-immediate\",\"options\":{\"_resource_group\":\"" + pool + "\",\"_provide_code\":\"true\"}}");
+    Reply created =
+        gms.putJson(
+            "/admin/services/" + name,
+            "{\"flow\":\"request-inbound-immediate\",\"options\":{\"_resource_group\":\""
+                + pool
+                + "\",\"_provide_code\":\"true\"}}");
     assertEquals(200, created.status(), created::toString);
     return name;
   }
@@ -64,18 +68,30 @@ class NotificationsIT {
   void inboundImmediateAnswersDialNumberAndPushesItToTheRegisteredDevice() {
     PushReceiver device = receiver();
     String service = inboundImmediateService();
-    Reply created = gms.postForm("/genesys/1/service/" + service,
-        Map.of("_device_notification_id", device.url(), "_device_os", "httpcb", "first_name", "Ada"));
+    Reply created =
+        gms.postForm(
+            "/genesys/1/service/" + service,
+            Map.of(
+                "_device_notification_id",
+                device.url(),
+                "_device_os",
+                "httpcb",
+                "first_name",
+                "Ada"));
     assertEquals(200, created.status(), created::toString);
     JsonObject dialog = created.json();
     String id = dialog.getString("_id");
     assertEquals("DialNumber", dialog.getString("_action"));
-    assertEquals("tel:" + dialog.getString("_access_number") + ",,," + dialog.getString("_access_code"),
+    assertEquals(
+        "tel:" + dialog.getString("_access_number") + ",,," + dialog.getString("_access_code"),
         dialog.getString("_tel_url"));
     assertTrue(dialog.containsKey("_expiration_time"));
 
-    PushReceiver.Received push = device.await("the DialNumber push", TIMEOUT, PushReceiver.Received::delivered);
-    assertEquals(Json.createObjectBuilder().add("_id", id).add("_action", "DialNumber").build(), json(push.body()));
+    PushReceiver.Received push =
+        device.await("the DialNumber push", TIMEOUT, PushReceiver.Received::delivered);
+    assertEquals(
+        Json.createObjectBuilder().add("_id", id).add("_action", "DialNumber").build(),
+        json(push.body()));
     assertNotNull(push.header(HttpCallbackChannel.EVENT_ID));
 
     // the pushed action is a request the instance answers, by GET and by POST
@@ -87,7 +103,9 @@ class NotificationsIT {
     assertProblem(gms.get("/genesys/1/service/" + id + "/no-such-request"), 404, "request");
 
     // once the access number is used, DialNumber has nothing to answer
-    gms.postForm("/genesys/1/service/match-interaction", Map.of("_access_number", dialog.getString("_access_number")));
+    gms.postForm(
+        "/genesys/1/service/match-interaction",
+        Map.of("_access_number", dialog.getString("_access_number")));
     assertEquals(404, gms.get("/genesys/1/service/" + id + "/DialNumber").status());
   }
 
@@ -95,38 +113,52 @@ class NotificationsIT {
   void notificationApiSubscriptionsAreSignedWithTheirSecret() {
     PushReceiver integration = receiver();
     String service = inboundImmediateService();
-    Reply subscribed = gms.postJson("/genesys/1/notification/subscription",
-        "{\"subscriberId\":\"crm\",\"providerName\":\"test\",\"notificationDetails\":{\"deviceId\":\""
-            + integration.url() + "\",\"type\":\"httpcb\"},\"expire\":300,\"filter\":\"" + service
-            + "\",\"secret\":\"s3cr3t\"}");
+    Reply subscribed =
+        gms.postJson(
+            "/genesys/1/notification/subscription",
+            "{\"subscriberId\":\"crm\",\"providerName\":\"test\",\"notificationDetails\":{\"deviceId\":\""
+                + integration.url()
+                + "\",\"type\":\"httpcb\"},\"expire\":300,\"filter\":\""
+                + service
+                + "\",\"secret\":\"s3cr3t\"}");
     assertEquals(200, subscribed.status(), subscribed::toString);
     String id = gms.post("/genesys/1/service/" + service).json().getString("_id");
 
-    PushReceiver.Received push = integration.await("the signed push", TIMEOUT, PushReceiver.Received::delivered);
+    PushReceiver.Received push =
+        integration.await("the signed push", TIMEOUT, PushReceiver.Received::delivered);
     assertEquals(id, json(push.body()).getString("_id"));
     String timestamp = push.header(HttpCallbackChannel.TIMESTAMP);
     long age = Instant.now().getEpochSecond() - Long.parseLong(timestamp);
     assertTrue(age >= -5 && age < 120, "timestamp " + timestamp);
-    assertEquals("sha256=" + HttpCallbackChannel.sign("s3cr3t", timestamp, push.body()), push.header(HttpCallbackChannel.SIGNATURE));
-    assertFalse(HttpCallbackChannel.sign("other", timestamp, push.body()).equals(
-        push.header(HttpCallbackChannel.SIGNATURE).substring("sha256=".length())));
+    assertEquals(
+        "sha256=" + HttpCallbackChannel.sign("s3cr3t", timestamp, push.body()),
+        push.header(HttpCallbackChannel.SIGNATURE));
+    assertFalse(
+        HttpCallbackChannel.sign("other", timestamp, push.body())
+            .equals(push.header(HttpCallbackChannel.SIGNATURE).substring("sha256=".length())));
 
     String subscriptionId = subscribed.json().getString("id");
-    assertEquals(200, gms.delete("/genesys/1/notification/subscription/" + subscriptionId).status());
-    assertEquals(404, gms.delete("/genesys/1/notification/subscription/" + subscriptionId).status());
+    assertEquals(
+        200, gms.delete("/genesys/1/notification/subscription/" + subscriptionId).status());
+    assertEquals(
+        404, gms.delete("/genesys/1/notification/subscription/" + subscriptionId).status());
   }
 
   @Test
   void aSubscriberThatFailsTwiceThenSucceedsGetsExactlyOneSuccessfulDelivery() {
     PushReceiver flaky = receiver().failNext(2);
     String service = inboundImmediateService();
-    gms.postForm("/genesys/1/service/" + service, Map.of("_device_notification_id", flaky.url(), "_device_os", "httpcb"));
+    gms.postForm(
+        "/genesys/1/service/" + service,
+        Map.of("_device_notification_id", flaky.url(), "_device_os", "httpcb"));
 
     flaky.await("the third attempt succeeds", TIMEOUT, PushReceiver.Received::delivered);
     assertEquals(3, flaky.received().size(), () -> flaky.received().toString());
     assertEquals(1, flaky.delivered().size());
     Set<String> eventIds =
-        flaky.received().stream().map(r -> r.header(HttpCallbackChannel.EVENT_ID)).collect(Collectors.toSet());
+        flaky.received().stream()
+            .map(r -> r.header(HttpCallbackChannel.EVENT_ID))
+            .collect(Collectors.toSet());
     assertEquals(1, eventIds.size(), "one stable event id across attempts");
     Instant first = flaky.received().get(0).at();
     Instant third = flaky.received().get(2).at();
@@ -137,8 +169,12 @@ class NotificationsIT {
   void aSubscriberThatAlwaysFailsEndsInTheDeadLetterQueueWithTheReason() {
     PushReceiver dead = receiver().failAlways();
     String service = inboundImmediateService();
-    String id = gms.postForm("/genesys/1/service/" + service,
-        Map.of("_device_notification_id", dead.url(), "_device_os", "httpcb")).json().getString("_id");
+    String id =
+        gms.postForm(
+                "/genesys/1/service/" + service,
+                Map.of("_device_notification_id", dead.url(), "_device_os", "httpcb"))
+            .json()
+            .getString("_id");
 
     JmsClient.Received letter = null;
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -159,14 +195,24 @@ class NotificationsIT {
     PushReceiver slow = receiver().hold();
     PushReceiver fast = receiver();
     String service = inboundImmediateService();
-    gms.postJson("/genesys/1/notification/subscription",
-        "{\"subscriberId\":\"fast\",\"notificationDetails\":{\"deviceId\":\"" + fast.url()
-            + "\",\"type\":\"httpcb\"},\"expire\":300,\"filter\":\"" + service + "\"}");
-    // the slow subscriber holds its request until released: were pushes synchronous, this would hang
-    Reply created = gms.postForm("/genesys/1/service/" + service,
-        Map.of("_device_notification_id", slow.url(), "_device_os", "httpcb"));
+    gms.postJson(
+        "/genesys/1/notification/subscription",
+        "{\"subscriberId\":\"fast\",\"notificationDetails\":{\"deviceId\":\""
+            + fast.url()
+            + "\",\"type\":\"httpcb\"},\"expire\":300,\"filter\":\""
+            + service
+            + "\"}");
+    // the slow subscriber holds its request until released: were pushes synchronous, this would
+    // hang
+    Reply created =
+        gms.postForm(
+            "/genesys/1/service/" + service,
+            Map.of("_device_notification_id", slow.url(), "_device_os", "httpcb"));
     assertEquals(200, created.status());
-    fast.await("the fast subscriber's push while the slow one still holds", TIMEOUT, PushReceiver.Received::delivered);
+    fast.await(
+        "the fast subscriber's push while the slow one still holds",
+        TIMEOUT,
+        PushReceiver.Received::delivered);
     assertTrue(slow.received().isEmpty(), "the slow subscriber has not answered yet");
     slow.release();
     slow.await("the slow subscriber's push", TIMEOUT, PushReceiver.Received::delivered);
@@ -177,41 +223,76 @@ class NotificationsIT {
     JmsClient.Subscription events = jms.subscribe(Destinations.EVENTS);
     String service = inboundImmediateService();
     String id = gms.post("/genesys/1/service/" + service).json().getString("_id");
-    JmsClient.Received pushed = events.await("NotificationPushed", TIMEOUT,
-        m -> "NotificationPushed".equals(m.type()) && id.equals(m.body().getString("serviceId")));
+    JmsClient.Received pushed =
+        events.await(
+            "NotificationPushed",
+            TIMEOUT,
+            m ->
+                "NotificationPushed".equals(m.type())
+                    && id.equals(m.body().getString("serviceId")));
     assertEquals("DialNumber", json(pushed.body().getString("message")).getString("_action"));
   }
 
   @Test
   void badSubscriptionsNameTheField() {
-    assertProblem(gms.postJson("/genesys/1/notification/subscription",
-        "{\"notificationDetails\":{\"deviceId\":\"http://127.0.0.1:9/x\",\"type\":\"httpcb\"},\"filter\":\"*\"}"),
-        400, "subscriberId");
-    assertProblem(gms.postJson("/genesys/1/notification/subscription",
-        "{\"subscriberId\":\"a\",\"notificationDetails\":{\"deviceId\":\"x\",\"type\":\"pager\"},\"filter\":\"*\"}"),
-        400, "notificationDetails.type");
-    assertProblem(gms.postJson("/genesys/1/notification/subscription",
-        "{\"subscriberId\":\"a\",\"notificationDetails\":{\"deviceId\":\"not a url\",\"type\":\"httpcb\"},\"filter\":\"*\"}"),
-        400, "notificationDetails.deviceId");
-    assertProblem(gms.postJson("/genesys/1/notification/subscription",
-        "{\"subscriberId\":\"a\",\"notificationDetails\":{\"deviceId\":\"http://127.0.0.1:9/\",\"type\":\"httpcb\"},\"expire\":10,\"filter\":\"*\"}"),
-        400, "expire");
-    assertProblem(gms.postJson("/genesys/1/notification/subscription",
-        "{\"subscriberId\":\"a\",\"notificationDetails\":{\"deviceId\":\"http://127.0.0.1:9/\",\"type\":\"httpcb\"}}"),
-        400, "filter");
-    assertProblem(gms.postForm("/genesys/1/notification/subscription", Map.of("subscriberId", "a")), 415, "Content-Type");
-    assertProblem(gms.postForm("/genesys/1/service/request-inbound-immediate",
-        Map.of("_device_notification_id", "abc", "_device_os", "pager")), 400, "_device_os");
-    assertProblem(gms.postForm("/genesys/1/service/request-inbound-immediate",
-        Map.of("_device_notification_id", "abc")), 400, "_device_os");
+    assertProblem(
+        gms.postJson(
+            "/genesys/1/notification/subscription",
+            "{\"notificationDetails\":{\"deviceId\":\"http://127.0.0.1:9/x\",\"type\":\"httpcb\"},\"filter\":\"*\"}"),
+        400,
+        "subscriberId");
+    assertProblem(
+        gms.postJson(
+            "/genesys/1/notification/subscription",
+            "{\"subscriberId\":\"a\",\"notificationDetails\":{\"deviceId\":\"x\",\"type\":\"pager\"},\"filter\":\"*\"}"),
+        400,
+        "notificationDetails.type");
+    assertProblem(
+        gms.postJson(
+            "/genesys/1/notification/subscription",
+            "{\"subscriberId\":\"a\",\"notificationDetails\":{\"deviceId\":\"not a url\",\"type\":\"httpcb\"},\"filter\":\"*\"}"),
+        400,
+        "notificationDetails.deviceId");
+    assertProblem(
+        gms.postJson(
+            "/genesys/1/notification/subscription",
+            "{\"subscriberId\":\"a\",\"notificationDetails\":{\"deviceId\":\"http://127.0.0.1:9/\",\"type\":\"httpcb\"},\"expire\":10,\"filter\":\"*\"}"),
+        400,
+        "expire");
+    assertProblem(
+        gms.postJson(
+            "/genesys/1/notification/subscription",
+            "{\"subscriberId\":\"a\",\"notificationDetails\":{\"deviceId\":\"http://127.0.0.1:9/\",\"type\":\"httpcb\"}}"),
+        400,
+        "filter");
+    assertProblem(
+        gms.postForm("/genesys/1/notification/subscription", Map.of("subscriberId", "a")),
+        415,
+        "Content-Type");
+    assertProblem(
+        gms.postForm(
+            "/genesys/1/service/request-inbound-immediate",
+            Map.of("_device_notification_id", "abc", "_device_os", "pager")),
+        400,
+        "_device_os");
+    assertProblem(
+        gms.postForm(
+            "/genesys/1/service/request-inbound-immediate",
+            Map.of("_device_notification_id", "abc")),
+        400,
+        "_device_os");
   }
 
   @Test
   void undeliveredPushesAreDeliveredAfterARestart() throws Exception {
     PushReceiver device = receiver().failAlways();
     String service = inboundImmediateService();
-    String id = gms.postForm("/genesys/1/service/" + service,
-        Map.of("_device_notification_id", device.url(), "_device_os", "httpcb")).json().getString("_id");
+    String id =
+        gms.postForm(
+                "/genesys/1/service/" + service,
+                Map.of("_device_notification_id", device.url(), "_device_os", "httpcb"))
+            .json()
+            .getString("_id");
     device.await("the first attempt", TIMEOUT, r -> true);
 
     TestServer.stack().stopServer();
@@ -219,7 +300,9 @@ class NotificationsIT {
     device.recover();
     TestServer.stack().startServer();
 
-    PushReceiver.Received push = device.await("the push after the restart", Duration.ofSeconds(60), PushReceiver.Received::delivered);
+    PushReceiver.Received push =
+        device.await(
+            "the push after the restart", Duration.ofSeconds(60), PushReceiver.Received::delivered);
     assertEquals(id, json(push.body()).getString("_id"));
     assertEquals(1, device.delivered().size());
   }

@@ -8,7 +8,9 @@ import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
-/** The admin API needs the administrator's Basic credentials; the Service API and health stay open. */
+/**
+ * The admin API needs the administrator's Basic credentials; the Service API and health stay open.
+ */
 class AdminSecurityIT {
 
   private final GmsClient admin = TestServer.gms();
@@ -18,7 +20,8 @@ class AdminSecurityIT {
   void theAdminApiRefusesAnyoneButTheAdministrator() {
     Reply refused = anonymous.get("/admin/pools");
     assertEquals(401, refused.status(), refused::toString);
-    assertTrue(refused.header("WWW-Authenticate").orElse("").startsWith("Basic"), refused::toString);
+    assertTrue(
+        refused.header("WWW-Authenticate").orElse("").startsWith("Basic"), refused::toString);
     assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
     assertEquals(401, refused.json().getInt("code"));
 
@@ -38,7 +41,11 @@ class AdminSecurityIT {
     assertEquals(200, anonymous.post("/genesys/1/service/request-interaction").status());
     // some GMS clients always send Basic credentials; with app authentication off they are ignored
     String someone = java.util.Base64.getEncoder().encodeToString("someone:whatever".getBytes());
-    assertEquals(200, anonymous.withHeader("Authorization", "Basic " + someone)
-        .post("/genesys/1/service/request-interaction").status());
+    assertEquals(
+        200,
+        anonymous
+            .withHeader("Authorization", "Basic " + someone)
+            .post("/genesys/1/service/request-interaction")
+            .status());
   }
 }

@@ -25,13 +25,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * The broker goes away and comes back while apps keep asking for access numbers and cancelling them,
- * as a client would that honours 503 + Retry-After: every answer is a success or a 503 problem+json
- * (never a 500), readiness goes DOWN then UP, the server is served again without a restart of its
- * own, and nothing is left booked. A request whose transaction was committing when the broker went
- * away is held by the transaction manager's commit retries (every 60 s; a known limitation,
- * docs/operations.md), sometimes past this test's patience: such a request may go unanswered, but only
- * one asked before or during the outage, and no request asked later is held.
+ * The broker goes away and comes back while apps keep asking for access numbers and cancelling
+ * them, as a client would that honours 503 + Retry-After: every answer is a success or a 503
+ * problem+json (never a 500), readiness goes DOWN then UP, the server is served again without a
+ * restart of its own, and nothing is left booked. A request whose transaction was committing when
+ * the broker went away is held by the transaction manager's commit retries (every 60 s; a known
+ * limitation, docs/operations.md), sometimes past this test's patience: such a request may go
+ * unanswered, but only one asked before or during the outage, and no request asked later is held.
  */
 class BrokerRestartUnderLoadFault {
 
@@ -47,8 +47,9 @@ class BrokerRestartUnderLoadFault {
   private static final Duration HELD = Duration.ofSeconds(10);
 
   /**
-   * A create refused with 503 after its number was booked (the booking commits on its own) gives the
-   * number back at once if it can, else when the booking expires: short here, so the test sees it.
+   * A create refused with 503 after its number was booked (the booking commits on its own) gives
+   * the number back at once if it can, else when the booking expires: short here, so the test sees
+   * it.
    */
   private static final int BOOKING_SECONDS = 20;
 
@@ -59,7 +60,8 @@ class BrokerRestartUnderLoadFault {
 
   @Test
   void appsAreServedThroughABrokerRestart() throws Exception {
-    String pool = Fixtures.pool(gms, "LOCKING", BOOKING_SECONDS, Fixtures.freshNumbers(3 * CLIENTS));
+    String pool =
+        Fixtures.pool(gms, "LOCKING", BOOKING_SECONDS, Fixtures.freshNumbers(3 * CLIENTS));
     String service = Fixtures.interactionService(gms, pool, "");
     CallflowStack stack = TestServer.stack();
 
@@ -69,19 +71,22 @@ class BrokerRestartUnderLoadFault {
     Set<String> created = ConcurrentHashMap.newKeySet();
     ExecutorService apps = Executors.newFixedThreadPool(CLIENTS);
     for (int i = 0; i < CLIENTS; i++) {
-      apps.submit(() -> {
-        while (running.get()) {
-          String asked = phase.get();
-          long start = System.nanoTime();
-          try {
-            createAndCancel(service, phase, answers, created);
-          } catch (RuntimeException e) { // unanswered, or a broken connection: as bad as a 500
-            boolean timedOut = e.getCause() instanceof java.net.http.HttpTimeoutException;
-            answers.add(new Answer(asked, "request", timedOut ? UNANSWERED : -1, e.toString(), since(start)));
-          }
-        }
-        return null;
-      });
+      apps.submit(
+          () -> {
+            while (running.get()) {
+              String asked = phase.get();
+              long start = System.nanoTime();
+              try {
+                createAndCancel(service, phase, answers, created);
+              } catch (RuntimeException e) { // unanswered, or a broken connection: as bad as a 500
+                boolean timedOut = e.getCause() instanceof java.net.http.HttpTimeoutException;
+                answers.add(
+                    new Answer(
+                        asked, "request", timedOut ? UNANSWERED : -1, e.toString(), since(start)));
+              }
+            }
+            return null;
+          });
     }
 
     Thread.sleep(3_000);
@@ -89,15 +94,21 @@ class BrokerRestartUnderLoadFault {
     stack.stopBroker();
     boolean down;
     try {
-      down = Eventually.await("readiness 503 with the broker stopped", Duration.ofSeconds(30),
-              () -> Optional.of(gms.get("/health/ready")).filter(r -> r.status() == 503))
-          .status() == 503;
+      down =
+          Eventually.await(
+                      "readiness 503 with the broker stopped",
+                      Duration.ofSeconds(30),
+                      () -> Optional.of(gms.get("/health/ready")).filter(r -> r.status() == 503))
+                  .status()
+              == 503;
       Thread.sleep(3_000);
     } finally {
       stack.startBroker();
     }
     phase.set("recovery");
-    Eventually.await("readiness 200 once the broker is back", Duration.ofSeconds(60),
+    Eventually.await(
+        "readiness 200 once the broker is back",
+        Duration.ofSeconds(60),
         () -> Optional.of(gms.get("/health/ready")).filter(r -> r.status() == 200));
     stack.awaitListeners(CallflowStack.LISTENER_TIMEOUT);
     Thread.sleep(2_000);
@@ -105,12 +116,19 @@ class BrokerRestartUnderLoadFault {
     Thread.sleep(4_000);
     running.set(false);
     apps.shutdown();
-    assertTrue(apps.awaitTermination(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS), "every client finished");
+    assertTrue(
+        apps.awaitTermination(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS),
+        "every client finished");
 
     Map<String, Map<Integer, Integer>> byPhase = new TreeMap<>();
-    answers.forEach(a -> byPhase.computeIfAbsent(a.phase(), p -> new TreeMap<>()).merge(a.status(), 1, Integer::sum));
+    answers.forEach(
+        a ->
+            byPhase
+                .computeIfAbsent(a.phase(), p -> new TreeMap<>())
+                .merge(a.status(), 1, Integer::sum));
     List<Answer> held = answers.stream().filter(a -> a.took().compareTo(HELD) > 0).toList();
-    String summary = "answers by phase and status: " + byPhase + "; held longer than " + HELD + ": " + held;
+    String summary =
+        "answers by phase and status: " + byPhase + "; held longer than " + HELD + ": " + held;
     System.out.println("BrokerRestartUnderLoadFault " + summary);
 
     assertTrue(down, "readiness went DOWN");
@@ -119,29 +137,54 @@ class BrokerRestartUnderLoadFault {
             .filter(a -> !EXPECTED.contains(a.status()))
             .filter(a -> !(a.status() == UNANSWERED && underWayAtTheStop(a)))
             .toList();
-    assertTrue(unexpected.isEmpty(), "only 200 and 503 answers; " + summary + "; unexpected: "
-        + unexpected.stream().limit(5).toList() + " " + TestServer.recentLog(20));
-    List<Answer> refusedBadly = answers.stream().filter(a -> a.status() == 503 && !a.detail().isEmpty()).toList();
-    assertTrue(refusedBadly.isEmpty(), "every 503 is problem+json with Retry-After: " + refusedBadly.stream().limit(5).toList());
-    assertTrue(byPhase.getOrDefault("outage", Map.of()).getOrDefault(503, 0) > 0, "the outage was felt: " + summary);
-    assertTrue(held.stream().allMatch(BrokerRestartUnderLoadFault::underWayAtTheStop),
+    assertTrue(
+        unexpected.isEmpty(),
+        "only 200 and 503 answers; "
+            + summary
+            + "; unexpected: "
+            + unexpected.stream().limit(5).toList()
+            + " "
+            + TestServer.recentLog(20));
+    List<Answer> refusedBadly =
+        answers.stream().filter(a -> a.status() == 503 && !a.detail().isEmpty()).toList();
+    assertTrue(
+        refusedBadly.isEmpty(),
+        "every 503 is problem+json with Retry-After: " + refusedBadly.stream().limit(5).toList());
+    assertTrue(
+        byPhase.getOrDefault("outage", Map.of()).getOrDefault(503, 0) > 0,
+        "the outage was felt: " + summary);
+    assertTrue(
+        held.stream().allMatch(BrokerRestartUnderLoadFault::underWayAtTheStop),
         "only requests under way when the broker stopped are held: " + summary);
     // requests asked just before the stop may be answered during it, so "before" may hold 503s too
-    assertTrue(byPhase.get("before").getOrDefault(200, 0) > 0, "served before the outage: " + summary);
-    assertEquals(Set.of(200), byPhase.get("after").keySet(), "all served again after it: " + summary);
+    assertTrue(
+        byPhase.get("before").getOrDefault(200, 0) > 0, "served before the outage: " + summary);
+    assertEquals(
+        Set.of(200), byPhase.get("after").keySet(), "all served again after it: " + summary);
 
-    // clients that were refused a cancel kept asking until it went through, and a booking whose create
+    // clients that were refused a cancel kept asking until it went through, and a booking whose
+    // create
     // was refused comes back by expiry at the latest: nothing stays booked
-    Eventually.await("no booking left live; " + summary, Duration.ofSeconds(BOOKING_SECONDS + 20),
-        () -> Optional.of(gms.get("/admin/pools/" + pool).json().getJsonObject("utilisation").getInt("liveBookings"))
-            .filter(live -> live == 0));
-    for (String id : created) { // a create held past its booking's 20 s ends EXPIRED before its cancel
+    Eventually.await(
+        "no booking left live; " + summary,
+        Duration.ofSeconds(BOOKING_SECONDS + 20),
+        () ->
+            Optional.of(
+                    gms.get("/admin/pools/" + pool)
+                        .json()
+                        .getJsonObject("utilisation")
+                        .getInt("liveBookings"))
+                .filter(live -> live == 0));
+    for (String id :
+        created) { // a create held past its booking's 20 s ends EXPIRED before its cancel
       String state = gms.get("/genesys/1/service/" + id).json().getString("_state");
       assertTrue(Set.of("CANCELLED", "EXPIRED").contains(state), id + " ended " + state);
     }
   }
 
-  /** One app's round: ask for a number; if given one, cancel it, retrying while refused with 503. */
+  /**
+   * One app's round: ask for a number; if given one, cancel it, retrying while refused with 503.
+   */
   private void createAndCancel(
       String service, AtomicReference<String> phase, List<Answer> answers, Set<String> created)
       throws InterruptedException {
@@ -162,7 +205,13 @@ class BrokerRestartUnderLoadFault {
       String cancelAsked = phase.get();
       long cancelStart = System.nanoTime();
       Reply cancelled = resendingOnBrokenConnection(() -> gms.delete("/genesys/1/service/" + id));
-      answers.add(new Answer(cancelAsked, "cancel", cancelled.status(), problemDetail(cancelled), since(cancelStart)));
+      answers.add(
+          new Answer(
+              cancelAsked,
+              "cancel",
+              cancelled.status(),
+              problemDetail(cancelled),
+              since(cancelStart)));
       if (cancelled.status() != 503) {
         return;
       }

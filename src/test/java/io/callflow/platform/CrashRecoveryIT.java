@@ -19,9 +19,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * kill -9 of the server with a booking about to expire, a push waiting for its retry, customers waiting
- * in a queue and a confirmation timer running: after the restart each completes or expires as it
- * should, exactly once, and no prepared transaction is left in the database.
+ * kill -9 of the server with a booking about to expire, a push waiting for its retry, customers
+ * waiting in a queue and a confirmation timer running: after the restart each completes or expires
+ * as it should, exactly once, and no prepared transaction is left in the database.
  */
 class CrashRecoveryIT {
 
@@ -34,12 +34,18 @@ class CrashRecoveryIT {
     String waitingQueue = Fixtures.uniqueName("crash-wait");
     String confirmQueue = Fixtures.uniqueName("crash-confirm");
     String pool = Fixtures.pool(gms, "LOCKING", 60, Fixtures.freshNumbers(3));
-    String expiring = Fixtures.interactionService(gms, Fixtures.pool(gms, "LOCKING", 5, Fixtures.freshNumbers(1)), "");
+    String expiring =
+        Fixtures.interactionService(
+            gms, Fixtures.pool(gms, "LOCKING", 5, Fixtures.freshNumbers(1)), "");
     String immediate = service("request-inbound-immediate", waitingQueue, pool, "");
     String poll = service("request-inbound-poll", waitingQueue, pool, "");
     String confirming =
-        service("request-inbound-delay", confirmQueue, pool, "\"_wait_for_user_confirm\":\"true\",\"_user_confirm_timeout\":\"4\","
-            + "\"_max_number_of_user_availability_confirmation_attempts\":\"1\",\"_on_user_confirm_timeout\":\"CANCEL\"");
+        service(
+            "request-inbound-delay",
+            confirmQueue,
+            pool,
+            "\"_wait_for_user_confirm\":\"true\",\"_user_confirm_timeout\":\"4\","
+                + "\"_max_number_of_user_availability_confirmation_attempts\":\"1\",\"_on_user_confirm_timeout\":\"CANCEL\"");
     try (PushReceiver device = PushReceiver.start().failAlways();
         DesktopClient waiter = TestServer.desktop(Fixtures.uniqueName("agent"));
         DesktopClient confirmer = TestServer.desktop(Fixtures.uniqueName("agent"))) {
@@ -52,8 +58,11 @@ class CrashRecoveryIT {
       awaitState("/genesys/1/service/" + asked, "WAITING_CONFIRM");
       // last, so that its retry (2 s after the first attempt) falls after the crash
       String pushed =
-          gms.postForm("/genesys/1/service/" + immediate, Map.of("_device_notification_id", device.url(), "_device_os", "httpcb"))
-              .json().getString("_id");
+          gms.postForm(
+                  "/genesys/1/service/" + immediate,
+                  Map.of("_device_notification_id", device.url(), "_device_os", "httpcb"))
+              .json()
+              .getString("_id");
       device.await("the first attempt, refused", TIMEOUT, r -> r.body().contains(pushed));
 
       CallflowStack stack = TestServer.stack();
@@ -62,32 +71,63 @@ class CrashRecoveryIT {
       stack.startServer();
 
       awaitState("/genesys/1/service/" + booking, "EXPIRED");
-      device.await("the push, delivered once the device recovered", TIMEOUT, r -> r.delivered() && r.body().contains(pushed));
+      device.await(
+          "the push, delivered once the device recovered",
+          TIMEOUT,
+          r -> r.delivered() && r.body().contains(pushed));
       awaitState("/genesys/1/service/" + asked, "CANCELLED");
-      assertEquals("CONFIRM_TIMEOUT", Eventually.await("Revoked", TIMEOUT,
-          () -> confirmer.received().stream().filter(r -> r.type().equals("Revoked")).findFirst()).body().getString("reason"));
+      assertEquals(
+          "CONFIRM_TIMEOUT",
+          Eventually.await(
+                  "Revoked",
+                  TIMEOUT,
+                  () ->
+                      confirmer.received().stream()
+                          .filter(r -> r.type().equals("Revoked"))
+                          .findFirst())
+              .body()
+              .getString("reason"));
       assertEquals("QUEUED", gms.get("/genesys/1/service/" + first).json().getString("_state"));
       waiter.logIn(List.of(waitingQueue), "5100");
       waiter.ready();
-      Eventually.await("both waiting customers reserved", TIMEOUT, () -> Optional.of(reserved(waiter)).filter(l -> l.size() >= 1));
+      Eventually.await(
+          "both waiting customers reserved",
+          TIMEOUT,
+          () -> Optional.of(reserved(waiter)).filter(l -> l.size() >= 1));
       assertEquals(first, reserved(waiter).get(0), "the first in line first, across the crash");
 
       Thread.sleep(2000); // time for anything done twice to show
-      assertEquals(1, device.delivered().stream().filter(r -> r.body().contains(pushed)).count(), "the push delivered once");
-      assertEquals(1, confirmer.received().stream().filter(r -> r.type().equals("Revoked")).count(), "the timer fired once");
-      assertEquals(List.of(first), reserved(waiter), "one agent, one customer at a time, the second still waits");
+      assertEquals(
+          1,
+          device.delivered().stream().filter(r -> r.body().contains(pushed)).count(),
+          "the push delivered once");
+      assertEquals(
+          1,
+          confirmer.received().stream().filter(r -> r.type().equals("Revoked")).count(),
+          "the timer fired once");
+      assertEquals(
+          List.of(first),
+          reserved(waiter),
+          "one agent, one customer at a time, the second still waits");
       assertEquals("QUEUED", gms.get("/genesys/1/service/" + second).json().getString("_state"));
-      Eventually.await("no prepared transaction left in the database", TIMEOUT, () -> Optional.of(preparedTransactions(stack)).filter(n -> n == 0));
+      Eventually.await(
+          "no prepared transaction left in the database",
+          TIMEOUT,
+          () -> Optional.of(preparedTransactions(stack)).filter(n -> n == 0));
     }
   }
 
   private static List<String> reserved(DesktopClient agent) {
-    return agent.received().stream().filter(r -> r.type().equals("Reserved")).map(r -> r.body().getString("serviceId")).toList();
+    return agent.received().stream()
+        .filter(r -> r.type().equals("Reserved"))
+        .map(r -> r.body().getString("serviceId"))
+        .toList();
   }
 
   private static long preparedTransactions(CallflowStack stack) {
     try (Connection db = stack.connectToDatabase();
-        ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM pg_prepared_xacts")) {
+        ResultSet rows =
+            db.createStatement().executeQuery("SELECT count(*) FROM pg_prepared_xacts")) {
       rows.next();
       return rows.getLong(1);
     } catch (java.sql.SQLException e) {
@@ -97,14 +137,28 @@ class CrashRecoveryIT {
 
   private String service(String flow, String queue, String pool, String extra) {
     String name = Fixtures.uniqueName(flow);
-    Reply created = gms.putJson("/admin/services/" + name, "{\"flow\":\"" + flow + "\",\"options\":{\"_queue\":\"" + queue
-        + "\",\"_resource_group\":\"" + pool + "\"" + (extra.isEmpty() ? "" : "," + extra) + "}}");
+    Reply created =
+        gms.putJson(
+            "/admin/services/" + name,
+            "{\"flow\":\""
+                + flow
+                + "\",\"options\":{\"_queue\":\""
+                + queue
+                + "\",\"_resource_group\":\""
+                + pool
+                + "\""
+                + (extra.isEmpty() ? "" : "," + extra)
+                + "}}");
     assertEquals(200, created.status(), created::toString);
     return name;
   }
 
   private void awaitState(String path, String state) {
-    Eventually.await(path + " " + state, TIMEOUT,
-        () -> Optional.of(gms.get(path)).filter(r -> r.status() == 200 && state.equals(r.json().getString("_state", ""))));
+    Eventually.await(
+        path + " " + state,
+        TIMEOUT,
+        () ->
+            Optional.of(gms.get(path))
+                .filter(r -> r.status() == 200 && state.equals(r.json().getString("_state", ""))));
   }
 }

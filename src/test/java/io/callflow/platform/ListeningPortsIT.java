@@ -23,7 +23,9 @@ class ListeningPortsIT {
 
   @Test
   void theServerListensOnItsHttpPortAlone() throws IOException {
-    long pid = Long.parseLong(Files.readString(TestServer.stack().layout().dataDir().resolve("payara.pid")).strip());
+    long pid =
+        Long.parseLong(
+            Files.readString(TestServer.stack().layout().dataDir().resolve("payara.pid")).strip());
     Set<String> inodes = socketInodes(pid);
     Set<String> listening = new TreeSet<>();
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
@@ -43,13 +45,15 @@ class ListeningPortsIT {
     assertEquals(1, listening.size(), () -> "listening: " + listening);
     String only = listening.iterator().next();
     assertTrue(only.endsWith(":" + httpPort), only);
-    assertTrue(only.startsWith("127.0.0.1:") || only.startsWith("::ffff:127.0.0.1:"),
+    assertTrue(
+        only.startsWith("127.0.0.1:") || only.startsWith("::ffff:127.0.0.1:"),
         "tests bind HTTP to loopback: " + only);
   }
 
   private static Set<String> socketInodes(long pid) throws IOException {
     Set<String> inodes = new HashSet<>();
-    try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "fd"))) {
+    try (DirectoryStream<Path> fds =
+        Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "fd"))) {
       for (Path fd : fds) {
         try {
           String target = Files.readSymbolicLink(fd).toString();

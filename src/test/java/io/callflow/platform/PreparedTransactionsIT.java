@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** A database that cannot take part in XA transactions stops the start with a message that says why. */
+/**
+ * A database that cannot take part in XA transactions stops the start with a message that says why.
+ */
 class PreparedTransactionsIT {
 
   @Test

@@ -23,7 +23,8 @@ class ReadinessIT {
     Reply ready = gms.get("/health/ready");
     assertEquals(200, ready.status(), ready::toString);
     assertEquals("UP", check(ready.json(), "database").getString("status"));
-    assertEquals("SUCCEEDED", check(ready.json(), "database").getJsonObject("data").getString("migration"));
+    assertEquals(
+        "SUCCEEDED", check(ready.json(), "database").getJsonObject("data").getString("migration"));
     assertEquals("UP", check(ready.json(), "broker").getString("status"));
   }
 
@@ -34,7 +35,8 @@ class ReadinessIT {
     gms.post("/genesys/1/service/request-interaction");
     Reply metrics = gms.get("/metrics");
     assertTrue(metrics.body().contains("callflow_allocations_total"), "allocations are counted");
-    assertTrue(metrics.body().contains("callflow_pool_utilisation"), "pool utilisation is reported");
+    assertTrue(
+        metrics.body().contains("callflow_pool_utilisation"), "pool utilisation is reported");
     Reply openApi = gms.get("/openapi");
     assertEquals(200, openApi.status());
     assertTrue(openApi.body().contains("/admin/diagnostics/round-trips"), openApi::body);
@@ -58,7 +60,9 @@ class ReadinessIT {
       assertEquals(503, refused.status(), refused::toString);
       assertEquals("BrokerUnavailable", refused.json().getString("exception"), refused::toString);
       assertTrue(refused.header("Retry-After").isPresent(), refused::toString);
-      assertTrue(Duration.between(asked, java.time.Instant.now()).compareTo(Duration.ofSeconds(20)) < 0, "not hung");
+      assertTrue(
+          Duration.between(asked, java.time.Instant.now()).compareTo(Duration.ofSeconds(20)) < 0,
+          "not hung");
     } finally {
       stack.startBroker();
     }
@@ -68,8 +72,12 @@ class ReadinessIT {
         () -> Optional.of(gms.get("/health/ready")).filter(r -> r.status() == 200));
     // the next tests need the message-driven beans back, not only a reachable broker
     stack.awaitListeners(CallflowStack.LISTENER_TIMEOUT);
-    Eventually.await("requests served again once the broker is back", Duration.ofSeconds(60),
-        () -> Optional.of(gms.post("/genesys/1/service/request-interaction")).filter(r -> r.status() == 200));
+    Eventually.await(
+        "requests served again once the broker is back",
+        Duration.ofSeconds(60),
+        () ->
+            Optional.of(gms.post("/genesys/1/service/request-interaction"))
+                .filter(r -> r.status() == 200));
   }
 
   private static JsonObject check(JsonObject health, String name) {

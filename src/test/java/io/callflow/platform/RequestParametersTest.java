@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class RequestParametersTest {
 
   private static Map<String, String> parse(MediaType type, String body) {
-    return RequestParameters.parse(type, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    return RequestParameters.parse(
+        type, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -28,23 +29,30 @@ class RequestParametersTest {
   void urlEncodedFormsAreDecoded() {
     assertEquals(
         Map.of("_phone_number", "+1 800 555 0100", "first_name", "Zoë", "flag", ""),
-        parse(MediaType.APPLICATION_FORM_URLENCODED_TYPE, "_phone_number=%2B1+800+555+0100&first_name=Zo%C3%AB&flag"));
+        parse(
+            MediaType.APPLICATION_FORM_URLENCODED_TYPE,
+            "_phone_number=%2B1+800+555+0100&first_name=Zo%C3%AB&flag"));
   }
 
   @Test
   void jsonScalarsBecomeStrings() {
     assertEquals(
         Map.of("_provide_code", "true", "_access_code_length", "4", "name", "Ada"),
-        parse(MediaType.APPLICATION_JSON_TYPE, "{\"_provide_code\":true,\"_access_code_length\":4,\"name\":\"Ada\",\"x\":null}"));
+        parse(
+            MediaType.APPLICATION_JSON_TYPE,
+            "{\"_provide_code\":true,\"_access_code_length\":4,\"name\":\"Ada\",\"x\":null}"));
   }
 
   @Test
   void nestedJsonAndMalformedJsonNameTheProblem() {
     ProblemException nested =
-        assertThrows(ProblemException.class, () -> parse(MediaType.APPLICATION_JSON_TYPE, "{\"a\":{\"b\":1}}"));
+        assertThrows(
+            ProblemException.class,
+            () -> parse(MediaType.APPLICATION_JSON_TYPE, "{\"a\":{\"b\":1}}"));
     assertEquals("a", nested.invalidParams().get(0).name());
     ProblemException malformed =
-        assertThrows(ProblemException.class, () -> parse(MediaType.APPLICATION_JSON_TYPE, "{\"a\":"));
+        assertThrows(
+            ProblemException.class, () -> parse(MediaType.APPLICATION_JSON_TYPE, "{\"a\":"));
     assertEquals(400, malformed.statusCode());
     assertEquals("body", malformed.invalidParams().get(0).name());
   }
@@ -56,14 +64,16 @@ class RequestParametersTest {
             + "--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
             + "two\r\nlines é\r\n--XyZ--\r\n";
     MediaType multipart = new MediaType("multipart", "form-data", Map.of("boundary", "XyZ"));
-    assertEquals(Map.of("_phone_number", "+18005550100", "note", "two\r\nlines é"), parse(multipart, body));
+    assertEquals(
+        Map.of("_phone_number", "+18005550100", "note", "two\r\nlines é"), parse(multipart, body));
   }
 
   @Test
   void bodiesOverOneMegabyteAre413() {
     String big = "a=" + "x".repeat(RequestParameters.MAX_BODY_BYTES);
     ProblemException tooLarge =
-        assertThrows(ProblemException.class, () -> parse(MediaType.APPLICATION_FORM_URLENCODED_TYPE, big));
+        assertThrows(
+            ProblemException.class, () -> parse(MediaType.APPLICATION_FORM_URLENCODED_TYPE, big));
     assertEquals(413, tooLarge.statusCode());
   }
 

@@ -23,9 +23,16 @@ class SchemaAndSeedIT {
     query("SELECT name FROM service WHERE built_in", rs -> services.add(rs.getString(1)));
     assertEquals(
         Set.of(
-            "request-interaction", "request-inbound-immediate", "request-inbound-delay",
-            "request-inbound-delay-location", "request-inbound-poll", "request-outbound-immediate",
-            "request-outbound-delay", "request-outbound-poll", "request-access", "match-interaction",
+            "request-interaction",
+            "request-inbound-immediate",
+            "request-inbound-delay",
+            "request-inbound-delay-location",
+            "request-inbound-poll",
+            "request-outbound-immediate",
+            "request-outbound-delay",
+            "request-outbound-poll",
+            "request-access",
+            "match-interaction",
             "samples"),
         services);
   }
@@ -35,13 +42,16 @@ class SchemaAndSeedIT {
     Map<String, String> allocation = new HashMap<>();
     Map<String, Integer> numbers = new HashMap<>();
     Set<String> located = new HashSet<>();
-    query("SELECT name, allocation, latitude FROM pool", rs -> {
-      allocation.put(rs.getString(1), rs.getString(2));
-      if (rs.getObject(3) != null) {
-        located.add(rs.getString(1));
-      }
-    });
-    query("SELECT pool_name, count(*) FROM access_number GROUP BY pool_name",
+    query(
+        "SELECT name, allocation, latitude FROM pool",
+        rs -> {
+          allocation.put(rs.getString(1), rs.getString(2));
+          if (rs.getObject(3) != null) {
+            located.add(rs.getString(1));
+          }
+        });
+    query(
+        "SELECT pool_name, count(*) FROM access_number GROUP BY pool_name",
         rs -> numbers.put(rs.getString(1), rs.getInt(2)));
     assertEquals("LOCKING", allocation.get("DNIS"));
     assertEquals(20, numbers.get("DNIS"));
@@ -59,8 +69,7 @@ class SchemaAndSeedIT {
   }
 
   private static void query(String sql, Row row) throws SQLException {
-    try (Connection connection =
-            TestServer.stack().connectToDatabase();
+    try (Connection connection = TestServer.stack().connectToDatabase();
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(sql)) {
       while (rs.next()) {

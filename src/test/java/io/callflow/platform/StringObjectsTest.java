@@ -32,6 +32,7 @@ class StringObjectsTest {
     assertEquals(values, read);
     assertEquals(List.of("_z", "a"), List.copyOf(read.keySet()));
     assertEquals(Map.of(), StringObjects.read(null));
-    assertEquals(Map.of("n", "3", "o", "{\"x\":1}"), StringObjects.read("{\"n\":3,\"o\":{\"x\":1}}"));
+    assertEquals(
+        Map.of("n", "3", "o", "{\"x\":1}"), StringObjects.read("{\"n\":3,\"o\":{\"x\":1}}"));
   }
 }

@@ -1,7 +1,7 @@
 package io.callflow.routing;
 
-import io.callflow.platform.messaging.Destinations;
 import io.callflow.launcher.BrokerAccount;
+import io.callflow.platform.messaging.Destinations;
 import io.callflow.testing.JmsClient;
 import io.callflow.testing.TestServer;
 import jakarta.json.Json;
@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A dialer stand-in on the real broker: takes Dial commands off callflow.dialer and reports what became
- * of each call as a CallResult on callflow.desktop.in, as a dialer integration would.
+ * A dialer stand-in on the real broker: takes Dial commands off callflow.dialer and reports what
+ * became of each call as a CallResult on callflow.desktop.in, as a dialer integration would.
  */
 final class Dialer implements AutoCloseable {
 
@@ -19,11 +19,15 @@ final class Dialer implements AutoCloseable {
 
   private final JmsClient jms = TestServer.jms(BrokerAccount.DIALER);
 
-  /** The next Dial command for {@code serviceId} within {@code timeout} (others' are taken and dropped). */
+  /**
+   * The next Dial command for {@code serviceId} within {@code timeout} (others' are taken and
+   * dropped).
+   */
   Optional<JsonObject> nextDial(String serviceId, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      JmsClient.Received dial = jms.receive(Destinations.DIALER, Duration.ofNanos(deadline - System.nanoTime()));
+      JmsClient.Received dial =
+          jms.receive(Destinations.DIALER, Duration.ofNanos(deadline - System.nanoTime()));
       if (dial != null && serviceId.equals(dial.body().getString("serviceId"))) {
         return Optional.of(dial.body());
       }

@@ -50,22 +50,24 @@ class DispatchConcurrencyIT {
     List<DesktopClient> agents = new ArrayList<>();
     for (int i = 0; i < AGENTS; i++) {
       DesktopClient agent = flows.agent();
-      agent.onReceived(received -> {
-        String customer = received.body().getString("serviceId");
-        if (received.type().equals("Reserved")) {
-          reservations.add(customer);
-          String previous = holding.putIfAbsent(agent.agentId(), customer);
-          if (previous != null) {
-            violations.add(agent.agentId() + " reserved for " + customer + " while serving " + previous);
-          }
-          callers.submit(() -> call(customer, violations));
-        } else if (received.type().equals("Offer")) {
-          holding.remove(agent.agentId(), customer);
-          agent.callResult(customer, "COMPLETED");
-        } else {
-          violations.add("unexpected " + received.type() + " " + received.body());
-        }
-      });
+      agent.onReceived(
+          received -> {
+            String customer = received.body().getString("serviceId");
+            if (received.type().equals("Reserved")) {
+              reservations.add(customer);
+              String previous = holding.putIfAbsent(agent.agentId(), customer);
+              if (previous != null) {
+                violations.add(
+                    agent.agentId() + " reserved for " + customer + " while serving " + previous);
+              }
+              callers.submit(() -> call(customer, violations));
+            } else if (received.type().equals("Offer")) {
+              holding.remove(agent.agentId(), customer);
+              agent.callResult(customer, "COMPLETED");
+            } else {
+              violations.add("unexpected " + received.type() + " " + received.body());
+            }
+          });
       agents.add(agent);
     }
     agents.forEach(DesktopClient::ready);
@@ -74,12 +76,15 @@ class DispatchConcurrencyIT {
       Eventually.await(
           customer + " completed",
           Duration.ofSeconds(90),
-          () -> Optional.of(flows.read(customer)).filter(r -> "COMPLETED".equals(r.getString("_state"))));
+          () ->
+              Optional.of(flows.read(customer))
+                  .filter(r -> "COMPLETED".equals(r.getString("_state"))));
     }
     assertEquals(List.of(), violations);
     assertEquals(CUSTOMERS, reservations.size(), "one reservation per customer: " + reservations);
     assertEquals(Set.copyOf(customers), Set.copyOf(reservations));
-    assertTrue(agents.stream().allMatch(a -> !a.received().isEmpty()), "every agent served someone");
+    assertTrue(
+        agents.stream().allMatch(a -> !a.received().isEmpty()), "every agent served someone");
   }
 
   /** The customer dials the number the poll answer gives them. */
@@ -89,9 +94,10 @@ class DispatchConcurrencyIT {
           Eventually.await(
               customer + " has a number",
               QueuedFlowsSupport.TIMEOUT,
-              () -> Optional.of(flows.request(customer, "check-queue-position"))
-                  .filter(r -> r.containsKey("_access_number"))
-                  .map(r -> r.getString("_access_number")));
+              () ->
+                  Optional.of(flows.request(customer, "check-queue-position"))
+                      .filter(r -> r.containsKey("_access_number"))
+                      .map(r -> r.getString("_access_number")));
       Reply matched = flows.match(number, Map.of());
       if (matched.status() != 200 || !customer.equals(matched.json().getString("_id"))) {
         violations.add("call of " + customer + " on " + number + " matched " + matched);

@@ -19,11 +19,11 @@ class EwtTest {
 
   @ParameterizedTest(name = "position {0}, {1} logged in, {2} ready → {3} s")
   @CsvSource({
-    "1, 3, 1, 0",      // an agent is ready for the next customer
+    "1, 3, 1, 0", // an agent is ready for the next customer
     "2, 3, 2, 0",
-    "2, 3, 1, 90",     // one round of busy agents: half a handle time
+    "2, 3, 1, 90", // one round of busy agents: half a handle time
     "4, 3, 1, 90",
-    "5, 3, 1, 270",    // second round
+    "5, 3, 1, 270", // second round
     "1, 1, 0, 90",
     "3, 1, 0, 450"
   })
@@ -48,7 +48,9 @@ class EwtTest {
       long previous = -1;
       for (int position = 1; position <= 30; position++) {
         long seconds = Ewt.estimate(position, loggedIn, ready, handle).seconds();
-        assertTrue(seconds >= previous && seconds >= 0, "position " + position + ": " + seconds + " < " + previous);
+        assertTrue(
+            seconds >= previous && seconds >= 0,
+            "position " + position + ": " + seconds + " < " + previous);
         previous = seconds;
       }
     }

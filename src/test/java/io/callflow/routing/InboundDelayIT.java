@@ -35,7 +35,9 @@ class InboundDelayIT {
     String service = flows.service("request-inbound-delay", "\"_provide_code\":\"true\"");
     DesktopClient agent = flows.agent();
 
-    JsonObject created = flows.create(service, registered(Map.of("first_name", "Ada", "_phone_number", "+14155550123")));
+    JsonObject created =
+        flows.create(
+            service, registered(Map.of("first_name", "Ada", "_phone_number", "+14155550123")));
     String id = created.getString("_id");
     assertEquals("ConfirmationDialog", created.getString("_action"), created::toString);
     assertEquals("0", created.getString("_dialog_id"));
@@ -49,12 +51,14 @@ class InboundDelayIT {
     JsonObject reserved = awaitCommand(agent, "Reserved", id);
     assertEquals("request-inbound-delay", reserved.getString("flow"));
     assertEquals("+14155550123", reserved.getJsonObject("customer").getString("phone"));
-    assertEquals("Ada", reserved.getJsonObject("customer").getJsonObject("data").getString("first_name"));
+    assertEquals(
+        "Ada", reserved.getJsonObject("customer").getJsonObject("data").getString("first_name"));
     awaitPush(id, "DialNumber");
     JsonObject dial = flows.request(id, "DialNumber");
     String number = dial.getString("_access_number");
     assertTrue(flows.numbers.contains(number), dial::toString);
-    assertEquals("tel:" + number + ",,," + dial.getString("_access_code"), dial.getString("_tel_url"));
+    assertEquals(
+        "tel:" + number + ",,," + dial.getString("_access_code"), dial.getString("_tel_url"));
     assertEquals("ACCESS_ISSUED", flows.read(id).getString("_state"));
 
     Reply matched = flows.match(number, Map.of("_access_code", dial.getString("_access_code")));
@@ -93,10 +97,13 @@ class InboundDelayIT {
     Reply confirmed = flows.gms.post(callNow.getPath());
     assertEquals(200, confirmed.status(), confirmed::toString);
     assertEquals("DialNumber", confirmed.json().getString("_action"));
-    assertTrue(flows.numbers.contains(confirmed.json().getString("_access_number")), confirmed::toString);
+    assertTrue(
+        flows.numbers.contains(confirmed.json().getString("_access_number")), confirmed::toString);
     assertEquals("ACCESS_ISSUED", flows.read(id).getString("_state"));
     // confirming again answers the same number
-    assertEquals(confirmed.json().getString("_access_number"), flows.request(id, "confirm").getString("_access_number"));
+    assertEquals(
+        confirmed.json().getString("_access_number"),
+        flows.request(id, "confirm").getString("_access_number"));
   }
 
   @Test
@@ -113,7 +120,10 @@ class InboundDelayIT {
 
     awaitPush(id, "DialNumber");
     List<String> actions = pushedActions(id);
-    assertEquals(List.of("DisplayMenu", "DisplayMenu", "DialNumber"), actions, "asked twice, then connected anyway");
+    assertEquals(
+        List.of("DisplayMenu", "DisplayMenu", "DialNumber"),
+        actions,
+        "asked twice, then connected anyway");
     assertEquals("ACCESS_ISSUED", flows.read(id).getString("_state"));
   }
 
@@ -136,7 +146,9 @@ class InboundDelayIT {
   @Test
   void snoozeReleasesTheAgentAndQueuesTheCustomerAgainLater() {
     String service =
-        flows.service("request-inbound-delay", "\"_wait_for_user_confirm\":\"true\",\"_snooze_duration\":\"2\"");
+        flows.service(
+            "request-inbound-delay",
+            "\"_wait_for_user_confirm\":\"true\",\"_snooze_duration\":\"2\"");
     DesktopClient agent = flows.readyAgent();
     String id = flows.create(service, registered(Map.of())).getString("_id");
     awaitCommand(agent, "Reserved", id);
@@ -162,7 +174,10 @@ class InboundDelayIT {
     device.await(
         action + " pushed for " + id,
         TIMEOUT,
-        r -> r.delivered() && message(r).getString("_id").equals(id) && message(r).getString("_action").equals(action));
+        r ->
+            r.delivered()
+                && message(r).getString("_id").equals(id)
+                && message(r).getString("_action").equals(action));
   }
 
   private List<String> pushedActions(String id) {

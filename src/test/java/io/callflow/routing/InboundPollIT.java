@@ -40,14 +40,19 @@ class InboundPollIT {
     assertEquals("2", waiting.getString("_position"), waiting::toString);
     assertEquals("2", waiting.getString("_total_waiting"));
     assertFalse(waiting.getBoolean("_agent_ready_threshold_passed"));
-    assertTrue(Double.parseDouble(waiting.getString("ewt")) > 0, "an agent is logged in but not ready: " + waiting);
+    assertTrue(
+        Double.parseDouble(waiting.getString("ewt")) > 0,
+        "an agent is logged in but not ready: " + waiting);
     assertEquals(waiting.getString("ewt"), waiting.getString("_eta"));
     assertFalse(waiting.containsKey("_access_number"));
     // POST as older clients do, with an empty form
     Reply posted = flows.gms.post("/genesys/1/service/" + first + "/check-queue-position");
     assertEquals(200, posted.status(), posted::toString);
     assertEquals("1", posted.json().getString("_position"));
-    assertEquals("2", flows.read(second).getString("_position"), "GET /service/{id} carries the position too");
+    assertEquals(
+        "2",
+        flows.read(second).getString("_position"),
+        "GET /service/{id} carries the position too");
 
     agent.ready();
 
@@ -55,13 +60,16 @@ class InboundPollIT {
         Eventually.await(
             "the first customer's agent is ready",
             TIMEOUT,
-            () -> Optional.of(flows.request(first, "check-queue-position"))
-                .filter(r -> r.getBoolean("_agent_ready_threshold_passed")));
+            () ->
+                Optional.of(flows.request(first, "check-queue-position"))
+                    .filter(r -> r.getBoolean("_agent_ready_threshold_passed")));
     assertEquals("DialNumber", ready.getString("_action"), ready::toString);
     assertTrue(flows.numbers.contains(ready.getString("_access_number")), ready::toString);
     assertTrue(ready.getString("_tel_url").startsWith("tel:"), ready::toString);
     assertEquals("0", ready.getString("ewt"));
-    assertEquals(ready.getString("_access_number"), flows.request(first, "DialNumber").getString("_access_number"));
+    assertEquals(
+        ready.getString("_access_number"),
+        flows.request(first, "DialNumber").getString("_access_number"));
     awaitCommand(agent, "Reserved", first);
     JsonObject stillWaiting = flows.request(second, "check-queue-position");
     assertEquals("1", stillWaiting.getString("_position"), "the second moved up: " + stillWaiting);
@@ -82,36 +90,66 @@ class InboundPollIT {
         flows.gms.putJson(
             "/admin/pools/" + local,
             "{\"allocation\":\"LOCKING\",\"choice\":\"RANDOM\",\"bookingTimeoutSeconds\":60,"
-                + "\"location\":{\"latitude\":" + latitude + ",\"longitude\":" + longitude + ",\"radiusKm\":5},"
-                + "\"numbers\":[\"" + localNumbers.get(0) + "\"]}");
+                + "\"location\":{\"latitude\":"
+                + latitude
+                + ",\"longitude\":"
+                + longitude
+                + ",\"radiusKm\":5},"
+                + "\"numbers\":[\""
+                + localNumbers.get(0)
+                + "\"]}");
     assertEquals(200, located.status(), located::toString);
     String service = flows.service("request-inbound-delay-location", "");
     DesktopClient agent = flows.readyAgent();
 
     // ~1 km away: the local pool covers it
     String near =
-        flows.create(service, Map.of("_latitude", String.valueOf(latitude + 0.009), "_longitude", String.valueOf(longitude)))
+        flows
+            .create(
+                service,
+                Map.of(
+                    "_latitude",
+                    String.valueOf(latitude + 0.009),
+                    "_longitude",
+                    String.valueOf(longitude)))
             .getString("_id");
     awaitCommand(agent, "Reserved", near);
-    assertEquals(localNumbers.get(0), flows.awaitState(near, "ACCESS_ISSUED").getString("_access_number"));
+    assertEquals(
+        localNumbers.get(0), flows.awaitState(near, "ACCESS_ISSUED").getString("_access_number"));
     flows.gms.delete("/genesys/1/service/" + near);
 
     // ~100 km away: nobody covers it, the service's own pool serves
     String far =
-        flows.create(service, Map.of("_latitude", String.valueOf(latitude + 0.9), "_longitude", String.valueOf(longitude)))
+        flows
+            .create(
+                service,
+                Map.of(
+                    "_latitude",
+                    String.valueOf(latitude + 0.9),
+                    "_longitude",
+                    String.valueOf(longitude)))
             .getString("_id");
     awaitCommand(agent, "Reserved", far);
-    assertTrue(flows.numbers.contains(flows.awaitState(far, "ACCESS_ISSUED").getString("_access_number")));
+    assertTrue(
+        flows.numbers.contains(flows.awaitState(far, "ACCESS_ISSUED").getString("_access_number")));
   }
 
   @Test
   void badCoordinatesAreRefusedNamingTheField() {
     String service = flows.service("request-inbound-delay-location", "");
     ProblemAssertions.assertProblem(
-        flows.gms.postForm("/genesys/1/service/" + service, Map.of("_latitude", "91", "_longitude", "2")), 400, "_latitude");
+        flows.gms.postForm(
+            "/genesys/1/service/" + service, Map.of("_latitude", "91", "_longitude", "2")),
+        400,
+        "_latitude");
     ProblemAssertions.assertProblem(
-        flows.gms.postForm("/genesys/1/service/" + service, Map.of("_latitude", "48.8", "_longitude", "east")), 400, "_longitude");
+        flows.gms.postForm(
+            "/genesys/1/service/" + service, Map.of("_latitude", "48.8", "_longitude", "east")),
+        400,
+        "_longitude");
     ProblemAssertions.assertProblem(
-        flows.gms.postForm("/genesys/1/service/" + service, Map.of("_latitude", "48.8")), 400, "_longitude");
+        flows.gms.postForm("/genesys/1/service/" + service, Map.of("_latitude", "48.8")),
+        400,
+        "_longitude");
   }
 }

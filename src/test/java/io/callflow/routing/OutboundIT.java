@@ -20,7 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The contact center calls back: outbound-immediate, -delay and -poll with a desktop and a dialer. */
+/**
+ * The contact center calls back: outbound-immediate, -delay and -poll with a desktop and a dialer.
+ */
 class OutboundIT {
 
   private final QueuedFlowsSupport flows = new QueuedFlowsSupport(1);
@@ -67,15 +69,19 @@ class OutboundIT {
 
   @Test
   void customerFirstTheDialerCallsAndTheAnsweredCallGoesToTheAgent() {
-    String service = flows.service("request-outbound-immediate", "\"_userterminated_first_connect_party\":\"CUSTOMER\"");
+    String service =
+        flows.service(
+            "request-outbound-immediate", "\"_userterminated_first_connect_party\":\"CUSTOMER\"");
     DesktopClient agent = flows.readyAgent();
     String id = flows.create(service, Map.of("_phone_number", customer)).getString("_id");
 
     awaitCommand(agent, "Reserved", id);
-    JsonObject dial = dialer.nextDial(id, TIMEOUT).orElseThrow(() -> new AssertionError("no Dial for " + id));
+    JsonObject dial =
+        dialer.nextDial(id, TIMEOUT).orElseThrow(() -> new AssertionError("no Dial for " + id));
     assertEquals(customer, dial.getString("phone"));
     assertEquals(1, dial.getInt("attempt"));
-    assertTrue(commandsFor(agent, "Offer").isEmpty(), "nothing for the agent until the customer answers");
+    assertTrue(
+        commandsFor(agent, "Offer").isEmpty(), "nothing for the agent until the customer answers");
 
     dialer.report(id, "CONNECTED", 1);
     JsonObject offer = awaitCommand(agent, "Offer", id);
@@ -92,21 +98,28 @@ class OutboundIT {
         flows.service(
             "request-outbound-delay",
             "\"_userterminated_first_connect_party\":\"CUSTOMER\",\"_wait_for_user_confirm\":\"false\"");
-    String poll = flows.service("request-outbound-poll", "\"_userterminated_first_connect_party\":\"CUSTOMER\"");
+    String poll =
+        flows.service(
+            "request-outbound-poll", "\"_userterminated_first_connect_party\":\"CUSTOMER\"");
     DesktopClient agent = flows.readyAgent();
 
     String delayed = flows.create(delay, Map.of("_phone_number", customer)).getString("_id");
     answerThroughTheDialer(agent, delayed);
 
-    String polled = flows.create(poll, Map.of("_phone_number", Fixtures.freshNumbers(1).get(0))).getString("_id");
+    String polled =
+        flows
+            .create(poll, Map.of("_phone_number", Fixtures.freshNumbers(1).get(0)))
+            .getString("_id");
     flows.awaitState(polled, "WAITING_CONFIRM");
-    assertEquals("You will receive the call shortly", flows.request(polled, "confirm").getString("_text"));
+    assertEquals(
+        "You will receive the call shortly", flows.request(polled, "confirm").getString("_text"));
     answerThroughTheDialer(agent, polled);
   }
 
   /** The dialer reaches the customer, the agent gets the connected call and completes it. */
   private void answerThroughTheDialer(DesktopClient agent, String id) {
-    JsonObject dial = dialer.nextDial(id, TIMEOUT).orElseThrow(() -> new AssertionError("no Dial for " + id));
+    JsonObject dial =
+        dialer.nextDial(id, TIMEOUT).orElseThrow(() -> new AssertionError("no Dial for " + id));
     dialer.report(id, "CONNECTED", dial.getInt("attempt"));
     JsonObject offer = awaitCommand(agent, "Offer", id);
     assertFalse(offer.containsKey("dial"), offer::toString);
@@ -137,7 +150,9 @@ class OutboundIT {
   @Test
   void retriesRunOutAndTheInstanceFailsWithTheReason() {
     String service =
-        flows.service("request-outbound-immediate", "\"_dial_retry_timeout\":\"1\",\"_max_dial_attempts\":\"2\"");
+        flows.service(
+            "request-outbound-immediate",
+            "\"_dial_retry_timeout\":\"1\",\"_max_dial_attempts\":\"2\"");
     DesktopClient agent = flows.readyAgent();
     String id = flows.create(service, Map.of("_phone_number", customer)).getString("_id");
 
@@ -158,13 +173,22 @@ class OutboundIT {
       DesktopClient agent = flows.readyAgent();
       JsonObject created =
           flows.create(
-              service, Map.of("_phone_number", customer, "_device_notification_id", device.url(), "_device_os", "httpcb"));
+              service,
+              Map.of(
+                  "_phone_number",
+                  customer,
+                  "_device_notification_id",
+                  device.url(),
+                  "_device_os",
+                  "httpcb"));
       String id = created.getString("_id");
       assertEquals("ConfirmationDialog", created.getString("_action"));
       assertEquals("1", created.getString("_position"), created::toString);
 
-      device.await("DisplayMenu pushed", TIMEOUT, r -> r.delivered() && r.body().contains("DisplayMenu"));
-      assertTrue(commandsFor(agent, "Offer").isEmpty(), "nobody is dialled before the app confirms");
+      device.await(
+          "DisplayMenu pushed", TIMEOUT, r -> r.delivered() && r.body().contains("DisplayMenu"));
+      assertTrue(
+          commandsFor(agent, "Offer").isEmpty(), "nobody is dialled before the app confirms");
       // "Later": the agent is released and the customer asked again after the snooze
       flows.request(id, "snooze");
       assertEquals("SNOOZED", awaitCommand(agent, "Revoked", id).getString("reason"));
@@ -172,8 +196,13 @@ class OutboundIT {
       flows.awaitState(id, "WAITING_CONFIRM");
 
       JsonObject menu = flows.request(id, "DisplayMenu");
-      URI callNow = URI.create(menu.getJsonArray("_content").getJsonObject(0).getJsonArray("_group_content")
-          .getJsonObject(0).getString("_user_action_url"));
+      URI callNow =
+          URI.create(
+              menu.getJsonArray("_content")
+                  .getJsonObject(0)
+                  .getJsonArray("_group_content")
+                  .getJsonObject(0)
+                  .getString("_user_action_url"));
       Reply confirmed = flows.gms.get(callNow.getPath());
       assertEquals(200, confirmed.status(), confirmed::toString);
       assertEquals("You will receive the call shortly", confirmed.json().getString("_text"));
@@ -183,7 +212,8 @@ class OutboundIT {
 
   @Test
   void delayWithoutConfirmationDialsAtOnce() {
-    String service = flows.service("request-outbound-delay", "\"_wait_for_user_confirm\":\"false\"");
+    String service =
+        flows.service("request-outbound-delay", "\"_wait_for_user_confirm\":\"false\"");
     DesktopClient agent = flows.readyAgent();
     String id = flows.create(service, Map.of("_phone_number", customer)).getString("_id");
     assertEquals(customer, awaitCommand(agent, "Offer", id).getString("dial"));
@@ -225,10 +255,12 @@ class OutboundIT {
         io.callflow.testing.Eventually.await(
             "agent ready for " + id,
             TIMEOUT,
-            () -> java.util.Optional.of(flows.request(id, "check-queue-position"))
-                .filter(r -> r.getBoolean("_agent_ready_threshold_passed")));
+            () ->
+                java.util.Optional.of(flows.request(id, "check-queue-position"))
+                    .filter(r -> r.getBoolean("_agent_ready_threshold_passed")));
     assertEquals("DisplayMenu", ready.getString("_action"), ready::toString);
-    assertEquals("You will receive the call shortly", flows.request(id, "confirm").getString("_text"));
+    assertEquals(
+        "You will receive the call shortly", flows.request(id, "confirm").getString("_text"));
     awaitCommand(agent, "Offer", id);
   }
 
@@ -236,31 +268,41 @@ class OutboundIT {
   void oneLiveCallbackPerNumberAndANumberIsRequired() {
     String service = flows.service("request-outbound-delay", "");
     String first = flows.create(service, Map.of("_phone_number", customer)).getString("_id");
-    String again = flows.create(service, Map.of("_phone_number", customer, "note", "again")).getString("_id");
+    String again =
+        flows.create(service, Map.of("_phone_number", customer, "note", "again")).getString("_id");
     assertEquals(first, again, "a second request for a live number answers the live instance");
-    String other = flows.create(service, Map.of("_phone_number", Fixtures.freshNumbers(1).get(0))).getString("_id");
+    String other =
+        flows
+            .create(service, Map.of("_phone_number", Fixtures.freshNumbers(1).get(0)))
+            .getString("_id");
     assertFalse(other.equals(first));
     flows.gms.delete("/genesys/1/service/" + first);
     String afterCancel = flows.create(service, Map.of("_phone_number", customer)).getString("_id");
     assertFalse(afterCancel.equals(first), "once the first ended, a new one is created");
 
-    ProblemAssertions.assertProblem(flows.gms.postForm("/genesys/1/service/" + service, Map.of()), 400, "_phone_number");
+    ProblemAssertions.assertProblem(
+        flows.gms.postForm("/genesys/1/service/" + service, Map.of()), 400, "_phone_number");
   }
 
   @Test
   void aCustomerWhoCallsInWhileQueuedIsMatchedAndNotDialled() {
     String service = flows.service("request-outbound-delay", "");
-    String id = flows.create(service, Map.of("_phone_number", customer, "order", "7")).getString("_id");
+    String id =
+        flows.create(service, Map.of("_phone_number", customer, "order", "7")).getString("_id");
 
     // the main line is in no pool: the IVR matches by the caller's number
-    Reply matched = flows.match("+18005559999", Map.of("_phone_number", customer, "_return_user_data", "true"));
+    Reply matched =
+        flows.match("+18005559999", Map.of("_phone_number", customer, "_return_user_data", "true"));
     assertEquals(200, matched.status(), matched::toString);
     assertEquals(id, matched.json().getString("_id"));
     assertEquals("7", matched.json().getString("order"));
 
     DesktopClient agent = flows.readyAgent();
     JsonObject offer = awaitCommand(agent, "Offer", id);
-    assertEquals("INBOUND", offer.getString("direction"), "the waiting call is handed over, nobody is dialled");
+    assertEquals(
+        "INBOUND",
+        offer.getString("direction"),
+        "the waiting call is handed over, nobody is dialled");
     assertFalse(offer.containsKey("dial"));
     flows.awaitState(id, "CONNECTED");
     assertTrue(flows.read(id).getJsonArray("_attempts").isEmpty());
@@ -279,8 +321,14 @@ class OutboundIT {
 
     awaitCommand(agent, "Offer", id, 1);
     Thread.sleep(3000); // time for a second dial, were there one
-    assertEquals(2, commandsFor(agent, "Offer").stream().filter(id::equals).count(), "dialled once more, not twice");
-    assertEquals(List.of("1", "2"),
-        flows.read(id).getJsonArray("_attempts").stream().map(a -> a.asJsonObject().getString("attempt")).toList());
+    assertEquals(
+        2,
+        commandsFor(agent, "Offer").stream().filter(id::equals).count(),
+        "dialled once more, not twice");
+    assertEquals(
+        List.of("1", "2"),
+        flows.read(id).getJsonArray("_attempts").stream()
+            .map(a -> a.asJsonObject().getString("attempt"))
+            .toList());
   }
 }

@@ -35,7 +35,10 @@ class OutboundSchedulingIT {
     DesktopClient agent = flows.readyAgent();
     Instant desired = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
 
-    String id = flows.create(service, Map.of("_phone_number", customer, "_desired_time", desired.toString())).getString("_id");
+    String id =
+        flows
+            .create(service, Map.of("_phone_number", customer, "_desired_time", desired.toString()))
+            .getString("_id");
 
     JsonObject scheduled = flows.read(id);
     assertEquals("SCHEDULED", scheduled.getString("_state"), scheduled::toString);
@@ -55,14 +58,17 @@ class OutboundSchedulingIT {
       opens = LocalTime.of(2, 0); // crossing midnight: take tomorrow's (or today's) 02:00-03:00
     }
     String window = opens + "-" + opens.plusHours(1);
-    String service = flows.service("request-outbound-delay", "\"_calling_hours\":\"" + window + "\"");
+    String service =
+        flows.service("request-outbound-delay", "\"_calling_hours\":\"" + window + "\"");
     ZonedDateTime expected = now.with(opens);
     if (!expected.isAfter(now)) {
       expected = expected.plusDays(1);
     }
 
     String id =
-        flows.create(service, Map.of("_phone_number", customer, "_customer_time_zone", "UTC")).getString("_id");
+        flows
+            .create(service, Map.of("_phone_number", customer, "_customer_time_zone", "UTC"))
+            .getString("_id");
 
     JsonObject scheduled = flows.read(id);
     assertEquals("SCHEDULED", scheduled.getString("_state"), scheduled::toString);
@@ -70,8 +76,13 @@ class OutboundSchedulingIT {
     ProblemAssertions.assertProblem(
         flows.gms.postForm(
             "/genesys/1/service/" + service,
-            Map.of("_phone_number", Fixtures.freshNumbers(1).get(0), "_customer_time_zone", "UTC",
-                "_desired_time", now.plusMinutes(30).toInstant().toString())),
+            Map.of(
+                "_phone_number",
+                Fixtures.freshNumbers(1).get(0),
+                "_customer_time_zone",
+                "UTC",
+                "_desired_time",
+                now.plusMinutes(30).toInstant().toString())),
         400,
         "_desired_time");
   }
@@ -80,18 +91,32 @@ class OutboundSchedulingIT {
   void badTimesAndZonesAreRefusedNamingTheField() {
     String service = flows.service("request-outbound-immediate", "");
     ProblemAssertions.assertProblem(
-        flows.gms.postForm("/genesys/1/service/" + service,
-            Map.of("_phone_number", customer, "_desired_time", Instant.now().minusSeconds(3600).toString())),
-        400, "_desired_time");
+        flows.gms.postForm(
+            "/genesys/1/service/" + service,
+            Map.of(
+                "_phone_number",
+                customer,
+                "_desired_time",
+                Instant.now().minusSeconds(3600).toString())),
+        400,
+        "_desired_time");
     ProblemAssertions.assertProblem(
-        flows.gms.postForm("/genesys/1/service/" + service, Map.of("_phone_number", customer, "_desired_time", "tomorrow")),
-        400, "_desired_time");
+        flows.gms.postForm(
+            "/genesys/1/service/" + service,
+            Map.of("_phone_number", customer, "_desired_time", "tomorrow")),
+        400,
+        "_desired_time");
     ProblemAssertions.assertProblem(
-        flows.gms.postForm("/genesys/1/service/" + service, Map.of("_phone_number", customer, "_customer_time_zone", "Mars/Olympus")),
-        400, "_customer_time_zone");
+        flows.gms.postForm(
+            "/genesys/1/service/" + service,
+            Map.of("_phone_number", customer, "_customer_time_zone", "Mars/Olympus")),
+        400,
+        "_customer_time_zone");
     ProblemAssertions.assertProblem(
-        flows.gms.putJson("/admin/services/" + Fixtures.uniqueName("bad"),
+        flows.gms.putJson(
+            "/admin/services/" + Fixtures.uniqueName("bad"),
             "{\"flow\":\"request-outbound-delay\",\"options\":{\"_calling_hours\":\"Mon-Fri 18:00-09:00\"}}"),
-        400, "options._calling_hours");
+        400,
+        "options._calling_hours");
   }
 }

@@ -25,12 +25,19 @@ class QueueAdminIT {
   @Test
   void queuesAreCreatedAndReconfiguredByPut() {
     String name = Fixtures.uniqueName("sales");
-    Reply created = gms.putJson("/admin/queues/" + name, "{\"options\":{\"_default_handle_time\":180}}");
+    Reply created =
+        gms.putJson("/admin/queues/" + name, "{\"options\":{\"_default_handle_time\":180}}");
     assertEquals(200, created.status(), created::toString);
     assertEquals("180", created.json().getJsonObject("options").getString("_default_handle_time"));
-    Reply changed = gms.putJson("/admin/queues/" + name, "{\"options\":{\"_default_handle_time\":\"240\"}}");
+    Reply changed =
+        gms.putJson("/admin/queues/" + name, "{\"options\":{\"_default_handle_time\":\"240\"}}");
     assertEquals("240", changed.json().getJsonObject("options").getString("_default_handle_time"));
-    assertEquals("240", gms.get("/admin/queues/" + name).json().getJsonObject("options").getString("_default_handle_time"));
+    assertEquals(
+        "240",
+        gms.get("/admin/queues/" + name)
+            .json()
+            .getJsonObject("options")
+            .getString("_default_handle_time"));
     assertTrue(gms.get("/admin/queues").body().contains("\"" + name + "\""));
   }
 
@@ -38,7 +45,10 @@ class QueueAdminIT {
   void badQueuesAreProblemsNamingTheField() {
     assertEquals(404, gms.get("/admin/queues/no-such-queue").status());
     assertProblem(gms.putJson("/admin/queues/bad%20name", "{}"), 400, "name");
-    assertProblem(gms.putJson("/admin/queues/" + Fixtures.uniqueName("q"), "{\"options\":{\"_x\":[1]}}"), 400, "options._x");
+    assertProblem(
+        gms.putJson("/admin/queues/" + Fixtures.uniqueName("q"), "{\"options\":{\"_x\":[1]}}"),
+        400,
+        "options._x");
     assertProblem(gms.putJson("/admin/queues/" + Fixtures.uniqueName("q"), "[1]"), 400, "body");
   }
 }

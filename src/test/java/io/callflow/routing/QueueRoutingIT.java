@@ -54,7 +54,10 @@ class QueueRoutingIT {
       serve(agent, current);
       if (next < 10) {
         JsonObject reserved = awaitAnyReserved(agent, served);
-        assertEquals(customers.get(next), reserved.getString("serviceId"), "FIFO: customer " + next + " is next");
+        assertEquals(
+            customers.get(next),
+            reserved.getString("serviceId"),
+            "FIFO: customer " + next + " is next");
       }
     }
     for (String customer : customers) {
@@ -62,7 +65,10 @@ class QueueRoutingIT {
     }
     for (DesktopClient agent : agents) {
       List<String> reserved = commandsFor(agent, "Reserved");
-      assertEquals(reserved.size(), Set.copyOf(reserved).size(), "no customer reserved twice for " + agent.agentId());
+      assertEquals(
+          reserved.size(),
+          Set.copyOf(reserved).size(),
+          "no customer reserved twice for " + agent.agentId());
     }
     int total = agents.stream().mapToInt(a -> commandsFor(a, "Reserved").size()).sum();
     assertEquals(10, total, "each customer reserved exactly once");
@@ -77,13 +83,17 @@ class QueueRoutingIT {
 
     awaitCommand(agent, "Reserved", first);
     String number = flows.awaitState(first, "ACCESS_ISSUED").getString("_access_number");
-    // the customer never calls: after 5 s the agent is released and the first customer is first again
+    // the customer never calls: after 5 s the agent is released and the first customer is first
+    // again
     JsonObject revoked = awaitCommand(agent, "Revoked", first);
     assertEquals("TIMEOUT", revoked.getString("reason"));
     awaitCommand(agent, "Reserved", first, 1);
-    assertFalse(commandsFor(agent, "Reserved").contains(second), "the second customer never jumped the queue");
+    assertFalse(
+        commandsFor(agent, "Reserved").contains(second),
+        "the second customer never jumped the queue");
     Reply lateCallOnOldNumber = flows.match(number, Map.of());
-    // the number was released with the reservation; a new one may be the same number, but then it is live again
+    // the number was released with the reservation; a new one may be the same number, but then it
+    // is live again
     if (lateCallOnOldNumber.status() == 200) {
       assertEquals(first, lateCallOnOldNumber.json().getString("_id"));
     } else {
@@ -111,7 +121,8 @@ class QueueRoutingIT {
   @Test
   void cancelInEveryStateLeavesTheQueueRevokesTheAgentAndFreesTheNumber() {
     String plain = flows.service("request-inbound-poll", "");
-    String confirming = flows.service("request-inbound-poll", "\"_wait_for_user_confirm\":\"true\"");
+    String confirming =
+        flows.service("request-inbound-poll", "\"_wait_for_user_confirm\":\"true\"");
 
     // QUEUED: leaves the queue; the customer behind moves up
     String queued = flows.create(plain, Map.of()).getString("_id");
@@ -134,7 +145,8 @@ class QueueRoutingIT {
     String number = flows.awaitState(issued, "ACCESS_ISSUED").getString("_access_number");
     cancel(issued);
     awaitCommand(agent, "Revoked", issued);
-    assertEquals(404, flows.match(number, Map.of()).status(), "the cancelled booking matches nothing");
+    assertEquals(
+        404, flows.match(number, Map.of()).status(), "the cancelled booking matches nothing");
 
     // CONNECTED: the call is over for the app; the agent takes the next customer
     String connected = flows.create(plain, Map.of()).getString("_id");
@@ -180,9 +192,16 @@ class QueueRoutingIT {
     assertEquals(1, queue.getJsonObject("agents").getInt("loggedIn"), queue::toString);
     assertEquals(0, queue.getInt("waiting"), queue::toString);
     String metrics = flows.gms.get("/metrics").body();
-    for (String name : List.of("callflow_agent_reservations_total", "callflow_queue_waiting", "callflow_queue_ewt_mean_absolute_error_seconds")) {
+    for (String name :
+        List.of(
+            "callflow_agent_reservations_total",
+            "callflow_queue_waiting",
+            "callflow_queue_ewt_mean_absolute_error_seconds")) {
       assertTrue(
-          metrics.lines().anyMatch(line -> line.startsWith(name) && line.contains("queue=\"" + flows.queue + "\"")),
+          metrics
+              .lines()
+              .anyMatch(
+                  line -> line.startsWith(name) && line.contains("queue=\"" + flows.queue + "\"")),
           name + " for the queue on /metrics");
     }
   }
@@ -201,8 +220,12 @@ class QueueRoutingIT {
     return io.callflow.testing.Eventually.await(
         agent.agentId() + " reserved #" + (skip + 1),
         QueuedFlowsSupport.TIMEOUT,
-        () -> agent.received().stream().filter(r -> r.type().equals("Reserved")).skip(skip).findFirst()
-            .map(DesktopClient.Received::body));
+        () ->
+            agent.received().stream()
+                .filter(r -> r.type().equals("Reserved"))
+                .skip(skip)
+                .findFirst()
+                .map(DesktopClient.Received::body));
   }
 
   private void cancel(String id) {

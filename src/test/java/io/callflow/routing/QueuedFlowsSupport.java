@@ -36,7 +36,8 @@ class QueuedFlowsSupport implements AutoCloseable {
   QueuedFlowsSupport(int numbers) {
     this.numbers = Fixtures.freshNumbers(numbers);
     this.pool = Fixtures.pool(gms, "LOCKING", 60, this.numbers);
-    Reply configured = gms.putJson("/admin/queues/" + queue, "{\"options\":{\"_default_handle_time\":\"60\"}}");
+    Reply configured =
+        gms.putJson("/admin/queues/" + queue, "{\"options\":{\"_default_handle_time\":\"60\"}}");
     assertEquals(200, configured.status(), configured::toString);
   }
 
@@ -44,9 +45,15 @@ class QueuedFlowsSupport implements AutoCloseable {
   String service(String flow, String extraOptionsJson) {
     String name = Fixtures.uniqueName(flow);
     String options =
-        "\"_queue\":\"" + queue + "\",\"_resource_group\":\"" + pool + "\""
+        "\"_queue\":\""
+            + queue
+            + "\",\"_resource_group\":\""
+            + pool
+            + "\""
             + (extraOptionsJson.isEmpty() ? "" : "," + extraOptionsJson);
-    Reply created = gms.putJson("/admin/services/" + name, "{\"flow\":\"" + flow + "\",\"options\":{" + options + "}}");
+    Reply created =
+        gms.putJson(
+            "/admin/services/" + name, "{\"flow\":\"" + flow + "\",\"options\":{" + options + "}}");
     assertEquals(200, created.status(), created::toString);
     return name;
   }
@@ -90,17 +97,27 @@ class QueuedFlowsSupport implements AutoCloseable {
       return Eventually.await(
           desktop.agentId() + " receives " + type + " #" + (skip + 1) + " for " + serviceId,
           TIMEOUT,
-          () -> desktop.received().stream()
-              .filter(r -> r.type().equals(type) && r.body().getString("serviceId").equals(serviceId))
-              .skip(skip)
-              .findFirst()
-              .map(DesktopClient.Received::body));
+          () ->
+              desktop.received().stream()
+                  .filter(
+                      r ->
+                          r.type().equals(type)
+                              && r.body().getString("serviceId").equals(serviceId))
+                  .skip(skip)
+                  .findFirst()
+                  .map(DesktopClient.Received::body));
     } catch (AssertionError e) {
       GmsClient gms = TestServer.gms();
       throw new AssertionError(
-          e.getMessage() + "; instance " + gms.get("/genesys/1/service/" + serviceId).body() + ", agent "
-              + gms.get("/admin/agents/" + desktop.agentId()).body() + ", received " + desktop.received()
-              + "; server log: " + String.join("\n", TestServer.recentLog(40)),
+          e.getMessage()
+              + "; instance "
+              + gms.get("/genesys/1/service/" + serviceId).body()
+              + ", agent "
+              + gms.get("/admin/agents/" + desktop.agentId()).body()
+              + ", received "
+              + desktop.received()
+              + "; server log: "
+              + String.join("\n", TestServer.recentLog(40)),
           e);
     }
   }
@@ -122,7 +139,9 @@ class QueuedFlowsSupport implements AutoCloseable {
   JsonObject awaitState(String id, String state) {
     try {
       return Eventually.await(
-          id + " reaches " + state, TIMEOUT, () -> Optional.of(read(id)).filter(r -> state.equals(r.getString("_state"))));
+          id + " reaches " + state,
+          TIMEOUT,
+          () -> Optional.of(read(id)).filter(r -> state.equals(r.getString("_state"))));
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "; " + diagnosis(id), e);
     }
@@ -130,10 +149,15 @@ class QueuedFlowsSupport implements AutoCloseable {
 
   /** What the server says of the instance, its queue and its agents, for a failure's message. */
   String diagnosis(String id) {
-    StringBuilder said = new StringBuilder("instance ").append(gms.get("/genesys/1/service/" + id).body());
+    StringBuilder said =
+        new StringBuilder("instance ").append(gms.get("/genesys/1/service/" + id).body());
     said.append(", queue ").append(gms.get("/admin/queues/" + queue).body());
-    desktops.forEach(d -> said.append(", ").append(gms.get("/admin/agents/" + d.agentId()).body())
-        .append(" received ").append(d.received()));
+    desktops.forEach(
+        d ->
+            said.append(", ")
+                .append(gms.get("/admin/agents/" + d.agentId()).body())
+                .append(" received ")
+                .append(d.received()));
     said.append("; server log: ").append(String.join("\n", TestServer.recentLog(40)));
     return said.toString();
   }
@@ -154,12 +178,13 @@ class QueuedFlowsSupport implements AutoCloseable {
 
   @Override
   public void close() {
-    desktops.forEach(desktop -> {
-      try {
-        desktop.logOut();
-      } finally {
-        desktop.close();
-      }
-    });
+    desktops.forEach(
+        desktop -> {
+          try {
+            desktop.logOut();
+          } finally {
+            desktop.close();
+          }
+        });
   }
 }

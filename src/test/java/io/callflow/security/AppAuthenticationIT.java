@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * With {@code callflow.app.auth=basic,bearer} (a second server instance, so configured), the app APIs
- * need a Basic user or a bearer token, and the principal owns what it creates: another principal, even
- * one sending the owner's {@code gms_user} header, sees nothing of it.
+ * With {@code callflow.app.auth=basic,bearer} (a second server instance, so configured), the app
+ * APIs need a Basic user or a bearer token, and the principal owns what it creates: another
+ * principal, even one sending the owner's {@code gms_user} header, sees nothing of it.
  */
 class AppAuthenticationIT {
 
@@ -56,13 +56,20 @@ class AppAuthenticationIT {
     String challenge = none.header("WWW-Authenticate").orElse("");
     assertTrue(challenge.contains("Basic") && challenge.contains("Bearer"), challenge);
 
-    assertEquals(401, basic("bob", "guess").post("/genesys/1/service/request-interaction").status());
-    assertEquals(401, bearer("not-a-token").post("/genesys/1/service/request-interaction").status());
-    assertEquals(401, anonymous.withHeader("gms_user", "bob").get("/genesys/1/storage/anything").status(),
+    assertEquals(
+        401, basic("bob", "guess").post("/genesys/1/service/request-interaction").status());
+    assertEquals(
+        401, bearer("not-a-token").post("/genesys/1/service/request-interaction").status());
+    assertEquals(
+        401,
+        anonymous.withHeader("gms_user", "bob").get("/genesys/1/storage/anything").status(),
         "a gms_user header is no credential");
-    String handshake = "[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"long-polling\"]}]";
-    assertEquals(401, anonymous.postJson("/genesys/cometd/handshake", handshake).status(), "CometD too");
-    assertEquals(200, bearer(ALICE_TOKEN).postJson("/genesys/cometd/handshake", handshake).status());
+    String handshake =
+        "[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"long-polling\"]}]";
+    assertEquals(
+        401, anonymous.postJson("/genesys/cometd/handshake", handshake).status(), "CometD too");
+    assertEquals(
+        200, bearer(ALICE_TOKEN).postJson("/genesys/cometd/handshake", handshake).status());
     assertEquals(200, anonymous.get("/health/ready").status(), "health stays open");
   }
 
@@ -76,7 +83,9 @@ class AppAuthenticationIT {
 
     assertEquals(200, alice.get("/genesys/1/service/" + id).status());
     assertEquals(404, bob.get("/genesys/1/service/" + id).status(), "another app sees nothing");
-    assertEquals(404, bob.withHeader("gms_user", "alice").get("/genesys/1/service/" + id).status(),
+    assertEquals(
+        404,
+        bob.withHeader("gms_user", "alice").get("/genesys/1/service/" + id).status(),
         "nor by naming the owner in gms_user");
     assertEquals(404, bob.delete("/genesys/1/service/" + id).status());
     assertEquals("ACCESS_ISSUED", alice.get("/genesys/1/service/" + id).json().getString("_state"));
@@ -91,7 +100,9 @@ class AppAuthenticationIT {
   }
 
   private static GmsClient basic(String user, String password) {
-    String encoded = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String encoded =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return anonymous.withHeader("Authorization", "Basic " + encoded);
   }
 

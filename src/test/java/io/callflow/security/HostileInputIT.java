@@ -16,16 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Malformed and hostile input at every public endpoint and at the desktops' JMS queue, from a seeded
- * generator (set {@code -Dcallflow.hostile.seed} to replay a run): every answer is a 4xx problem+json
- * (or a 503 with Retry-After for an exhausted pool), never a 500, and a live booking is never touched.
+ * Malformed and hostile input at every public endpoint and at the desktops' JMS queue, from a
+ * seeded generator (set {@code -Dcallflow.hostile.seed} to replay a run): every answer is a 4xx
+ * problem+json (or a 503 with Retry-After for an exhausted pool), never a 500, and a live booking
+ * is never touched.
  */
 class HostileInputIT {
 
@@ -35,21 +35,78 @@ class HostileInputIT {
   /** Values that have broken servers before: empty, huge, unicode, injections, wrong shapes. */
   private static final List<String> NASTY =
       List.of(
-          "", " ", "null", "0", "-1", "99999999999999999999999", "1e309", "NaN", "true", "[]", "{}", "{\"a\":",
-          "<script>alert(1)</script>", "' OR 1=1 --", "\"; DROP TABLE booking; --", "../../etc/passwd", "%00", "\u0000",
-          "Ω≈ç√∫˜µ≤≥÷", "😀😀😀", "\u202Eevil", "\r\nX-Injected: yes", "${jndi:ldap://127.0.0.1/a}", "+1", "+19005551234",
-          "2026-02-30T25:61:00Z", "tel:+18005550100", "a".repeat(70_000), "𝕏".repeat(5000));
+          "",
+          " ",
+          "null",
+          "0",
+          "-1",
+          "99999999999999999999999",
+          "1e309",
+          "NaN",
+          "true",
+          "[]",
+          "{}",
+          "{\"a\":",
+          "<script>alert(1)</script>",
+          "' OR 1=1 --",
+          "\"; DROP TABLE booking; --",
+          "../../etc/passwd",
+          "%00",
+          "\u0000",
+          "Ω≈ç√∫˜µ≤≥÷",
+          "😀😀😀",
+          "\u202Eevil",
+          "\r\nX-Injected: yes",
+          "${jndi:ldap://127.0.0.1/a}",
+          "+1",
+          "+19005551234",
+          "2026-02-30T25:61:00Z",
+          "tel:+18005550100",
+          "a".repeat(70_000),
+          "𝕏".repeat(5000));
 
   private static final List<String> FIELDS =
-      List.of("_phone_number", "_customer_number", "_access_number", "_access_code", "_id", "_provide_code",
-          "_resource_group", "_booking_expiration_timeout", "_access_code_length", "_ttl", "_desired_time",
-          "_device_notification_id", "_device_os", "_latitude", "_longitude", "_call_direction", "_wait_for_agent",
-          "_new_desired_time", "_return_user_data", "subscriberId", "filter", "expire", "notificationDetails",
-          "allocation", "numbers", "options", "flow", "bookingTimeoutSeconds", "location", "first_name");
+      List.of(
+          "_phone_number",
+          "_customer_number",
+          "_access_number",
+          "_access_code",
+          "_id",
+          "_provide_code",
+          "_resource_group",
+          "_booking_expiration_timeout",
+          "_access_code_length",
+          "_ttl",
+          "_desired_time",
+          "_device_notification_id",
+          "_device_os",
+          "_latitude",
+          "_longitude",
+          "_call_direction",
+          "_wait_for_agent",
+          "_new_desired_time",
+          "_return_user_data",
+          "subscriberId",
+          "filter",
+          "expire",
+          "notificationDetails",
+          "allocation",
+          "numbers",
+          "options",
+          "flow",
+          "bookingTimeoutSeconds",
+          "location",
+          "first_name");
 
   private static final List<String> CONTENT_TYPES =
-      List.of("application/x-www-form-urlencoded", "application/json", "multipart/form-data; boundary=XyZ",
-          "multipart/form-data", "text/plain", "application/xml", "application/json; charset=ISO-8859-1");
+      List.of(
+          "application/x-www-form-urlencoded",
+          "application/json",
+          "multipart/form-data; boundary=XyZ",
+          "multipart/form-data",
+          "text/plain",
+          "application/xml",
+          "application/json; charset=ISO-8859-1");
 
   private final Random random = new Random(SEED);
   private final GmsClient gms = TestServer.gms();
@@ -88,27 +145,41 @@ class HostileInputIT {
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < REQUESTS; i++) {
       String nasty = pick(NASTY);
-      String segment = URLEncoder.encode(nasty.substring(0, Math.min(200, nasty.length())), StandardCharsets.UTF_8);
+      String segment =
+          URLEncoder.encode(
+              nasty.substring(0, Math.min(200, nasty.length())), StandardCharsets.UTF_8);
       String path = pick(paths).apply(segment.isEmpty() ? "x" : segment);
       String method = pick(methods);
       String contentType = pick(CONTENT_TYPES);
       byte[] body = body(contentType).getBytes(StandardCharsets.UTF_8);
       Reply reply = gms.send(method, path, contentType, body);
-      // an encoded NUL in the path is refused by the HTTP layer itself, before any servlet: a bare 400
+      // an encoded NUL in the path is refused by the HTTP layer itself, before any servlet: a bare
+      // 400
       boolean refusedByTheHttpLayer = path.contains("%00") && reply.status() == 400;
       boolean fine =
           refusedByTheHttpLayer
               || (reply.status() < 500
-                  ? reply.status() < 400 || reply.contentType().startsWith("application/problem+json")
+                  ? reply.status() < 400
+                      || reply.contentType().startsWith("application/problem+json")
                   : reply.status() == 503 && reply.header("Retry-After").isPresent());
       if (!fine) {
-        failures.add(method + " " + path + " [" + contentType + "] " + shorten(new String(body, StandardCharsets.UTF_8), 300)
-            + " → " + shorten(reply.toString(), 500));
+        failures.add(
+            method
+                + " "
+                + path
+                + " ["
+                + contentType
+                + "] "
+                + shorten(new String(body, StandardCharsets.UTF_8), 300)
+                + " → "
+                + shorten(reply.toString(), 500));
       }
     }
     assertEquals(List.of(), failures, "seed " + SEED);
     Reply still = gms.get("/genesys/1/service/" + id);
-    assertEquals(booked.json().getString("_access_number"), still.json().getString("_access_number", "gone"),
+    assertEquals(
+        booked.json().getString("_access_number"),
+        still.json().getString("_access_number", "gone"),
         "the live booking was not touched (seed " + SEED + ")");
   }
 
@@ -122,11 +193,15 @@ class HostileInputIT {
     String agentId = Fixtures.uniqueName("after-the-storm");
     try (DesktopClient desktop = TestServer.desktop(agentId)) {
       desktop.logIn(List.of("default"), "5999");
-      Eventually.await(agentId + " logged in after hostile messages", Duration.ofSeconds(60),
+      Eventually.await(
+          agentId + " logged in after hostile messages",
+          Duration.ofSeconds(60),
           () -> Optional.of(gms.get("/admin/agents/" + agentId)).filter(r -> r.status() == 200));
       desktop.logOut();
     }
-    assertTrue(jms.receive(Destinations.DESKTOP_DEAD, Duration.ofSeconds(10)) != null, "rejected messages are dead-lettered");
+    assertTrue(
+        jms.receive(Destinations.DESKTOP_DEAD, Duration.ofSeconds(10)) != null,
+        "rejected messages are dead-lettered");
     jms.close();
   }
 
@@ -135,13 +210,18 @@ class HostileInputIT {
       return random.nextInt(4) == 0 ? pick(NASTY) : json();
     }
     if (contentType.startsWith("multipart")) {
-      return "--XyZ\r\nContent-Disposition: form-data; name=\"" + pick(FIELDS) + "\"\r\n\r\n" + pick(NASTY)
+      return "--XyZ\r\nContent-Disposition: form-data; name=\""
+          + pick(FIELDS)
+          + "\"\r\n\r\n"
+          + pick(NASTY)
           + (random.nextBoolean() ? "\r\n--XyZ--\r\n" : "");
     }
     StringBuilder form = new StringBuilder();
     for (int i = random.nextInt(5); i > 0; i--) {
-      form.append(random.nextInt(5) == 0 ? pick(NASTY) : pick(FIELDS)).append('=')
-          .append(URLEncoder.encode(pick(NASTY), StandardCharsets.UTF_8)).append('&');
+      form.append(random.nextInt(5) == 0 ? pick(NASTY) : pick(FIELDS))
+          .append('=')
+          .append(URLEncoder.encode(pick(NASTY), StandardCharsets.UTF_8))
+          .append('&');
     }
     return form.toString();
   }
@@ -150,7 +230,10 @@ class HostileInputIT {
   private String json() {
     StringBuilder json = new StringBuilder("{");
     for (int i = random.nextInt(6); i > 0; i--) {
-      json.append('"').append(escape(random.nextInt(4) == 0 ? pick(NASTY) : pick(FIELDS))).append("\":").append(value(2));
+      json.append('"')
+          .append(escape(random.nextInt(4) == 0 ? pick(NASTY) : pick(FIELDS)))
+          .append("\":")
+          .append(value(2));
       if (i > 1) {
         json.append(',');
       }

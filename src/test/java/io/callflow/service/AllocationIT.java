@@ -80,17 +80,29 @@ class AllocationIT {
     String id = booked.getString("_id");
     assertEquals(503, gms.post("/genesys/1/service/" + service).status());
 
-    events.await("expiry of " + id, Duration.ofSeconds(20),
-        m -> "AccessNumberReleased".equals(m.type()) && id.equals(m.body().getString("serviceId"))
-            && "EXPIRED".equals(m.body().getString("reason")));
-    events.await("instance " + id + " EXPIRED", Duration.ofSeconds(5),
-        m -> "InstanceStateChanged".equals(m.type()) && id.equals(m.body().getString("serviceId"))
-            && "EXPIRED".equals(m.body().getString("state")));
+    events.await(
+        "expiry of " + id,
+        Duration.ofSeconds(20),
+        m ->
+            "AccessNumberReleased".equals(m.type())
+                && id.equals(m.body().getString("serviceId"))
+                && "EXPIRED".equals(m.body().getString("reason")));
+    events.await(
+        "instance " + id + " EXPIRED",
+        Duration.ofSeconds(5),
+        m ->
+            "InstanceStateChanged".equals(m.type())
+                && id.equals(m.body().getString("serviceId"))
+                && "EXPIRED".equals(m.body().getString("state")));
     assertEquals("EXPIRED", gms.get("/genesys/1/service/" + id).json().getString("_state"));
-    assertEquals(404,
-        gms.postForm("/genesys/1/service/match-interaction", Map.of("_access_number", booked.getString("_access_number")))
+    assertEquals(
+        404,
+        gms.postForm(
+                "/genesys/1/service/match-interaction",
+                Map.of("_access_number", booked.getString("_access_number")))
             .status());
-    assertEquals(200, gms.post("/genesys/1/service/" + service).status(), "the number is free again");
+    assertEquals(
+        200, gms.post("/genesys/1/service/" + service).status(), "the number is free again");
   }
 
   @Test
@@ -100,55 +112,88 @@ class AllocationIT {
     String service = Fixtures.interactionService(gms, pool, "");
     JsonObject matched = gms.post("/genesys/1/service/" + service).json();
     JsonObject cancelled = gms.post("/genesys/1/service/" + service).json();
-    gms.postForm("/genesys/1/service/match-interaction", Map.of("_access_number", matched.getString("_access_number")));
+    gms.postForm(
+        "/genesys/1/service/match-interaction",
+        Map.of("_access_number", matched.getString("_access_number")));
     gms.delete("/genesys/1/service/" + cancelled.getString("_id"));
 
     Duration wait = Duration.ofSeconds(10);
     for (JsonObject instance : List.of(matched, cancelled)) {
       String id = instance.getString("_id");
-      events.await("booked " + id, wait,
+      events.await(
+          "booked " + id,
+          wait,
           m -> "AccessNumberBooked".equals(m.type()) && id.equals(m.body().getString("serviceId")));
-      events.await("created " + id, wait,
-          m -> "InstanceStateChanged".equals(m.type()) && id.equals(m.body().getString("serviceId"))
-              && "ACCESS_ISSUED".equals(m.body().getString("state")));
+      events.await(
+          "created " + id,
+          wait,
+          m ->
+              "InstanceStateChanged".equals(m.type())
+                  && id.equals(m.body().getString("serviceId"))
+                  && "ACCESS_ISSUED".equals(m.body().getString("state")));
     }
     String matchedId = matched.getString("_id");
-    events.await("match released", wait,
-        m -> "AccessNumberReleased".equals(m.type()) && matchedId.equals(m.body().getString("serviceId"))
-            && "MATCHED".equals(m.body().getString("reason")));
-    events.await("completed", wait,
-        m -> "InstanceStateChanged".equals(m.type()) && matchedId.equals(m.body().getString("serviceId"))
-            && "COMPLETED".equals(m.body().getString("state"))
-            && "ACCESS_ISSUED".equals(m.body().getString("previousState")));
+    events.await(
+        "match released",
+        wait,
+        m ->
+            "AccessNumberReleased".equals(m.type())
+                && matchedId.equals(m.body().getString("serviceId"))
+                && "MATCHED".equals(m.body().getString("reason")));
+    events.await(
+        "completed",
+        wait,
+        m ->
+            "InstanceStateChanged".equals(m.type())
+                && matchedId.equals(m.body().getString("serviceId"))
+                && "COMPLETED".equals(m.body().getString("state"))
+                && "ACCESS_ISSUED".equals(m.body().getString("previousState")));
     String cancelledId = cancelled.getString("_id");
-    events.await("cancel released", wait,
-        m -> "AccessNumberReleased".equals(m.type()) && cancelledId.equals(m.body().getString("serviceId"))
-            && "CANCELLED".equals(m.body().getString("reason")));
-    events.await("cancelled", wait,
-        m -> "InstanceStateChanged".equals(m.type()) && cancelledId.equals(m.body().getString("serviceId"))
-            && "CANCELLED".equals(m.body().getString("state")));
+    events.await(
+        "cancel released",
+        wait,
+        m ->
+            "AccessNumberReleased".equals(m.type())
+                && cancelledId.equals(m.body().getString("serviceId"))
+                && "CANCELLED".equals(m.body().getString("reason")));
+    events.await(
+        "cancelled",
+        wait,
+        m ->
+            "InstanceStateChanged".equals(m.type())
+                && cancelledId.equals(m.body().getString("serviceId"))
+                && "CANCELLED".equals(m.body().getString("state")));
   }
 
   @Test
   void restartKeepsLiveBookingsAndStillExpiresThem() throws Exception {
     String shortPool = Fixtures.pool(gms, "LOCKING", 5, Fixtures.freshNumbers(1));
     String longPool = Fixtures.pool(gms, "LOCKING", 45, Fixtures.freshNumbers(1));
-    String dueDuringRestart = gms.post("/genesys/1/service/" + Fixtures.interactionService(gms, shortPool, ""))
-        .json().getString("_id");
-    JsonObject survivor = gms.post("/genesys/1/service/" + Fixtures.interactionService(gms, longPool, "")).json();
+    String dueDuringRestart =
+        gms.post("/genesys/1/service/" + Fixtures.interactionService(gms, shortPool, ""))
+            .json()
+            .getString("_id");
+    JsonObject survivor =
+        gms.post("/genesys/1/service/" + Fixtures.interactionService(gms, longPool, "")).json();
     String survivorId = survivor.getString("_id");
 
     TestServer.stack().restartServer();
 
-    Eventually.await("the booking due during the restart expires", Duration.ofSeconds(10),
-        () -> Optional.of(gms.get("/genesys/1/service/" + dueDuringRestart))
-            .filter(r -> "EXPIRED".equals(r.json().getString("_state"))));
+    Eventually.await(
+        "the booking due during the restart expires",
+        Duration.ofSeconds(10),
+        () ->
+            Optional.of(gms.get("/genesys/1/service/" + dueDuringRestart))
+                .filter(r -> "EXPIRED".equals(r.json().getString("_state"))));
     JsonObject afterRestart = gms.get("/genesys/1/service/" + survivorId).json();
     assertEquals("ACCESS_ISSUED", afterRestart.getString("_state"), afterRestart::toString);
     assertEquals(survivor.getString("_access_number"), afterRestart.getString("_access_number"));
-    Eventually.await("the surviving booking expires on time", Duration.ofSeconds(60),
-        () -> Optional.of(gms.get("/genesys/1/service/" + survivorId))
-            .filter(r -> "EXPIRED".equals(r.json().getString("_state"))));
+    Eventually.await(
+        "the surviving booking expires on time",
+        Duration.ofSeconds(60),
+        () ->
+            Optional.of(gms.get("/genesys/1/service/" + survivorId))
+                .filter(r -> "EXPIRED".equals(r.json().getString("_state"))));
   }
 
   @Test
@@ -177,8 +222,12 @@ class AllocationIT {
   void roundRobinPoolsHandOutNumbersInTurn() {
     List<String> numbers = Fixtures.freshNumbers(3);
     String pool = Fixtures.pool(gms, "SHARED", 60, numbers);
-    assertEquals(200, gms.putJson("/admin/pools/" + pool,
-        "{\"allocation\":\"SHARED\",\"choice\":\"ROUND_ROBIN\",\"bookingTimeoutSeconds\":60}").status());
+    assertEquals(
+        200,
+        gms.putJson(
+                "/admin/pools/" + pool,
+                "{\"allocation\":\"SHARED\",\"choice\":\"ROUND_ROBIN\",\"bookingTimeoutSeconds\":60}")
+            .status());
     String service = Fixtures.interactionService(gms, pool, "");
     List<String> handedOut = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -186,6 +235,7 @@ class AllocationIT {
     }
     Set<String> firstRound = new HashSet<>(handedOut.subList(0, 3));
     assertEquals(new HashSet<>(numbers), firstRound, handedOut::toString);
-    assertEquals(handedOut.subList(0, 3), handedOut.subList(3, 6), "the second round repeats the first");
+    assertEquals(
+        handedOut.subList(0, 3), handedOut.subList(3, 6), "the second round repeats the first");
   }
 }

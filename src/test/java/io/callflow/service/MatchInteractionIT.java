@@ -31,13 +31,16 @@ class MatchInteractionIT {
   @Test
   void lockingNumberWithCodeMatchesOnlyTheRightCode() {
     String pool = Fixtures.pool(gms, "LOCKING", 60, Fixtures.freshNumbers(1));
-    String service = Fixtures.interactionService(gms, pool, "\"_provide_code\":\"true\",\"_access_code_length\":\"4\"");
+    String service =
+        Fixtures.interactionService(
+            gms, pool, "\"_provide_code\":\"true\",\"_access_code_length\":\"4\"");
     JsonObject booked = book(service, Map.of("_phone_number", CALLER));
     String dnis = booked.getString("_access_number");
     String code = booked.getString("_access_code");
     String wrong = code.equals("0000") ? "1111" : "0000";
 
-    assertEquals(404, gms.postForm(MATCH, Map.of("_access_number", dnis, "_access_code", wrong)).status());
+    assertEquals(
+        404, gms.postForm(MATCH, Map.of("_access_number", dnis, "_access_code", wrong)).status());
     Reply matched = gms.postForm(MATCH, Map.of("_access_number", dnis, "_access_code", code));
     assertEquals(200, matched.status(), matched::toString);
     assertEquals(booked.getString("_id"), matched.json().getString("_id"));
@@ -51,11 +54,13 @@ class MatchInteractionIT {
     JsonObject first = book(service, Map.of("_phone_number", CALLER));
     JsonObject second = book(service, Map.of("_phone_number", CALLER));
 
-    Reply byDnisOnly = gms.postForm(MATCH, Map.of("_access_number", first.getString("_access_number")));
+    Reply byDnisOnly =
+        gms.postForm(MATCH, Map.of("_access_number", first.getString("_access_number")));
     assertEquals(first.getString("_id"), byDnisOnly.json().getString("_id"), byDnisOnly::toString);
     // national format of the DNIS, and a different ANI: still the booking on that number
     String national = second.getString("_access_number").substring(2);
-    Reply byOtherAni = gms.postForm(MATCH, Map.of("_access_number", national, "_phone_number", OTHER_CALLER));
+    Reply byOtherAni =
+        gms.postForm(MATCH, Map.of("_access_number", national, "_phone_number", OTHER_CALLER));
     assertEquals(second.getString("_id"), byOtherAni.json().getString("_id"), byOtherAni::toString);
   }
 
@@ -66,11 +71,17 @@ class MatchInteractionIT {
     JsonObject booked = book(service, Map.of());
     String dnis = booked.getString("_access_number");
     assertEquals(200, gms.postForm(MATCH, Map.of("_access_number", dnis)).status());
-    assertEquals(404, gms.postForm(MATCH, Map.of("_access_number", dnis)).status(), "a booking matches once");
+    assertEquals(
+        404,
+        gms.postForm(MATCH, Map.of("_access_number", dnis)).status(),
+        "a booking matches once");
     JsonObject read = gms.get("/genesys/1/service/" + booked.getString("_id")).json();
     assertEquals("COMPLETED", read.getString("_state"));
     assertFalse(read.containsKey("_access_number"));
-    assertEquals(200, gms.postForm("/genesys/1/service/" + service, Map.of()).status(), "the number is free again");
+    assertEquals(
+        200,
+        gms.postForm("/genesys/1/service/" + service, Map.of()).status(),
+        "the number is free again");
   }
 
   @Test
@@ -85,11 +96,19 @@ class MatchInteractionIT {
     assertEquals(dnis, b.getString("_access_number"));
 
     assertProblem(gms.postForm(MATCH, Map.of("_access_number", dnis)), 409, "_phone_number");
-    Reply byCode = gms.postForm(MATCH, Map.of("_access_number", dnis, "_access_code", b.getString("_access_code")));
+    Reply byCode =
+        gms.postForm(
+            MATCH, Map.of("_access_number", dnis, "_access_code", b.getString("_access_code")));
     assertEquals(b.getString("_id"), byCode.json().getString("_id"), byCode::toString);
-    assertEquals(404, gms.postForm(MATCH, Map.of("_access_number", dnis, "_access_code", "000000x")).status());
-    assertEquals(404, gms.postForm(MATCH, Map.of("_access_number", dnis, "_phone_number", "+16175550000")).status());
-    Reply byAni = gms.postForm(MATCH, Map.of("_access_number", dnis, "_phone_number", "(617) 555-0123"));
+    assertEquals(
+        404,
+        gms.postForm(MATCH, Map.of("_access_number", dnis, "_access_code", "000000x")).status());
+    assertEquals(
+        404,
+        gms.postForm(MATCH, Map.of("_access_number", dnis, "_phone_number", "+16175550000"))
+            .status());
+    Reply byAni =
+        gms.postForm(MATCH, Map.of("_access_number", dnis, "_phone_number", "(617) 555-0123"));
     assertEquals(a.getString("_id"), byAni.json().getString("_id"), byAni::toString);
   }
 
@@ -97,7 +116,9 @@ class MatchInteractionIT {
   void sharedNumberKeepsLiveCodesUnique() {
     List<String> numbers = Fixtures.freshNumbers(1);
     String pool = Fixtures.pool(gms, "SHARED", 60, numbers);
-    String service = Fixtures.interactionService(gms, pool, "\"_provide_code\":\"true\",\"_access_code_length\":\"4\"");
+    String service =
+        Fixtures.interactionService(
+            gms, pool, "\"_provide_code\":\"true\",\"_access_code_length\":\"4\"");
     java.util.Set<String> codes = new java.util.HashSet<>();
     for (int i = 0; i < 40; i++) {
       codes.add(book(service, Map.of()).getString("_access_code"));
@@ -111,7 +132,10 @@ class MatchInteractionIT {
     String service = Fixtures.interactionService(gms, pool, "");
     JsonObject booked = book(service, Map.of("first_name", "Ada", "order", "42"));
     Reply matched =
-        gms.postForm(MATCH, Map.of("_access_number", booked.getString("_access_number"), "_return_user_data", "true"));
+        gms.postForm(
+            MATCH,
+            Map.of(
+                "_access_number", booked.getString("_access_number"), "_return_user_data", "true"));
     assertEquals("Ada", matched.json().getString("first_name"), matched::toString);
     assertEquals("42", matched.json().getString("order"));
     assertEquals(booked.getString("_id"), matched.json().getString("_id"));
@@ -119,7 +143,10 @@ class MatchInteractionIT {
 
   @Test
   void numbersInNoPoolAndUnknownCallersAreNoMatch() {
-    assertEquals(404, gms.postForm(MATCH, Map.of("_access_number", "+12125550000", "_phone_number", CALLER)).status());
+    assertEquals(
+        404,
+        gms.postForm(MATCH, Map.of("_access_number", "+12125550000", "_phone_number", CALLER))
+            .status());
     assertEquals(404, gms.postForm(MATCH, Map.of("_access_number", "+12125550000")).status());
     assertProblem(gms.postForm(MATCH, Map.of()), 400, "_access_number");
     assertProblem(gms.postForm(MATCH, Map.of("_access_number", "xyz")), 400, "_access_number");

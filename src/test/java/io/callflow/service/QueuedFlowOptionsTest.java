@@ -23,8 +23,11 @@ class QueuedFlowOptionsTest {
     ServiceOptions options = ServiceOptions.resolve(Map.of(), Map.of(), ignored -> {});
     assertEquals("default", options.queue());
     assertEquals(Duration.ofSeconds(120), options.agentReserveTimeout());
-    assertFalse(options.waitForUserConfirm(Flow.REQUEST_INBOUND_DELAY), "inbound flows do not ask by default");
-    assertTrue(options.waitForUserConfirm(Flow.REQUEST_OUTBOUND_DELAY), "outbound delay asks by default");
+    assertFalse(
+        options.waitForUserConfirm(Flow.REQUEST_INBOUND_DELAY),
+        "inbound flows do not ask by default");
+    assertTrue(
+        options.waitForUserConfirm(Flow.REQUEST_OUTBOUND_DELAY), "outbound delay asks by default");
     assertEquals(Duration.ofSeconds(30), options.userConfirmTimeout());
     assertEquals(3, options.confirmAttempts());
     assertEquals(OnConfirmTimeout.CONNECT_ANYWAY, options.onConfirmTimeout());
@@ -57,7 +60,8 @@ class QueuedFlowOptionsTest {
   @Test
   void queueingOptionsAreNotTakenFromRequestsUnlessListed() {
     ServiceOptions options =
-        ServiceOptions.resolve(Map.of(), Map.of("_queue", "vip", "_wait_for_user_confirm", "true"), ignored -> {});
+        ServiceOptions.resolve(
+            Map.of(), Map.of("_queue", "vip", "_wait_for_user_confirm", "true"), ignored -> {});
     assertEquals("default", options.queue());
     assertFalse(options.waitForUserConfirm(Flow.REQUEST_INBOUND_DELAY));
   }
@@ -79,8 +83,11 @@ class QueuedFlowOptionsTest {
       ProblemException problem =
           assertThrows(
               ProblemException.class,
-              () -> ServiceOptions.resolve(
-                  Map.of("_overwritable_options", bad.getKey()), Map.of(bad.getKey(), bad.getValue()), ignored -> {}));
+              () ->
+                  ServiceOptions.resolve(
+                      Map.of("_overwritable_options", bad.getKey()),
+                      Map.of(bad.getKey(), bad.getValue()),
+                      ignored -> {}));
       assertEquals(bad.getKey(), problem.invalidParams().get(0).name());
     }
   }

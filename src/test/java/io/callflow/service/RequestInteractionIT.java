@@ -1,11 +1,10 @@
 package io.callflow.service;
 
+import static io.callflow.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import static io.callflow.testing.ProblemAssertions.assertProblem;
 
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
@@ -35,10 +34,19 @@ class RequestInteractionIT {
     Reply created = gms.post("/genesys/1/service/request-interaction");
     assertEquals(200, created.status(), created::toString);
     JsonObject answer = created.json();
-    for (String member : List.of("_id", "_access_number", "_access_code", "_expiration_time", "_expires_at", "_data_id")) {
+    for (String member :
+        List.of(
+            "_id",
+            "_access_number",
+            "_access_code",
+            "_expiration_time",
+            "_expires_at",
+            "_data_id")) {
       assertTrue(answer.containsKey(member), member + " missing in " + answer);
     }
-    answer.values().forEach(v -> assertEquals(JsonValue.ValueType.STRING, v.getValueType(), answer::toString));
+    answer
+        .values()
+        .forEach(v -> assertEquals(JsonValue.ValueType.STRING, v.getValueType(), answer::toString));
     assertFalse(answer.containsKey("error"));
     assertEquals(6, answer.getString("_access_code").length());
     long secondsLeft = Long.parseLong(answer.getString("_expiration_time"));
@@ -51,7 +59,9 @@ class RequestInteractionIT {
     String pool = Fixtures.pool(gms, "LOCKING", 60, Fixtures.freshNumbers(3));
     String service = Fixtures.interactionService(gms, pool, "");
     Reply json =
-        gms.postJson("/genesys/1/service/" + service, "{\"_phone_number\":\"(617) 555-0101\",\"first_name\":\"Ada\"}");
+        gms.postJson(
+            "/genesys/1/service/" + service,
+            "{\"_phone_number\":\"(617) 555-0101\",\"first_name\":\"Ada\"}");
     assertEquals(200, json.status(), json::toString);
     Reply data = gms.get("/genesys/1/storage/" + json.json().getString("_data_id"));
     assertEquals("Ada", data.json().getString("first_name"), data::toString);
@@ -60,11 +70,16 @@ class RequestInteractionIT {
     String body =
         "--b0undary\r\nContent-Disposition: form-data; name=\"last_name\"\r\n\r\nLovelace\r\n--b0undary--\r\n";
     Reply multipart =
-        gms.post("/genesys/1/service/" + service, "multipart/form-data; boundary=b0undary",
+        gms.post(
+            "/genesys/1/service/" + service,
+            "multipart/form-data; boundary=b0undary",
             body.getBytes(StandardCharsets.UTF_8));
     assertEquals(200, multipart.status(), multipart::toString);
-    assertEquals("Lovelace",
-        gms.get("/genesys/1/storage/" + multipart.json().getString("_data_id")).json().getString("last_name"));
+    assertEquals(
+        "Lovelace",
+        gms.get("/genesys/1/storage/" + multipart.json().getString("_data_id"))
+            .json()
+            .getString("last_name"));
   }
 
   @Test
@@ -102,14 +117,18 @@ class RequestInteractionIT {
     String id = created.getString("_id");
 
     // a live booking is answered again
-    Reply access = gms.postForm("/genesys/1/service/request-access", Map.of("_id", id, "_resource_group", pool));
+    Reply access =
+        gms.postForm(
+            "/genesys/1/service/request-access", Map.of("_id", id, "_resource_group", pool));
     assertEquals(200, access.status(), access::toString);
     assertEquals(created.getString("_access_number"), access.json().getString("_access_number"));
     assertTrue(access.json().containsKey("_expiration_time"));
 
-    Reply missingId = gms.postForm("/genesys/1/service/request-access", Map.of("_resource_group", pool));
+    Reply missingId =
+        gms.postForm("/genesys/1/service/request-access", Map.of("_resource_group", pool));
     assertProblem(missingId, 400, "_id");
-    Reply unknownId = gms.postForm("/genesys/1/service/request-access", Map.of("_id", "no-such-id"));
+    Reply unknownId =
+        gms.postForm("/genesys/1/service/request-access", Map.of("_id", "no-such-id"));
     assertEquals(404, unknownId.status(), unknownId::toString);
   }
 
@@ -123,29 +142,35 @@ class RequestInteractionIT {
     assertEquals(404, bob.get("/genesys/1/service/" + id).status());
     assertEquals(404, gms.get("/genesys/1/service/" + id).status());
     assertEquals(404, bob.delete("/genesys/1/service/" + id).status());
-    assertEquals(404, bob.postForm("/genesys/1/service/request-access", Map.of("_id", id)).status());
+    assertEquals(
+        404, bob.postForm("/genesys/1/service/request-access", Map.of("_id", id)).status());
     assertEquals("ACCESS_ISSUED", alice.get("/genesys/1/service/" + id).json().getString("_state"));
     assertEquals(200, alice.delete("/genesys/1/service/" + id).status());
   }
 
   @Test
   void idempotencyKeyRepeatsAnswerTheSameInstanceAndADifferentBodyIs422() {
-    GmsClient client = gms.withHeader("gms_user", "idem").withHeader("Idempotency-Key", Fixtures.uniqueName("k"));
+    GmsClient client =
+        gms.withHeader("gms_user", "idem").withHeader("Idempotency-Key", Fixtures.uniqueName("k"));
     Reply first = client.postForm("/genesys/1/service/request-interaction", Map.of("note", "one"));
     Reply repeat = client.postForm("/genesys/1/service/request-interaction", Map.of("note", "one"));
     assertEquals(200, repeat.status(), repeat::toString);
     assertEquals(first.json().getString("_id"), repeat.json().getString("_id"));
-    assertEquals(first.json().getString("_access_number"), repeat.json().getString("_access_number"));
+    assertEquals(
+        first.json().getString("_access_number"), repeat.json().getString("_access_number"));
 
-    Reply different = client.postForm("/genesys/1/service/request-interaction", Map.of("note", "two"));
+    Reply different =
+        client.postForm("/genesys/1/service/request-interaction", Map.of("note", "two"));
     assertProblem(different, 422, "Idempotency-Key");
 
     // the same key of another gms_user is another key
     Reply otherUser =
-        gms.withHeader("gms_user", "idem-2").withHeader("Idempotency-Key", "shared-key")
+        gms.withHeader("gms_user", "idem-2")
+            .withHeader("Idempotency-Key", "shared-key")
             .postForm("/genesys/1/service/request-interaction", Map.of("note", "one"));
     Reply thirdUser =
-        gms.withHeader("gms_user", "idem-3").withHeader("Idempotency-Key", "shared-key")
+        gms.withHeader("gms_user", "idem-3")
+            .withHeader("Idempotency-Key", "shared-key")
             .postForm("/genesys/1/service/request-interaction", Map.of("note", "one"));
     assertNotEquals(otherUser.json().getString("_id"), thirdUser.json().getString("_id"));
   }
@@ -159,7 +184,9 @@ class RequestInteractionIT {
     try {
       List<Future<Reply>> replies = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        replies.add(threads.submit(() -> client.postForm("/genesys/1/service/" + service, Map.of("k", "v"))));
+        replies.add(
+            threads.submit(
+                () -> client.postForm("/genesys/1/service/" + service, Map.of("k", "v"))));
       }
       Set<String> ids = new HashSet<>();
       for (Future<Reply> reply : replies) {
@@ -177,23 +204,32 @@ class RequestInteractionIT {
   @Test
   void badInputIsAProblemNamingTheField() {
     assertProblem(
-        gms.postForm("/genesys/1/service/request-interaction", Map.of("_phone_number", "not a number")),
-        400, "_phone_number");
+        gms.postForm(
+            "/genesys/1/service/request-interaction", Map.of("_phone_number", "not a number")),
+        400,
+        "_phone_number");
     assertProblem(gms.post("/genesys/1/service/no-such-service"), 404, "service-name");
     assertEquals(404, gms.get("/genesys/1/service/no-such-id").status());
     assertProblem(
         gms.postForm("/genesys/1/service/request-interaction", Map.of("_access_code_length", "11")),
-        400, "_access_code_length");
+        400,
+        "_access_code_length");
     assertProblem(
         gms.postForm("/genesys/1/service/request-interaction", Map.of("_access_code_length", "3")),
-        400, "_access_code_length");
-    assertProblem(gms.postJson("/genesys/1/service/request-interaction", "{\"_phone_number\":"), 400, "body");
+        400,
+        "_access_code_length");
+    assertProblem(
+        gms.postJson("/genesys/1/service/request-interaction", "{\"_phone_number\":"), 400, "body");
     byte[] big = ("a=" + "x".repeat(1024 * 1024)).getBytes(StandardCharsets.UTF_8);
     assertProblem(
-        gms.post("/genesys/1/service/request-interaction", "application/x-www-form-urlencoded", big), 413, "body");
+        gms.post(
+            "/genesys/1/service/request-interaction", "application/x-www-form-urlencoded", big),
+        413,
+        "body");
     assertProblem(
-        gms.postForm("/genesys/1/service/request-interaction", Map.of("_resource_group", "NO-SUCH-POOL")),
-        400, "_resource_group");
+        gms.postForm(
+            "/genesys/1/service/request-interaction", Map.of("_resource_group", "NO-SUCH-POOL")),
+        400,
+        "_resource_group");
   }
-
 }

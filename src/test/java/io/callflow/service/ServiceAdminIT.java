@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The services' admin API over HTTP. Built-in services are shared with every other test of the run: this
- * one reads them and writes back only what it read.
+ * The services' admin API over HTTP. Built-in services are shared with every other test of the run:
+ * this one reads them and writes back only what it read.
  */
 class ServiceAdminIT {
 
@@ -39,9 +39,16 @@ class ServiceAdminIT {
             .collect(Collectors.toMap(s -> s.getString("name"), Function.identity()));
     for (String builtIn :
         List.of(
-            "request-interaction", "request-inbound-immediate", "request-inbound-delay",
-            "request-inbound-delay-location", "request-inbound-poll", "request-outbound-immediate",
-            "request-outbound-delay", "request-outbound-poll", "request-access", "match-interaction")) {
+            "request-interaction",
+            "request-inbound-immediate",
+            "request-inbound-delay",
+            "request-inbound-delay-location",
+            "request-inbound-poll",
+            "request-outbound-immediate",
+            "request-outbound-delay",
+            "request-outbound-poll",
+            "request-access",
+            "match-interaction")) {
       JsonObject service = services.get(builtIn);
       assertEquals(builtIn, service.getString("flow"), () -> builtIn + " in " + services.keySet());
       assertTrue(service.getBoolean("builtIn"), builtIn);
@@ -68,8 +75,11 @@ class ServiceAdminIT {
   void newServiceIsCreatedThenReplaced() {
     String name = "sales-callback-" + suffix();
     JsonObject created =
-        ok(gms.putJson(SERVICES + "/" + name, "{\"flow\":\"request-outbound-delay\","
-            + "\"options\":{\"_queue\":\"default\",\"_delay_seconds\":60,\"_provide_code\":false}}"));
+        ok(
+            gms.putJson(
+                SERVICES + "/" + name,
+                "{\"flow\":\"request-outbound-delay\","
+                    + "\"options\":{\"_queue\":\"default\",\"_delay_seconds\":60,\"_provide_code\":false}}"));
     assertEquals(name, created.getString("name"));
     assertEquals("request-outbound-delay", created.getString("flow"));
     assertEquals(
@@ -83,11 +93,15 @@ class ServiceAdminIT {
     assertEquals(created, ok(gms.get(SERVICES + "/" + name)));
 
     JsonObject replaced =
-        ok(gms.putJson(SERVICES + "/" + name, "{\"flow\":\"request-outbound-immediate\","
-            + "\"options\":{\"_queue\":\"default\"}}"));
+        ok(
+            gms.putJson(
+                SERVICES + "/" + name,
+                "{\"flow\":\"request-outbound-immediate\","
+                    + "\"options\":{\"_queue\":\"default\"}}"));
     assertEquals("request-outbound-immediate", replaced.getString("flow"));
     assertEquals(
-        Json.createObjectBuilder().add("_queue", "default").build(), replaced.getJsonObject("options"));
+        Json.createObjectBuilder().add("_queue", "default").build(),
+        replaced.getJsonObject("options"));
     assertTrue(
         array(gms.get(SERVICES)).getValuesAs(JsonObject.class).stream()
             .anyMatch(s -> name.equals(s.getString("name"))));
@@ -96,11 +110,17 @@ class ServiceAdminIT {
   @Test
   void serviceMayNameAPoolCreatedThroughTheAdminApi() {
     String pool = "it-svc-pool-" + suffix();
-    Reply created = gms.postJson("/admin/pools", "{\"name\":\"" + pool + "\",\"allocation\":\"LOCKING\"}");
+    Reply created =
+        gms.postJson("/admin/pools", "{\"name\":\"" + pool + "\",\"allocation\":\"LOCKING\"}");
     assertEquals(201, created.status(), created::toString);
     JsonObject service =
-        ok(gms.putJson(SERVICES + "/access-" + suffix(), "{\"flow\":\"request-access\","
-            + "\"options\":{\"_resource_group\":\"" + pool + "\"}}"));
+        ok(
+            gms.putJson(
+                SERVICES + "/access-" + suffix(),
+                "{\"flow\":\"request-access\","
+                    + "\"options\":{\"_resource_group\":\""
+                    + pool
+                    + "\"}}"));
     assertEquals(pool, service.getJsonObject("options").getString("_resource_group"));
   }
 
@@ -120,7 +140,8 @@ class ServiceAdminIT {
 
   @Test
   void flowMustBeOneOfGmsFlows() {
-    assertBadRequest("flow", gms.putJson(SERVICES + "/bad-" + suffix(), "{\"flow\":\"request-everything\"}"));
+    assertBadRequest(
+        "flow", gms.putJson(SERVICES + "/bad-" + suffix(), "{\"flow\":\"request-everything\"}"));
     assertBadRequest("flow", gms.putJson(SERVICES + "/bad-" + suffix(), "{\"options\":{}}"));
   }
 
@@ -135,8 +156,12 @@ class ServiceAdminIT {
     String name = "bad-" + suffix();
     assertBadRequest(
         "options._resource_group",
-        gms.putJson(SERVICES + "/" + name, "{\"flow\":\"request-access\","
-            + "\"options\":{\"_resource_group\":\"no-such-pool-" + suffix() + "\"}}"));
+        gms.putJson(
+            SERVICES + "/" + name,
+            "{\"flow\":\"request-access\","
+                + "\"options\":{\"_resource_group\":\"no-such-pool-"
+                + suffix()
+                + "\"}}"));
     Reply missing = gms.get(SERVICES + "/" + name);
     assertEquals(404, missing.status(), "a refused service is not created: " + missing);
   }

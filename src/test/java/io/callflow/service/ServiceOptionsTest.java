@@ -34,7 +34,8 @@ class ServiceOptionsTest {
   @Test
   void configuredValuesBeatDefaults() {
     ServiceOptions options =
-        ServiceOptions.resolve(Map.of("_resource_group", "SHARED", "_provide_code", "true"), Map.of(), ignored::add);
+        ServiceOptions.resolve(
+            Map.of("_resource_group", "SHARED", "_provide_code", "true"), Map.of(), ignored::add);
     assertEquals("SHARED", options.resourceGroup());
     assertTrue(options.provideCode());
   }
@@ -44,7 +45,13 @@ class ServiceOptionsTest {
     ServiceOptions options =
         ServiceOptions.resolve(
             Map.of("_resource_group", "SHARED", "_access_code_length", "6"),
-            Map.of("_resource_group", "DNIS", "_access_code_length", "8", "_booking_expiration_timeout", "90"),
+            Map.of(
+                "_resource_group",
+                "DNIS",
+                "_access_code_length",
+                "8",
+                "_booking_expiration_timeout",
+                "90"),
             ignored::add);
     assertEquals("DNIS", options.resourceGroup());
     assertEquals(8, options.accessCodeLength());
@@ -56,39 +63,54 @@ class ServiceOptionsTest {
   void requestValuesForOptionsNotListedAsOverwritableAreIgnored() {
     ServiceOptions options =
         ServiceOptions.resolve(
-            Map.of("_overwritable_options", "_ttl", "_resource_group", "SHARED", "_wait_for_agent", "false"),
+            Map.of(
+                "_overwritable_options",
+                "_ttl",
+                "_resource_group",
+                "SHARED",
+                "_wait_for_agent",
+                "false"),
             Map.of("_resource_group", "DNIS", "_wait_for_agent", "true", "_ttl", "60"),
             ignored::add);
     assertEquals("SHARED", options.resourceGroup());
     assertEquals(Optional.of("false"), options.get("_wait_for_agent"));
     assertEquals(Duration.ofSeconds(60), options.ttl(Flow.REQUEST_INTERACTION));
-    assertEquals(List.of("_resource_group", "_wait_for_agent").stream().sorted().toList(),
+    assertEquals(
+        List.of("_resource_group", "_wait_for_agent").stream().sorted().toList(),
         ignored.stream().sorted().toList());
   }
 
   @Test
   void requestParametersAndAppDataAreNotOptions() {
     ServiceOptions options =
-        ServiceOptions.resolve(Map.of(), Map.of("_phone_number", "+15550001111", "first_name", "Ada"), ignored::add);
+        ServiceOptions.resolve(
+            Map.of(), Map.of("_phone_number", "+15550001111", "first_name", "Ada"), ignored::add);
     assertTrue(options.asMap().isEmpty());
     assertTrue(ignored.isEmpty());
-    assertEquals(Map.of("first_name", "Ada"),
+    assertEquals(
+        Map.of("first_name", "Ada"),
         ServiceOptions.appData(Map.of("_phone_number", "+15550001111", "first_name", "Ada")));
   }
 
   @Test
   void invalidOverwritableRequestValuesAreA400NamingTheOption() {
     ProblemException length =
-        assertThrows(ProblemException.class,
-            () -> ServiceOptions.resolve(Map.of(), Map.of("_access_code_length", "3"), ignored::add));
+        assertThrows(
+            ProblemException.class,
+            () ->
+                ServiceOptions.resolve(Map.of(), Map.of("_access_code_length", "3"), ignored::add));
     assertEquals(400, length.statusCode());
     assertEquals("_access_code_length", length.invalidParams().get(0).name());
     ProblemException timeout =
-        assertThrows(ProblemException.class,
-            () -> ServiceOptions.resolve(Map.of(), Map.of("_booking_expiration_timeout", "soon"), ignored::add));
+        assertThrows(
+            ProblemException.class,
+            () ->
+                ServiceOptions.resolve(
+                    Map.of(), Map.of("_booking_expiration_timeout", "soon"), ignored::add));
     assertEquals("_booking_expiration_timeout", timeout.invalidParams().get(0).name());
     ProblemException code =
-        assertThrows(ProblemException.class,
+        assertThrows(
+            ProblemException.class,
             () -> ServiceOptions.resolve(Map.of(), Map.of("_provide_code", "yes"), ignored::add));
     assertEquals("_provide_code", code.invalidParams().get(0).name());
   }

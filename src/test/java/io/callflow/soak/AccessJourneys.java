@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Customers who get a number at once and call it: request-interaction (built-in, the DNIS pool, with a
- * code) and request-inbound-immediate. Most call and are matched by the IVR; some cancel, some never
- * call and let the booking expire, some ask for their number again, and the IVR sometimes hears a
- * wrong code, which must not match.
+ * Customers who get a number at once and call it: request-interaction (built-in, the DNIS pool,
+ * with a code) and request-inbound-immediate. Most call and are matched by the IVR; some cancel,
+ * some never call and let the booking expire, some ask for their number again, and the IVR
+ * sometimes hears a wrong code, which must not match.
  */
 final class AccessJourneys {
 
@@ -24,8 +24,10 @@ final class AccessJourneys {
 
   void interaction() {
     // GMS apps send an empty form as often as app data; both are valid
-    Map<String, String> form = Pace.chance(50) ? Map.of() : Map.of("first_name", "Ada", "order", "42");
-    Optional<JsonObject> created = steps.created("request-interaction", app.create("request-interaction", form));
+    Map<String, String> form =
+        Pace.chance(50) ? Map.of() : Map.of("first_name", "Ada", "order", "42");
+    Optional<JsonObject> created =
+        steps.created("request-interaction", app.create("request-interaction", form));
     if (created.isEmpty()) {
       return;
     }
@@ -54,7 +56,10 @@ final class AccessJourneys {
   void inboundImmediate() {
     String ani = app.newCaller();
     Optional<JsonObject> created =
-        steps.created("request-inbound-immediate", app.create("request-inbound-immediate", Map.of("_phone_number", ani, "topic", "billing")));
+        steps.created(
+            "request-inbound-immediate",
+            app.create(
+                "request-inbound-immediate", Map.of("_phone_number", ani, "topic", "billing")));
     if (created.isEmpty()) {
       return;
     }
@@ -64,7 +69,12 @@ final class AccessJourneys {
       return;
     }
     Pace.pause(50, 500);
-    call("request-inbound-immediate", id, created.get().getString("_access_number"), created.get().getString("_access_code", null), ani);
+    call(
+        "request-inbound-immediate",
+        id,
+        created.get().getString("_access_number"),
+        created.get().getString("_access_code", null),
+        ani);
   }
 
   private void call(String service, String id, String number, String code, String ani) {

@@ -17,9 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The contact center's agents: reference desktops logged in to the {@code default} queue and READY for
- * the whole run, each taking every offered call and hanging up after 1 s up to the longest talk time.
- * Counts what the server sent them.
+ * The contact center's agents: reference desktops logged in to the {@code default} queue and READY
+ * for the whole run, each taking every offered call and hanging up after 1 s up to the longest talk
+ * time. Counts what the server sent them.
  */
 final class AgentDesktops implements AutoCloseable {
 
@@ -40,7 +40,9 @@ final class AgentDesktops implements AutoCloseable {
       AnsweringAgent.answerOffers(
           desktop,
           agents.calls,
-          () -> Duration.ofMillis(ThreadLocalRandom.current().nextLong(1000, longestCallSeconds * 1000L + 1)),
+          () ->
+              Duration.ofMillis(
+                  ThreadLocalRandom.current().nextLong(1000, longestCallSeconds * 1000L + 1)),
           agents::count);
       desktop.logIn(List.of(QUEUE), String.valueOf(7000 + i));
       AgentStates.await(gms, desktop.agentId(), "NOT_READY", Duration.ofSeconds(30));
@@ -62,19 +64,23 @@ final class AgentDesktops implements AutoCloseable {
   }
 
   private void count(DesktopClient.Received message) {
-    String what = message.type().equals("Revoked") ? "Revoked " + message.body().getString("reason", "?") : message.type();
+    String what =
+        message.type().equals("Revoked")
+            ? "Revoked " + message.body().getString("reason", "?")
+            : message.type();
     received.computeIfAbsent(what, name -> new LongAdder()).increment();
   }
 
   @Override
   public void close() {
     calls.shutdownNow();
-    desktops.forEach(desktop -> {
-      try {
-        desktop.logOut();
-      } finally {
-        desktop.close();
-      }
-    });
+    desktops.forEach(
+        desktop -> {
+          try {
+            desktop.logOut();
+          } finally {
+            desktop.close();
+          }
+        });
   }
 }

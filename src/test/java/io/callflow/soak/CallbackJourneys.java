@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Customers the contact center calls back: request-outbound-immediate and the Callback API's built-in
- * {@code samples} service (an immediate USERTERMINATED callback). An agent is reserved, the desktop gets
- * the outbound offer with the number to dial, and reports the call COMPLETED after the talk time; the
- * app watches its instance until then, and gives up (cancels) after {@link QueuedJourneys#PATIENCE}.
+ * Customers the contact center calls back: request-outbound-immediate and the Callback API's
+ * built-in {@code samples} service (an immediate USERTERMINATED callback). An agent is reserved,
+ * the desktop gets the outbound offer with the number to dial, and reports the call COMPLETED after
+ * the talk time; the app watches its instance until then, and gives up (cancels) after {@link
+ * QueuedJourneys#PATIENCE}.
  */
 final class CallbackJourneys {
 
@@ -25,14 +26,19 @@ final class CallbackJourneys {
   void outboundImmediate() {
     String service = "request-outbound-immediate";
     Optional<JsonObject> created =
-        steps.created(service, app.create(service, Map.of("_phone_number", app.newCaller(), "first_name", "Ada")));
+        steps.created(
+            service,
+            app.create(service, Map.of("_phone_number", app.newCaller(), "first_name", "Ada")));
     created.ifPresent(answer -> awaitCall(service, answer.getString("_id")));
   }
 
   void callbackApi() {
     String service = "callback/samples";
     Optional<JsonObject> created =
-        steps.created(service, app.createCallback("samples", Map.of("_customer_number", app.newCaller(), "first_name", "Ada")));
+        steps.created(
+            service,
+            app.createCallback(
+                "samples", Map.of("_customer_number", app.newCaller(), "first_name", "Ada")));
     created.ifPresent(answer -> awaitCall(service, answer.getString("_id")));
   }
 

@@ -3,8 +3,8 @@ package io.callflow.soak;
 import java.util.List;
 
 /**
- * One line of the reconciliation: what was checked, whether it holds, and the evidence (the offending
- * rows when it does not, what is still legitimately live when it does).
+ * One line of the reconciliation: what was checked, whether it holds, and the evidence (the
+ * offending rows when it does not, what is still legitimately live when it does).
  */
 record Check(String what, boolean holds, List<String> evidence) {
 
@@ -14,7 +14,9 @@ record Check(String what, boolean holds, List<String> evidence) {
     return new Check(what, offending.isEmpty(), offending);
   }
 
-  /** A check that holds, with notes worth reading (e.g. what is still live, and why that is fine). */
+  /**
+   * A check that holds, with notes worth reading (e.g. what is still live, and why that is fine).
+   */
   static Check holds(String what, List<String> notes) {
     return new Check(what, true, notes);
   }

@@ -18,7 +18,8 @@ final class JourneySteps {
   /** The create answer when it was a 200 (then the instance is in the ledger); empty otherwise. */
   Optional<JsonObject> created(String service, Reply reply) {
     if (reply == null || reply.status() != 200) {
-      ledger.journey(service + ": refused (" + (reply == null ? "no answer" : reply.status()) + ")");
+      ledger.journey(
+          service + ": refused (" + (reply == null ? "no answer" : reply.status()) + ")");
       if (reply != null && reply.status() == 503) {
         // a real app waits as told; capped so the soak keeps its pace
         long seconds = reply.header("Retry-After").map(Long::parseLong).orElse(1L);

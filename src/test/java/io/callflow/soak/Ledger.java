@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The apps' side of the books: every instance they were answered a 200 for, the state their journey
- * should leave it in (null when the journey cannot know, e.g. a cancel racing an agent), and how many
- * journeys ended which way. The reconciliation holds the database to it.
+ * should leave it in (null when the journey cannot know, e.g. a cancel racing an agent), and how
+ * many journeys ended which way. The reconciliation holds the database to it.
  */
 final class Ledger {
 

@@ -16,8 +16,9 @@ final class Measurements {
   private final Map<String, OperationStats> operations = new ConcurrentHashMap<>();
 
   /**
-   * Sends {@code request}, records it under {@code operation}; answers the reply, or null when none came.
-   * {@code expected} are the statuses that count as served; a 503 with Retry-After counts as busy.
+   * Sends {@code request}, records it under {@code operation}; answers the reply, or null when none
+   * came. {@code expected} are the statuses that count as served; a 503 with Retry-After counts as
+   * busy.
    */
   Reply timed(String operation, Set<Integer> expected, Supplier<Reply> request) {
     OperationStats stats = operations.computeIfAbsent(operation, name -> new OperationStats());

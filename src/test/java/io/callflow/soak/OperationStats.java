@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * What one kind of request met during the soak: how many were served, how many were refused as the
- * spec allows (503 with {@code Retry-After}: the locking pool is exhausted), how many went wrong, and
- * the latency of every one of them.
+ * spec allows (503 with {@code Retry-After}: the locking pool is exhausted), how many went wrong,
+ * and the latency of every one of them.
  */
 final class OperationStats {
 
@@ -40,7 +40,10 @@ final class OperationStats {
     }
   }
 
-  /** An answer whose status was right but whose content was not: an error without a latency of its own. */
+  /**
+   * An answer whose status was right but whose content was not: an error without a latency of its
+   * own.
+   */
   synchronized void wrong(String what) {
     errors++;
     keep(what);

@@ -3,14 +3,17 @@ package io.callflow.soak;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A simulated customer's pace: the pause between two looks at the screen, or before the next journey.
- * These pauses are the load's shape, not waits for an outcome (those poll with a deadline).
+ * A simulated customer's pace: the pause between two looks at the screen, or before the next
+ * journey. These pauses are the load's shape, not waits for an outcome (those poll with a
+ * deadline).
  */
 final class Pace {
 
   private Pace() {}
 
-  /** Pauses between {@code fromMillis} and {@code toMillis}; false if the thread was interrupted. */
+  /**
+   * Pauses between {@code fromMillis} and {@code toMillis}; false if the thread was interrupted.
+   */
   static boolean pause(long fromMillis, long toMillis) {
     try {
       Thread.sleep(ThreadLocalRandom.current().nextLong(fromMillis, toMillis + 1));

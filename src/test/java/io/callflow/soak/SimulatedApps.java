@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * App threads, each one customer at a time: a journey picked by weight, a pause, the next, until new
- * work stops; then each finishes the journey it is on (which always ends: customers give up).
+ * App threads, each one customer at a time: a journey picked by weight, a pause, the next, until
+ * new work stops; then each finishes the journey it is on (which always ends: customers give up).
  */
 final class SimulatedApps {
 
@@ -20,13 +20,14 @@ final class SimulatedApps {
   private volatile boolean startingNewWork = true;
 
   SimulatedApps(AccessJourneys access, QueuedJourneys queued, CallbackJourneys callbacks) {
-    journeys = List.of(
-        new Weighted(30, access::interaction),
-        new Weighted(15, access::inboundImmediate),
-        new Weighted(15, queued::inboundDelay),
-        new Weighted(15, queued::inboundPoll),
-        new Weighted(10, callbacks::outboundImmediate),
-        new Weighted(10, callbacks::callbackApi));
+    journeys =
+        List.of(
+            new Weighted(30, access::interaction),
+            new Weighted(15, access::inboundImmediate),
+            new Weighted(15, queued::inboundDelay),
+            new Weighted(15, queued::inboundPoll),
+            new Weighted(10, callbacks::outboundImmediate),
+            new Weighted(10, callbacks::callbackApi));
     totalWeight = journeys.stream().mapToInt(Weighted::weight).sum();
   }
 
@@ -43,7 +44,10 @@ final class SimulatedApps {
     startingNewWork = false;
   }
 
-  /** Waits for every app to finish its journey, up to {@code timeout}; false if some are still on one. */
+  /**
+   * Waits for every app to finish its journey, up to {@code timeout}; false if some are still on
+   * one.
+   */
   boolean awaitFinished(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (Thread app : threads) {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How long and how hard the soak drives, from system properties (the {@code soak} Maven profile passes
- * them, with its defaults).
+ * How long and how hard the soak drives, from system properties (the {@code soak} Maven profile
+ * passes them, with its defaults).
  *
  * @param duration how long new work is started
  * @param apps app threads, each one customer journey at a time
@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param talkSeconds the longest call an agent takes (each call lasts 1 s up to this)
  * @param report where the report is written besides stdout
  */
-record SoakSettings(Duration duration, int apps, int agents, Duration drain, int talkSeconds, Path report) {
+record SoakSettings(
+    Duration duration, int apps, int agents, Duration drain, int talkSeconds, Path report) {
 
   static SoakSettings fromSystemProperties() {
     return new SoakSettings(
@@ -28,7 +29,15 @@ record SoakSettings(Duration duration, int apps, int agents, Duration drain, int
 
   @Override
   public String toString() {
-    return "duration " + duration + ", " + apps + " app threads, " + agents + " agents, talk time 1-" + talkSeconds
-        + " s, drain up to " + drain;
+    return "duration "
+        + duration
+        + ", "
+        + apps
+        + " app threads, "
+        + agents
+        + " agents, talk time 1-"
+        + talkSeconds
+        + " s, drain up to "
+        + drain;
   }
 }

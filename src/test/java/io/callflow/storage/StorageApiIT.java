@@ -45,7 +45,8 @@ class StorageApiIT {
 
     Reply value = gms.get(STORAGE + "/" + id + "/topic");
     assertEquals(200, value.status(), value::toString);
-    assertTrue(value.contentType().toLowerCase().replace(" ", "").startsWith("text/plain;charset=utf-8"),
+    assertTrue(
+        value.contentType().toLowerCase().replace(" ", "").startsWith("text/plain;charset=utf-8"),
         value::toString);
     assertEquals("billing & payments", value.body());
 
@@ -58,7 +59,8 @@ class StorageApiIT {
 
   @Test
   void jsonBodyIsStoredAsStrings() {
-    String id = idOf(gms.postJson(STORAGE + "/60", "{\"customer\":\"Zoë\",\"visits\":3,\"vip\":true}"));
+    String id =
+        idOf(gms.postJson(STORAGE + "/60", "{\"customer\":\"Zoë\",\"visits\":3,\"vip\":true}"));
 
     Reply read = gms.get(STORAGE + "/" + id);
     assertEquals(200, read.status(), read::toString);
@@ -69,21 +71,28 @@ class StorageApiIT {
   void multipartBodyIsStored() {
     String boundary = "----callflow7MA4YWxkTrZu0gW";
     String body =
-        "--" + boundary + "\r\n"
+        "--"
+            + boundary
+            + "\r\n"
             + "Content-Disposition: form-data; name=\"first_name\"\r\n"
             + "\r\n"
             + "Zoë\r\n"
-            + "--" + boundary + "\r\n"
+            + "--"
+            + boundary
+            + "\r\n"
             + "Content-Disposition: form-data; name=\"note\"\r\n"
             + "Content-Type: text/plain; charset=UTF-8\r\n"
             + "\r\n"
             + "line one\r\nline two\r\n"
-            + "--" + boundary + "--\r\n";
+            + "--"
+            + boundary
+            + "--\r\n";
     String id =
-        idOf(gms.post(
-            STORAGE + "/60",
-            "multipart/form-data; boundary=" + boundary,
-            body.getBytes(StandardCharsets.UTF_8)));
+        idOf(
+            gms.post(
+                STORAGE + "/60",
+                "multipart/form-data; boundary=" + boundary,
+                body.getBytes(StandardCharsets.UTF_8)));
 
     Reply read = gms.get(STORAGE + "/" + id);
     assertEquals(200, read.status(), read::toString);
@@ -154,10 +163,11 @@ class StorageApiIT {
   void expiredEntryIsGoneThenSweptWithoutTraffic() {
     String id = idOf(gms.postForm(STORAGE + "/1", Map.of("a", "b")));
 
-    Reply gone = Eventually.await(
-        "entry " + id + " to expire",
-        TIMEOUT,
-        () -> Optional.of(gms.get(STORAGE + "/" + id)).filter(r -> r.status() == 404));
+    Reply gone =
+        Eventually.await(
+            "entry " + id + " to expire",
+            TIMEOUT,
+            () -> Optional.of(gms.get(STORAGE + "/" + id)).filter(r -> r.status() == 404));
     assertProblem(gone, 404);
 
     // long enough to see the row before it expires, short enough for the sweep to come soon after
@@ -197,9 +207,9 @@ class StorageApiIT {
   }
 
   private static boolean rowExists(String id) {
-    try (Connection connection =
-            TestServer.stack().connectToDatabase();
-        PreparedStatement query = connection.prepareStatement("SELECT 1 FROM storage_entry WHERE id = ?")) {
+    try (Connection connection = TestServer.stack().connectToDatabase();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT 1 FROM storage_entry WHERE id = ?")) {
       query.setString(1, id);
       try (ResultSet rs = query.executeQuery()) {
         return rs.next();

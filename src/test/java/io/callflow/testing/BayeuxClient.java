@@ -39,8 +39,10 @@ public final class BayeuxClient {
   private final String gmsUser;
   private final HttpClient http;
   private final AtomicLong nextId = new AtomicLong(1);
+
   /** Messages a long poll brought that nobody has asked for yet. */
   private final List<JsonObject> undelivered = new ArrayList<>();
+
   private String clientId;
 
   /** A client of {@code gmsUser} (null: no header at all) on the server at {@code baseUrl}. */
@@ -60,7 +62,9 @@ public final class BayeuxClient {
     return clientId;
   }
 
-  /** Handshakes for long-polling and answers the reply; a successful one gives this client its id. */
+  /**
+   * Handshakes for long-polling and answers the reply; a successful one gives this client its id.
+   */
   public JsonObject handshake() {
     JsonObject reply =
         reply(
@@ -78,7 +82,8 @@ public final class BayeuxClient {
   }
 
   public JsonObject subscribe(String channel) {
-    return reply("/subscribe", message("/meta/subscribe").add("subscription", channel), "/meta/subscribe");
+    return reply(
+        "/subscribe", message("/meta/subscribe").add("subscription", channel), "/meta/subscribe");
   }
 
   /** Publishes {@code data} and answers the server's reply to the publish. */
@@ -87,9 +92,9 @@ public final class BayeuxClient {
   }
 
   /**
-   * One {@code /meta/connect}, which the server holds for at most {@code hold} unless it has messages
-   * for this client; answers the connect's reply. Messages that came with it wait for {@link
-   * #awaitMessage}.
+   * One {@code /meta/connect}, which the server holds for at most {@code hold} unless it has
+   * messages for this client; answers the connect's reply. Messages that came with it wait for
+   * {@link #awaitMessage}.
    */
   public JsonObject connect(Duration hold) {
     return reply(
@@ -110,9 +115,11 @@ public final class BayeuxClient {
       }
       Duration left = Duration.between(Instant.now(), deadline);
       if (left.isNegative()) {
-        throw new AssertionError("No message on " + channel + " for " + gmsUser + " within " + timeout);
+        throw new AssertionError(
+            "No message on " + channel + " for " + gmsUser + " within " + timeout);
       }
-      JsonObject connected = connect(left.compareTo(Duration.ofSeconds(5)) < 0 ? left : Duration.ofSeconds(5));
+      JsonObject connected =
+          connect(left.compareTo(Duration.ofSeconds(5)) < 0 ? left : Duration.ofSeconds(5));
       assertEquals(true, connected.getBoolean("successful", false), connected::toString);
     }
   }
@@ -137,15 +144,20 @@ public final class BayeuxClient {
     return Json.createObjectBuilder().add("channel", channel).add("clientId", clientId);
   }
 
-  /** Sends one message, keeps what else came back, and answers the reply on {@code replyChannel}. */
+  /**
+   * Sends one message, keeps what else came back, and answers the reply on {@code replyChannel}.
+   */
   private JsonObject reply(String pathSuffix, JsonObjectBuilder message, String replyChannel) {
     String id = Long.toString(nextId.getAndIncrement());
-    JsonArray answer = post(pathSuffix, Json.createArrayBuilder().add(message.add("id", id)).build());
+    JsonArray answer =
+        post(pathSuffix, Json.createArrayBuilder().add(message.add("id", id)).build());
     JsonObject reply = null;
     for (JsonValue value : answer) {
       JsonObject received = value.asJsonObject();
       // a reply says whether it succeeded; a message published to this client has no such member
-      if (reply == null && replyChannel.equals(received.getString("channel", "")) && received.containsKey("successful")) {
+      if (reply == null
+          && replyChannel.equals(received.getString("channel", ""))
+          && received.containsKey("successful")) {
         reply = received;
       } else {
         synchronized (undelivered) {
@@ -182,8 +194,12 @@ public final class BayeuxClient {
       request.header("gms_user", gmsUser);
     }
     try {
-      HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, answer.statusCode(), () -> "POST " + endpoint + pathSuffix + " " + messages + ": " + answer.body());
+      HttpResponse<String> answer =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(
+          200,
+          answer.statusCode(),
+          () -> "POST " + endpoint + pathSuffix + " " + messages + ": " + answer.body());
       try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
         return reader.readArray();
       }

@@ -5,14 +5,19 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Polls a condition until a deadline: tests wait for asynchronous outcomes this way, never by sleeping. */
+/**
+ * Polls a condition until a deadline: tests wait for asynchronous outcomes this way, never by
+ * sleeping.
+ */
 public final class Eventually {
 
   private static final Duration POLL = Duration.ofMillis(100);
 
   private Eventually() {}
 
-  /** The first non-empty value {@code probe} yields within {@code timeout}, else an AssertionError. */
+  /**
+   * The first non-empty value {@code probe} yields within {@code timeout}, else an AssertionError.
+   */
   public static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe) {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {

@@ -30,10 +30,14 @@ public final class Fixtures {
   }
 
   /** Creates a pool with {@code numbers} and answers its name. */
-  public static String pool(GmsClient gms, String allocation, int timeoutSeconds, List<String> numbers) {
+  public static String pool(
+      GmsClient gms, String allocation, int timeoutSeconds, List<String> numbers) {
     String name = uniqueName(allocation.toLowerCase());
     String json =
-        "{\"allocation\":\"" + allocation + "\",\"choice\":\"RANDOM\",\"bookingTimeoutSeconds\":" + timeoutSeconds
+        "{\"allocation\":\""
+            + allocation
+            + "\",\"choice\":\"RANDOM\",\"bookingTimeoutSeconds\":"
+            + timeoutSeconds
             + ",\"numbers\":["
             + numbers.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(","))
             + "]}";
@@ -42,12 +46,20 @@ public final class Fixtures {
     return name;
   }
 
-  /** Creates a request-interaction service on {@code pool} with extra options, and answers its name. */
+  /**
+   * Creates a request-interaction service on {@code pool} with extra options, and answers its name.
+   */
   public static String interactionService(GmsClient gms, String pool, String extraOptionsJson) {
     String name = uniqueName("ri");
-    String options = "\"_resource_group\":\"" + pool + "\"" + (extraOptionsJson.isEmpty() ? "" : "," + extraOptionsJson);
+    String options =
+        "\"_resource_group\":\""
+            + pool
+            + "\""
+            + (extraOptionsJson.isEmpty() ? "" : "," + extraOptionsJson);
     GmsClient.Reply created =
-        gms.putJson("/admin/services/" + name, "{\"flow\":\"request-interaction\",\"options\":{" + options + "}}");
+        gms.putJson(
+            "/admin/services/" + name,
+            "{\"flow\":\"request-interaction\",\"options\":{" + options + "}}");
     assertEquals(200, created.status(), created::toString);
     return name;
   }

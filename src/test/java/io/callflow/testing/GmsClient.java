@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 public final class GmsClient {
 
   /** One answer: status, content type and body. */
-  public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+  public record Reply(
+      int status, String contentType, String body, java.net.http.HttpHeaders headers) {
 
     public java.util.Optional<String> header(String name) {
       return headers.firstValue(name);
@@ -56,12 +57,20 @@ public final class GmsClient {
   private final Duration timeout;
 
   public GmsClient(String baseUrl) {
-    this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Map.of(), null,
+    this(
+        baseUrl,
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+        Map.of(),
+        null,
         Duration.ofSeconds(30));
   }
 
   private GmsClient(
-      String baseUrl, HttpClient http, Map<String, String> headers, String adminAuthorization, Duration timeout) {
+      String baseUrl,
+      HttpClient http,
+      Map<String, String> headers,
+      String adminAuthorization,
+      Duration timeout) {
     this.baseUrl = baseUrl;
     this.http = http;
     this.headers = headers;
@@ -81,9 +90,13 @@ public final class GmsClient {
     return new GmsClient(baseUrl, http, Map.copyOf(more), adminAuthorization, timeout);
   }
 
-  /** A client that sends these Basic credentials with requests to the admin API ({@code /admin/…}). */
+  /**
+   * A client that sends these Basic credentials with requests to the admin API ({@code /admin/…}).
+   */
   public GmsClient asAdministrator(String user, String password) {
-    String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String token =
+        java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new GmsClient(baseUrl, http, headers, "Basic " + token, timeout);
   }
 
@@ -138,8 +151,9 @@ public final class GmsClient {
   }
 
   /**
-   * A DELETE with a JSON body, as the admin API's bulk removals take. Sent over HTTP/1.1, as curl sends
-   * it: there, the server must be configured to accept a body on DELETE (server-config/pre-boot.txt).
+   * A DELETE with a JSON body, as the admin API's bulk removals take. Sent over HTTP/1.1, as curl
+   * sends it: there, the server must be configured to accept a body on DELETE
+   * (server-config/pre-boot.txt).
    */
   public Reply deleteJson(String path, String json) {
     return send(
@@ -149,13 +163,18 @@ public final class GmsClient {
             .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  /** Any method with any body and content type, over HTTP/1.1, as a hostile client would send it. */
+  /**
+   * Any method with any body and content type, over HTTP/1.1, as a hostile client would send it.
+   */
   public Reply send(String method, String path, String contentType, byte[] body) {
     HttpRequest.Builder request = request(path).version(HttpClient.Version.HTTP_1_1);
     if (method.equals("GET")) {
       return send(request.GET());
     }
-    return send(request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    return send(
+        request
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   private HttpRequest.Builder request(String path) {
@@ -170,7 +189,8 @@ public final class GmsClient {
 
   private Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(
           answer.statusCode(),
           answer.headers().firstValue("Content-Type").orElse(""),

@@ -49,8 +49,12 @@ public final class JmsClient implements AutoCloseable {
     }
   }
 
-  /** Publishes a JSON text message with a {@code type} property and extra string properties on {@code topic}. */
-  public void publish(String topic, String type, String json, java.util.Map<String, String> properties) {
+  /**
+   * Publishes a JSON text message with a {@code type} property and extra string properties on
+   * {@code topic}.
+   */
+  public void publish(
+      String topic, String type, String json, java.util.Map<String, String> properties) {
     try (JMSContext context = factory.createContext()) {
       var producer = context.createProducer().setProperty("type", type);
       properties.forEach(producer::setProperty);
@@ -58,7 +62,9 @@ public final class JmsClient implements AutoCloseable {
     }
   }
 
-  /** Takes the next message from {@code queue}, waiting up to {@code timeout}; null if none came. */
+  /**
+   * Takes the next message from {@code queue}, waiting up to {@code timeout}; null if none came.
+   */
   public Received receive(String queue, java.time.Duration timeout) {
     try (JMSContext context = factory.createContext();
         JMSConsumer consumer = context.createConsumer(context.createQueue(queue))) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-/** What every error answer must be: RFC 9457 problem+json with GMS's members, naming the bad field. */
+/**
+ * What every error answer must be: RFC 9457 problem+json with GMS's members, naming the bad field.
+ */
 public final class ProblemAssertions {
 
   private ProblemAssertions() {}
@@ -18,7 +20,9 @@ public final class ProblemAssertions {
     assertEquals(status, problem.getInt("status"));
     assertEquals(status, problem.getInt("code"));
     assertTrue(
-        problem.containsKey("phrase") && problem.containsKey("message") && problem.containsKey("exception"),
+        problem.containsKey("phrase")
+            && problem.containsKey("message")
+            && problem.containsKey("exception"),
         problem::toString);
     assertTrue(
         problem.getJsonArray("invalid_params").stream()

@@ -52,7 +52,8 @@ public final class PushReceiver implements AutoCloseable {
 
   public static PushReceiver start() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       PushReceiver receiver = new PushReceiver(server);
       server.createContext("/", receiver::handle);
       server.setExecutor(Executors.newCachedThreadPool());
@@ -119,8 +120,10 @@ public final class PushReceiver implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    int status = failingForever ? 503 : failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
-    received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body, status, Instant.now()));
+    int status =
+        failingForever ? 503 : failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
+    received.add(
+        new Received(Map.copyOf(exchange.getRequestHeaders()), body, status, Instant.now()));
     exchange.sendResponseHeaders(status, -1);
     exchange.close();
   }

@@ -3,8 +3,8 @@ package io.callflow.testing;
 import io.callflow.desktop.reference.DesktopClient;
 import io.callflow.launcher.BrokerAccount;
 import io.callflow.launcher.CallflowStack;
-import io.callflow.launcher.ExternalServices;
 import io.callflow.launcher.EmbeddedDatabase;
+import io.callflow.launcher.ExternalServices;
 import io.callflow.launcher.Folders;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -16,10 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The server every integration test talks to: started once per test run, on the first call, with its
- * own embedded PostgreSQL and broker on free ports and in a temporary folder, so a development server
- * can run beside it — or, in the external test run ({@code callflow.external.*} properties), against
- * a PostgreSQL server and a standalone broker of its own. Payara's output goes to {@code target/payara-it.log}.
+ * The server every integration test talks to: started once per test run, on the first call, with
+ * its own embedded PostgreSQL and broker on free ports and in a temporary folder, so a development
+ * server can run beside it — or, in the external test run ({@code callflow.external.*} properties),
+ * against a PostgreSQL server and a standalone broker of its own. Payara's output goes to {@code
+ * target/payara-it.log}.
  */
 public final class TestServer {
 
@@ -58,7 +59,9 @@ public final class TestServer {
                     EmbeddedDatabase.MAX_PREPARED_TRANSACTIONS),
                 ExternalServices.fromSystemProperties());
       } catch (Exception e) {
-        startFailure = new IllegalStateException("Test server failed to start (see target/payara-it.log): " + e, e);
+        startFailure =
+            new IllegalStateException(
+                "Test server failed to start (see target/payara-it.log): " + e, e);
         throw startFailure;
       }
       Runtime.getRuntime().addShutdownHook(new Thread(TestServer::stop, "callflow-it-stop"));
@@ -66,7 +69,9 @@ public final class TestServer {
     return stack;
   }
 
-  /** A stack of its own, for tests that need a server configured differently from the shared one. */
+  /**
+   * A stack of its own, for tests that need a server configured differently from the shared one.
+   */
   public static CallflowStack.Layout layout(Path dataDir, int maxPreparedTransactions) {
     return new CallflowStack.Layout(
         dataDir,
@@ -88,7 +93,9 @@ public final class TestServer {
     return new GmsClient(stack().baseUrl()).asAdministrator("admin", ADMIN_PASSWORD);
   }
 
-  /** A JMS client of the test broker with the server's rights (events, dead letters, every queue). */
+  /**
+   * A JMS client of the test broker with the server's rights (events, dead letters, every queue).
+   */
   public static JmsClient jms() {
     return jms(BrokerAccount.SERVER);
   }
@@ -96,7 +103,8 @@ public final class TestServer {
   /** An agent's desktop on the test broker, with the broker user of desktops. */
   public static DesktopClient desktop(String agentId) {
     BrokerAccount desktops = BrokerAccount.DESKTOP;
-    return DesktopClient.connect(stack().brokerUrl(), desktops.user(), desktops.password(), agentId);
+    return DesktopClient.connect(
+        stack().brokerUrl(), desktops.user(), desktops.password(), agentId);
   }
 
   /** A JMS client of the test broker as {@code account}, with that role's rights only. */
@@ -112,11 +120,15 @@ public final class TestServer {
     }
   }
 
-  /** The server log's last warnings and errors, and the application's own lines, for a failure's message. */
+  /**
+   * The server log's last warnings and errors, and the application's own lines, for a failure's
+   * message.
+   */
   public static java.util.List<String> recentLog(int lines) {
     try (var all = Files.lines(Path.of(property("callflow.it.log")), StandardCharsets.UTF_8)) {
       java.util.List<String> kept =
-          all.filter(l -> l.contains("io.callflow") || l.contains("SEVERE") || l.contains("Exception"))
+          all.filter(
+                  l -> l.contains("io.callflow") || l.contains("SEVERE") || l.contains("Exception"))
               .filter(l -> !l.contains("AMQ222166"))
               .collect(java.util.stream.Collectors.toList());
       return kept.subList(Math.max(0, kept.size() - lines), kept.size());
@@ -146,11 +158,11 @@ public final class TestServer {
     try {
       if (stack != null) {
         stack.close();
-        Folders.deleteTree(stack.layout().dataDir()); // a run leaves ~200 MB of database and journal otherwise
+        Folders.deleteTree(
+            stack.layout().dataDir()); // a run leaves ~200 MB of database and journal otherwise
       }
     } catch (Exception e) {
       System.err.println("Test server did not stop cleanly: " + e);
     }
   }
-
 }

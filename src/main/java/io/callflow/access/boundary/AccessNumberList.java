@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the {@code numbers} member of an admin request: an array of phone numbers, each normalised to
- * E.164. The answer keeps the request's order and length, so a conflict found later can still name
- * {@code numbers[i]} as the client wrote it.
+ * Reads the {@code numbers} member of an admin request: an array of phone numbers, each normalised
+ * to E.164. The answer keeps the request's order and length, so a conflict found later can still
+ * name {@code numbers[i]} as the client wrote it.
  */
 public final class AccessNumberList {
 
@@ -23,7 +23,10 @@ public final class AccessNumberList {
 
   private AccessNumberList() {}
 
-  /** The normalised numbers, or empty when the member is absent; bad entries are recorded on the request. */
+  /**
+   * The normalised numbers, or empty when the member is absent; bad entries are recorded on the
+   * request.
+   */
   public static Optional<List<String>> read(JsonRequest request, PhoneNumbers phoneNumbers) {
     Optional<JsonArray> array = request.array(MEMBER);
     if (array.isEmpty()) {
@@ -51,8 +54,11 @@ public final class AccessNumberList {
               () ->
                   request.invalid(
                       field,
-                      "'" + raw + "' is not a phone number (E.164, or national in region "
-                          + phoneNumbers.defaultRegion() + ")"));
+                      "'"
+                          + raw
+                          + "' is not a phone number (E.164, or national in region "
+                          + phoneNumbers.defaultRegion()
+                          + ")"));
     }
     return Optional.of(numbers);
   }

@@ -27,8 +27,9 @@ import java.util.List;
 
 /**
  * The operators' view of pools (GMS resource groups): {@code /admin/pools} lists and creates them,
- * {@code /admin/pools/{name}} reads, reconfigures and deletes one, {@code /admin/pools/{name}/numbers}
- * adds and removes numbers in bulk. Bodies are read whatever their content type, as JSON.
+ * {@code /admin/pools/{name}} reads, reconfigures and deletes one, {@code
+ * /admin/pools/{name}/numbers} adds and removes numbers in bulk. Bodies are read whatever their
+ * content type, as JSON.
  */
 @Path("admin/pools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,7 +54,8 @@ public class PoolAdminResource {
 
   @POST
   public Response create(InputStream body) {
-    PoolSpecification specification = PoolSpecificationJson.read(null, JsonRequest.parse(body), phoneNumbers);
+    PoolSpecification specification =
+        PoolSpecificationJson.read(null, JsonRequest.parse(body), phoneNumbers);
     PoolSnapshot created = pools.create(specification);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(created.pool().name()).build())
         .entity(PoolJson.write(created))
@@ -63,7 +65,8 @@ public class PoolAdminResource {
   @PUT
   @Path("{name}")
   public JsonObject configure(@PathParam("name") String name, InputStream body) {
-    PoolSpecification specification = PoolSpecificationJson.read(name, JsonRequest.parse(body), phoneNumbers);
+    PoolSpecification specification =
+        PoolSpecificationJson.read(name, JsonRequest.parse(body), phoneNumbers);
     return PoolJson.write(pools.configure(specification));
   }
 

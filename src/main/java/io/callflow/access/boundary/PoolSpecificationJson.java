@@ -17,10 +17,10 @@ import java.util.function.DoublePredicate;
 import java.util.stream.Collectors;
 
 /**
- * Reads a pool's JSON ({@code name}, {@code allocation}, {@code choice}, {@code bookingTimeoutSeconds},
- * {@code location}, {@code numbers}) into a {@link PoolSpecification}, or answers 400 naming every bad
- * field. Members it does not know, such as a previous answer's {@code utilisation}, are ignored, so an
- * operator may edit what GET answered and PUT it back.
+ * Reads a pool's JSON ({@code name}, {@code allocation}, {@code choice}, {@code
+ * bookingTimeoutSeconds}, {@code location}, {@code numbers}) into a {@link PoolSpecification}, or
+ * answers 400 naming every bad field. Members it does not know, such as a previous answer's {@code
+ * utilisation}, are ignored, so an operator may edit what GET answered and PUT it back.
  */
 public final class PoolSpecificationJson {
 
@@ -30,7 +30,8 @@ public final class PoolSpecificationJson {
    * @param pathName the name in {@code PUT /admin/pools/{name}}, which a body {@code name} must
    *     repeat; null for {@code POST /admin/pools}, where the body must carry it
    */
-  public static PoolSpecification read(String pathName, JsonRequest request, PhoneNumbers phoneNumbers) {
+  public static PoolSpecification read(
+      String pathName, JsonRequest request, PhoneNumbers phoneNumbers) {
     String name = name(pathName, request);
     Allocation allocation = allocation(request);
     Choice choice = choice(request);
@@ -52,7 +53,9 @@ public final class PoolSpecificationJson {
     inBody
         .filter(name -> !name.equals(pathName))
         .ifPresent(
-            name -> request.invalid("name", "'" + name + "' differs from the path's '" + pathName + "'"));
+            name ->
+                request.invalid(
+                    "name", "'" + name + "' differs from the path's '" + pathName + "'"));
     return pathName;
   }
 
@@ -125,7 +128,8 @@ public final class PoolSpecificationJson {
         .orElse(null);
   }
 
-  private static Double coordinate(JsonRequest location, String member, DoublePredicate valid, String range) {
+  private static Double coordinate(
+      JsonRequest location, String member, DoublePredicate valid, String range) {
     if (!location.require(member)) {
       return null;
     }

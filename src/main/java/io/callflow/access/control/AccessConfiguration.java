@@ -16,7 +16,9 @@ public class AccessConfiguration {
   @ConfigProperty(name = ConfigKeys.ACCESS_CODE_PREFIX)
   Optional<String> accessCodePrefix;
 
-  /** Dependent scope: the format is an immutable value of a final class, so it cannot be proxied. */
+  /**
+   * Dependent scope: the format is an immutable value of a final class, so it cannot be proxied.
+   */
   @Produces
   AccessCodeFormat accessCodeFormat() {
     return AccessCodeFormat.withPrefix(accessCodePrefix.orElse(""));

@@ -27,11 +27,12 @@ import java.util.UUID;
 
 /**
  * Hands out access numbers (and codes), each allocation in a transaction of its own. The database
- * decides who gets what, in one JVM as across several: the pool's row is locked ({@code FOR UPDATE})
- * so allocations from one pool take turns, the chosen number's row is locked, its live bookings are
- * re-read under that lock, and a partial unique index refuses a second live booking on a locked
- * number as the last line of defence. No lock of this JVM is held besides: an allocation whose commit
- * is held up (the transaction manager retries a broker that went away mid-commit) holds up nobody else.
+ * decides who gets what, in one JVM as across several: the pool's row is locked ({@code FOR
+ * UPDATE}) so allocations from one pool take turns, the chosen number's row is locked, its live
+ * bookings are re-read under that lock, and a partial unique index refuses a second live booking on
+ * a locked number as the last line of defence. No lock of this JVM is held besides: an allocation
+ * whose commit is held up (the transaction manager retries a broker that went away mid-commit)
+ * holds up nobody else.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -54,17 +55,22 @@ public class AccessNumberAllocator {
       throw ProblemException.badParameter("_resource_group", "no pool named " + request.pool());
     }
     if (request.provideCode()) {
-      codeFormat.problemWithLength(request.accessCodeLength()).ifPresent(problem -> {
-        throw ProblemException.badParameter("_access_code_length", problem);
-      });
+      codeFormat
+          .problemWithLength(request.accessCodeLength())
+          .ifPresent(
+              problem -> {
+                throw ProblemException.badParameter("_access_code_length", problem);
+              });
     }
     // the database keeps microseconds; millisecond instants read back exactly as they were answered
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     bookings.expireOverdueIn(pool.name(), now);
     List<String> numbers = candidates(pool);
     if (numbers.isEmpty()) {
-      // every number is booked: free again when the first booking ends; a pool without numbers in a minute
-      throw new PoolExhausted(pool.name(), bookings.untilNextExpiry(pool.name(), now).orElse(Duration.ofSeconds(60)));
+      // every number is booked: free again when the first booking ends; a pool without numbers in a
+      // minute
+      throw new PoolExhausted(
+          pool.name(), bookings.untilNextExpiry(pool.name(), now).orElse(Duration.ofSeconds(60)));
     }
     Duration timeout = request.timeout().orElse(pool.bookingTimeout());
     for (String number : numbers) {
@@ -83,8 +89,14 @@ public class AccessNumberAllocator {
       }
       Booking booking =
           new Booking(
-              UUID.randomUUID().toString(), pool, number, request.serviceId(),
-              request.phoneNumber().orElse(null), code, bookedAt(), timeout);
+              UUID.randomUUID().toString(),
+              pool,
+              number,
+              request.serviceId(),
+              request.phoneNumber().orElse(null),
+              code,
+              bookedAt(),
+              timeout);
       em.persist(booking);
       if (pool.choice() == Choice.ROUND_ROBIN) {
         pool.handedOut(number);
@@ -95,7 +107,8 @@ public class AccessNumberAllocator {
       return booking;
     }
     metrics.exhausted(pool.name());
-    throw new PoolExhausted(pool.name(), bookings.untilNextExpiry(pool.name(), now).orElse(Duration.ofSeconds(1)));
+    throw new PoolExhausted(
+        pool.name(), bookings.untilNextExpiry(pool.name(), now).orElse(Duration.ofSeconds(1)));
   }
 
   /**
@@ -132,7 +145,8 @@ public class AccessNumberAllocator {
   /** Locks the number's row; for a locking pool a row another transaction holds is skipped. */
   private boolean lockNumber(String number, boolean skipLocked) {
     return !em.createNativeQuery(
-            "SELECT number FROM access_number WHERE number = ?1 FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))
+            "SELECT number FROM access_number WHERE number = ?1 FOR UPDATE"
+                + (skipLocked ? " SKIP LOCKED" : ""))
         .setParameter(1, number)
         .getResultList()
         .isEmpty();

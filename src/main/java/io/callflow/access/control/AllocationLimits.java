@@ -14,10 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * How many access numbers one client (its {@code gms_user}, else its address) may ask a service for per
- * minute: a token bucket per client and service, so a burst up to the limit passes and a client that
- * keeps asking gets 429 with Retry-After instead of draining the pool for everyone. Counted per server
- * instance.
+ * How many access numbers one client (its {@code gms_user}, else its address) may ask a service for
+ * per minute: a token bucket per client and service, so a burst up to the limit passes and a client
+ * that keeps asking gets 429 with Retry-After instead of draining the pool for everyone. Counted
+ * per server instance.
  */
 @ApplicationScoped
 public class AllocationLimits {
@@ -34,12 +34,14 @@ public class AllocationLimits {
   @PostConstruct
   void configure() {
     defaultPerMinute =
-        ConfigProvider.getConfig().getOptionalValue(ConfigKeys.ALLOCATIONS_PER_CLIENT_PER_MINUTE, Integer.class).orElse(120);
+        ConfigProvider.getConfig()
+            .getOptionalValue(ConfigKeys.ALLOCATIONS_PER_CLIENT_PER_MINUTE, Integer.class)
+            .orElse(120);
   }
 
   /**
-   * Takes one allocation for {@code client} on {@code service}, whose limit is {@code perMinute} (empty:
-   * the server's default; 0: none), or answers 429.
+   * Takes one allocation for {@code client} on {@code service}, whose limit is {@code perMinute}
+   * (empty: the server's default; 0: none), or answers 429.
    */
   public void take(String service, String client, java.util.Optional<Integer> perMinute) {
     int limit = perMinute.orElse(defaultPerMinute);
@@ -52,9 +54,18 @@ public class AllocationLimits {
     long waitMillis = bucket.take(limit, now);
     if (waitMillis > 0) {
       throw ProblemException.of(
-          429, "TOO_MANY_REQUESTS", "RateLimited",
-          "client " + client + " asked service " + service + " for more than " + limit + " access numbers a minute",
-          List.of(), Math.max(1, (waitMillis + 999) / 1000));
+          429,
+          "TOO_MANY_REQUESTS",
+          "RateLimited",
+          "client "
+              + client
+              + " asked service "
+              + service
+              + " for more than "
+              + limit
+              + " access numbers a minute",
+          List.of(),
+          Math.max(1, (waitMillis + 999) / 1000));
     }
   }
 

@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Announces bookings: on the events topic (in the caller's transaction, so nothing is announced that
- * rolls back) and, for ended bookings, to the instance that held it.
+ * Announces bookings: on the events topic (in the caller's transaction, so nothing is announced
+ * that rolls back) and, for ended bookings, to the instance that held it.
  */
 @ApplicationScoped
 public class BookingEvents {
@@ -26,7 +26,8 @@ public class BookingEvents {
   @Inject Event<BookingEnded> ended;
 
   void booked(Booking booking) {
-    JsonObjectBuilder event = common(booking, booking.bookedAt()).add("expiresAt", booking.expiresAt().toString());
+    JsonObjectBuilder event =
+        common(booking, booking.bookedAt()).add("expiresAt", booking.expiresAt().toString());
     booking.accessCode().ifPresent(code -> event.add("accessCode", code));
     sender.publish(Destinations.EVENTS, BOOKED, event.build().toString());
   }
@@ -34,7 +35,9 @@ public class BookingEvents {
   void ended(Booking booking, Instant at) {
     Booking.EndReason reason = booking.endReason().orElseThrow();
     sender.publish(
-        Destinations.EVENTS, RELEASED, common(booking, at).add("reason", reason.name()).build().toString());
+        Destinations.EVENTS,
+        RELEASED,
+        common(booking, at).add("reason", reason.name()).build().toString());
     ended.fire(new BookingEnded(booking.id(), booking.serviceId(), booking.number(), reason, at));
   }
 

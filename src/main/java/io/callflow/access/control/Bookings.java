@@ -25,7 +25,8 @@ public class Bookings {
   /** The live booking an instance holds, if any. */
   public Optional<Booking> liveFor(String serviceId) {
     Instant now = clock.instant();
-    return em.createQuery(
+    return em
+        .createQuery(
             "SELECT b FROM Booking b WHERE b.serviceId = :service AND b.active = true ORDER BY b.bookedAt DESC",
             Booking.class)
         .setParameter("service", serviceId)
@@ -35,10 +36,15 @@ public class Bookings {
         .findFirst();
   }
 
-  /** The live bookings on a number, their rows locked so that two calls cannot match one booking. */
+  /**
+   * The live bookings on a number, their rows locked so that two calls cannot match one booking.
+   */
   public List<Booking> liveOnForUpdate(String number) {
     Instant now = clock.instant();
-    return locked("SELECT * FROM booking WHERE number = ?1 AND active ORDER BY booked_at FOR UPDATE", number).stream()
+    return locked(
+            "SELECT * FROM booking WHERE number = ?1 AND active ORDER BY booked_at FOR UPDATE",
+            number)
+        .stream()
         .filter(b -> b.isLiveAt(now))
         .toList();
   }
@@ -62,12 +68,16 @@ public class Bookings {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void expire(String bookingId) {
     Instant now = clock.instant();
-    locked("SELECT * FROM booking WHERE id = ?1 AND active FOR UPDATE SKIP LOCKED", bookingId).stream()
+    locked("SELECT * FROM booking WHERE id = ?1 AND active FOR UPDATE SKIP LOCKED", bookingId)
+        .stream()
         .filter(b -> b.isOverdueAt(now))
         .forEach(b -> end(b, EndReason.EXPIRED));
   }
 
-  /** Cancels a booking in a transaction of its own: its create failed after the allocation committed. */
+  /**
+   * Cancels a booking in a transaction of its own: its create failed after the allocation
+   * committed.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void releaseAlone(String bookingId) {
     locked("SELECT * FROM booking WHERE id = ?1 AND active FOR UPDATE", bookingId)
@@ -109,7 +119,8 @@ public class Bookings {
    * never end one booking twice.
    */
   public void expireOverdueIn(String pool, Instant now) {
-    locked("SELECT * FROM booking WHERE pool_name = ?1 AND active FOR UPDATE SKIP LOCKED", pool).stream()
+    locked("SELECT * FROM booking WHERE pool_name = ?1 AND active FOR UPDATE SKIP LOCKED", pool)
+        .stream()
         .filter(b -> b.isOverdueAt(now))
         .forEach(b -> end(b, EndReason.EXPIRED));
   }
@@ -124,7 +135,8 @@ public class Bookings {
   }
 
   public boolean hasActiveBooking(String number) {
-    return !em.createQuery("SELECT b.id FROM Booking b WHERE b.number = :number AND b.active = true", String.class)
+    return !em.createQuery(
+            "SELECT b.id FROM Booking b WHERE b.number = :number AND b.active = true", String.class)
         .setParameter("number", number)
         .setMaxResults(1)
         .getResultList()
@@ -143,7 +155,8 @@ public class Bookings {
   public Optional<Duration> untilNextExpiry(String pool, Instant now) {
     List<Instant> next =
         em.createQuery(
-                "SELECT MIN(b.expiresAt) FROM Booking b WHERE b.poolName = :pool AND b.active = true", Instant.class)
+                "SELECT MIN(b.expiresAt) FROM Booking b WHERE b.poolName = :pool AND b.active = true",
+                Instant.class)
             .setParameter("pool", pool)
             .getResultList();
     return next.stream().filter(at -> at != null).findFirst().map(at -> Duration.between(now, at));

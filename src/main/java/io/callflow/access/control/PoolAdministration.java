@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
 /**
  * Creates, reconfigures and deletes pools and moves numbers in and out of them, for operators.
  *
- * <p>Every change locks the pool's row, and a removal also the rows of the numbers it removes, before
- * looking at live bookings: changes to one pool serialise across server instances, and an allocator
- * that locks a number's row while it books it can never book a number that is being removed.
+ * <p>Every change locks the pool's row, and a removal also the rows of the numbers it removes,
+ * before looking at live bookings: changes to one pool serialise across server instances, and an
+ * allocator that locks a number's row while it books it can never book a number that is being
+ * removed.
  */
 @Stateless
 public class PoolAdministration {
@@ -37,7 +38,8 @@ public class PoolAdministration {
   @Inject Clock clock;
 
   public List<PoolSnapshot> pools() {
-    List<Pool> pools = em.createQuery("SELECT p FROM Pool p ORDER BY p.name", Pool.class).getResultList();
+    List<Pool> pools =
+        em.createQuery("SELECT p FROM Pool p ORDER BY p.name", Pool.class).getResultList();
     Map<String, List<String>> numbers =
         em.createQuery("SELECT a FROM AccessNumber a ORDER BY a.number", AccessNumber.class)
             .getResultStream()
@@ -47,10 +49,12 @@ public class PoolAdministration {
                     Collectors.mapping(AccessNumber::number, Collectors.toList())));
     Map<String, Long> live = liveBookingsPerPool();
     return pools.stream()
-        .map(pool -> {
-          List<String> own = numbers.getOrDefault(pool.name(), List.of());
-          return new PoolSnapshot(pool, own, new Utilisation(live.getOrDefault(pool.name(), 0L), own.size()));
-        })
+        .map(
+            pool -> {
+              List<String> own = numbers.getOrDefault(pool.name(), List.of());
+              return new PoolSnapshot(
+                  pool, own, new Utilisation(live.getOrDefault(pool.name(), 0L), own.size()));
+            })
         .toList();
   }
 
@@ -66,14 +70,22 @@ public class PoolAdministration {
   public PoolSnapshot create(PoolSpecification specification) {
     if (!insertIfAbsent(specification)) {
       throw ProblemException.conflict(
-          "pool " + specification.name() + " already exists; PUT /admin/pools/" + specification.name()
+          "pool "
+              + specification.name()
+              + " already exists; PUT /admin/pools/"
+              + specification.name()
               + " reconfigures it",
-          List.of(new InvalidParam("name", "a pool named " + specification.name() + " already exists")));
+          List.of(
+              new InvalidParam(
+                  "name", "a pool named " + specification.name() + " already exists")));
     }
     return configureLocked(specification);
   }
 
-  /** Creates the pool or replaces its configuration; its numbers stay, the specification's are added. */
+  /**
+   * Creates the pool or replaces its configuration; its numbers stay, the specification's are
+   * added.
+   */
   public PoolSnapshot configure(PoolSpecification specification) {
     insertIfAbsent(specification);
     return configureLocked(specification);
@@ -86,7 +98,10 @@ public class PoolAdministration {
     PoolSnapshot last = snapshot(pool);
     if (last.utilisation().liveBookings() > 0) {
       throw ProblemException.conflict(
-          "pool " + name + " has " + last.utilisation().liveBookings()
+          "pool "
+              + name
+              + " has "
+              + last.utilisation().liveBookings()
               + " live booking(s); delete it once they have ended",
           List.of(new InvalidParam("name", "pool " + name + " has live bookings")));
     }
@@ -98,8 +113,8 @@ public class PoolAdministration {
   }
 
   /**
-   * Adds numbers (E.164) to a pool; a number already in it is fine. 409 naming {@code numbers[i]} for
-   * each number that belongs to another pool.
+   * Adds numbers (E.164) to a pool; a number already in it is fine. 409 naming {@code numbers[i]}
+   * for each number that belongs to another pool.
    */
   public PoolSnapshot addNumbers(String name, List<String> numbers) {
     Pool pool = locked(name);
@@ -108,8 +123,8 @@ public class PoolAdministration {
   }
 
   /**
-   * Removes numbers (E.164) from a pool; a number not in it is fine. 409 naming {@code numbers[i]} for
-   * each number that has a live booking.
+   * Removes numbers (E.164) from a pool; a number not in it is fine. 409 naming {@code numbers[i]}
+   * for each number that has a live booking.
    */
   public PoolSnapshot removeNumbers(String name, List<String> numbers) {
     Pool pool = locked(name);
@@ -118,11 +133,13 @@ public class PoolAdministration {
     List<InvalidParam> conflicts = new ArrayList<>();
     for (int i = 0; i < numbers.size(); i++) {
       if (booked.contains(numbers.get(i))) {
-        conflicts.add(new InvalidParam("numbers[" + i + "]", numbers.get(i) + " has a live booking"));
+        conflicts.add(
+            new InvalidParam("numbers[" + i + "]", numbers.get(i) + " has a live booking"));
       }
     }
     if (!conflicts.isEmpty()) {
-      throw ProblemException.conflict(describe(conflicts) + "; remove once the booking has ended", conflicts);
+      throw ProblemException.conflict(
+          describe(conflicts) + "; remove once the booking has ended", conflicts);
     }
     present.forEach(em::remove);
     return snapshot(pool);
@@ -136,8 +153,8 @@ public class PoolAdministration {
   }
 
   /**
-   * Inserts a bare pool row unless the name exists. Done in SQL so that two requests creating the same
-   * pool at once (on one server or two) settle on the row, never on a primary-key failure.
+   * Inserts a bare pool row unless the name exists. Done in SQL so that two requests creating the
+   * same pool at once (on one server or two) settle on the row, never on a primary-key failure.
    */
   private boolean insertIfAbsent(PoolSpecification specification) {
     return em.createNativeQuery(
@@ -172,11 +189,13 @@ public class PoolAdministration {
     for (int i = 0; i < numbers.size(); i++) {
       String owner = owners.get(numbers.get(i));
       if (!pool.name().equals(owner)) {
-        conflicts.add(new InvalidParam("numbers[" + i + "]", numbers.get(i) + " belongs to pool " + owner));
+        conflicts.add(
+            new InvalidParam("numbers[" + i + "]", numbers.get(i) + " belongs to pool " + owner));
       }
     }
     if (!conflicts.isEmpty()) {
-      throw ProblemException.conflict(describe(conflicts) + "; remove it from there first", conflicts);
+      throw ProblemException.conflict(
+          describe(conflicts) + "; remove it from there first", conflicts);
     }
   }
 
@@ -195,12 +214,16 @@ public class PoolAdministration {
     }
     var query =
         numbers == null
-            ? em.createQuery("SELECT a FROM AccessNumber a WHERE a.poolName = :pool", AccessNumber.class)
+            ? em.createQuery(
+                "SELECT a FROM AccessNumber a WHERE a.poolName = :pool", AccessNumber.class)
             : em.createQuery(
                     "SELECT a FROM AccessNumber a WHERE a.poolName = :pool AND a.number IN :numbers",
                     AccessNumber.class)
                 .setParameter("numbers", List.copyOf(new LinkedHashSet<>(numbers)));
-    return query.setParameter("pool", pool).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    return query
+        .setParameter("pool", pool)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
   }
 
   private PoolSnapshot snapshot(Pool pool) {
@@ -245,6 +268,9 @@ public class PoolAdministration {
   }
 
   private static String describe(List<InvalidParam> conflicts) {
-    return conflicts.stream().map(InvalidParam::reason).distinct().collect(Collectors.joining(", "));
+    return conflicts.stream()
+        .map(InvalidParam::reason)
+        .distinct()
+        .collect(Collectors.joining(", "));
   }
 }

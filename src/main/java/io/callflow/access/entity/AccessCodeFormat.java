@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * How this node writes access codes: numeric, of the requested length, starting with the node's
- * prefix ({@code access_code_prefix}: empty, a digit string such as {@code 9}, or a digit range such
- * as {@code 7-9}) so that a node can recognise its own codes.
+ * prefix ({@code access_code_prefix}: empty, a digit string such as {@code 9}, or a digit range
+ * such as {@code 7-9}) so that a node can recognise its own codes.
  */
 public final class AccessCodeFormat {
 
@@ -58,7 +58,8 @@ public final class AccessCodeFormat {
       return Optional.of("must be between " + MIN_LENGTH + " and " + MAX_LENGTH);
     }
     if (length <= prefixLength()) {
-      return Optional.of("must be longer than this node's access code prefix (" + prefixLength() + " digits)");
+      return Optional.of(
+          "must be longer than this node's access code prefix (" + prefixLength() + " digits)");
     }
     return Optional.empty();
   }
@@ -70,9 +71,11 @@ public final class AccessCodeFormat {
   }
 
   public String generate(int length, RandomGenerator random) {
-    problemWithLength(length).ifPresent(p -> {
-      throw new IllegalArgumentException("access code length " + length + " " + p);
-    });
+    problemWithLength(length)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException("access code length " + length + " " + p);
+            });
     StringBuilder code = new StringBuilder(length);
     if (rangeLow == '\0') {
       code.append(fixedPrefix);

@@ -3,7 +3,8 @@ package io.callflow.access.entity;
 import java.time.Instant;
 
 /**
- * Fired (CDI, synchronously, inside the transaction that ended the booking) so the instance that held
- * the booking can follow, without this feature knowing about instances.
+ * Fired (CDI, synchronously, inside the transaction that ended the booking) so the instance that
+ * held the booking can follow, without this feature knowing about instances.
  */
-public record BookingEnded(String bookingId, String serviceId, String number, Booking.EndReason reason, Instant at) {}
+public record BookingEnded(
+    String bookingId, String serviceId, String number, Booking.EndReason reason, Instant at) {}

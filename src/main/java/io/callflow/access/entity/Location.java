@@ -11,8 +11,10 @@ public record Location(double latitude, double longitude, double radiusKm) {
     double dLon = Math.toRadians(lon - longitude);
     double a =
         Math.sin(dLat / 2) * Math.sin(dLat / 2)
-            + Math.cos(Math.toRadians(latitude)) * Math.cos(Math.toRadians(lat))
-                * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+            + Math.cos(Math.toRadians(latitude))
+                * Math.cos(Math.toRadians(lat))
+                * Math.sin(dLon / 2)
+                * Math.sin(dLon / 2);
     return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 

@@ -41,7 +41,9 @@ public final class MatchDecision {
             : new NoMatch("access code does not match the booking");
       }
       boolean aniDiffers =
-          ani.isPresent() && booking.get().phoneNumber().isPresent() && !ani.equals(booking.get().phoneNumber());
+          ani.isPresent()
+              && booking.get().phoneNumber().isPresent()
+              && !ani.equals(booking.get().phoneNumber());
       return new Matched(booking.get(), aniDiffers);
     }
     if (code.isPresent()) {
@@ -54,7 +56,8 @@ public final class MatchDecision {
           .<Outcome>map(b -> new Matched(b, false))
           .orElse(new NoMatch("no live booking on this number for that caller"));
     }
-    return new Ambiguous("a shared number needs the caller's _phone_number or _access_code to match");
+    return new Ambiguous(
+        "a shared number needs the caller's _phone_number or _access_code to match");
   }
 
   private static Optional<Booking> newest(List<Booking> bookings) {

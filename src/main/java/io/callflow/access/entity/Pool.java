@@ -19,10 +19,14 @@ import java.util.regex.Pattern;
 @Table(name = "pool")
 public class Pool {
 
-  /** What a pool may be called: safe in a path segment and in a service's {@code _resource_group}. */
+  /**
+   * What a pool may be called: safe in a path segment and in a service's {@code _resource_group}.
+   */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-  /** Bounds of a booking timeout (the schema's check): long enough to dial, short enough to recycle. */
+  /**
+   * Bounds of a booking timeout (the schema's check): long enough to dial, short enough to recycle.
+   */
   public static final Duration SHORTEST_BOOKING_TIMEOUT = Duration.ofSeconds(5);
 
   public static final Duration LONGEST_BOOKING_TIMEOUT = Duration.ofSeconds(1800);
@@ -53,7 +57,12 @@ public class Pool {
 
   protected Pool() {}
 
-  public Pool(String name, Allocation allocation, Choice choice, Duration bookingTimeout, Location location) {
+  public Pool(
+      String name,
+      Allocation allocation,
+      Choice choice,
+      Duration bookingTimeout,
+      Location location) {
     this.name = name;
     reconfigure(allocation, choice, bookingTimeout, location);
   }
@@ -107,7 +116,9 @@ public class Pool {
   }
 
   public Optional<Location> location() {
-    return latitude == null ? Optional.empty() : Optional.of(new Location(latitude, longitude, radiusKm));
+    return latitude == null
+        ? Optional.empty()
+        : Optional.of(new Location(latitude, longitude, radiusKm));
   }
 
   public Optional<String> roundRobinCursor() {

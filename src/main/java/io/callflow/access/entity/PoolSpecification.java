@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What an operator asks a pool to be: its configuration, and numbers (E.164) to add to it.
- * {@code location} is null for a pool that serves everywhere.
+ * What an operator asks a pool to be: its configuration, and numbers (E.164) to add to it. {@code
+ * location} is null for a pool that serves everywhere.
  */
 public record PoolSpecification(
     String name,

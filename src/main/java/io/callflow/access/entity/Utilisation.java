@@ -1,8 +1,8 @@
 package io.callflow.access.entity;
 
 /**
- * How busy a pool is: its live bookings against its numbers. A shared pool's ratio may exceed 1, since
- * many bookings may hold one number.
+ * How busy a pool is: its live bookings against its numbers. A shared pool's ratio may exceed 1,
+ * since many bookings may hold one number.
  */
 public record Utilisation(long liveBookings, int numbers) {
 

@@ -1,8 +1,8 @@
 package io.callflow.callback.boundary;
 
-import io.callflow.platform.rest.GmsUser;
 import io.callflow.callback.control.CallbackRequests;
 import io.callflow.platform.json.StringObjects;
+import io.callflow.platform.rest.GmsUser;
 import io.callflow.platform.rest.RequestParameters;
 import io.callflow.service.control.IdempotencyKeys;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,13 +31,13 @@ import java.util.Optional;
 
 /**
  * GMS 8.5's Callback API, {@code /genesys/1/service/callback}: create (JSON, form or multipart),
- * records by id or by properties, cancel, reschedule and availability — every record member a string.
+ * records by id or by properties, cancel, reschedule and availability — every record member a
+ * string.
  */
 @Path("genesys/1/service/callback")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class CallbackResource {
-
 
   @Inject CallbackRequests callbacks;
   @Context HttpHeaders headers;
@@ -52,20 +52,30 @@ public class CallbackResource {
       InputStream body) {
     Map<String, String> parameters = RequestParameters.parse(headers.getMediaType(), body);
     return StringObjects.toJson(
-        callbacks.create(name, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank())));
+        callbacks.create(
+            name,
+            parameters,
+            gmsUser,
+            Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank())));
   }
 
-  /** {@code ?_id=…} answers that record; other parameters query every callback service's records. */
+  /**
+   * {@code ?_id=…} answers that record; other parameters query every callback service's records.
+   */
   @GET
   public JsonArray records(@HeaderParam(GmsUser.HEADER) String gmsUser) {
     Map<String, String> query = query();
     String id = query.get("_id");
-    return array(id != null ? callbacks.byId(id, gmsUser) : callbacks.query(Optional.empty(), query, gmsUser));
+    return array(
+        id != null
+            ? callbacks.byId(id, gmsUser)
+            : callbacks.query(Optional.empty(), query, gmsUser));
   }
 
   @GET
   @Path("{name}")
-  public JsonArray recordsOf(@PathParam("name") String name, @HeaderParam(GmsUser.HEADER) String gmsUser) {
+  public JsonArray recordsOf(
+      @PathParam("name") String name, @HeaderParam(GmsUser.HEADER) String gmsUser) {
     return array(callbacks.query(Optional.of(name), query(), gmsUser));
   }
 
@@ -83,7 +93,10 @@ public class CallbackResource {
   /** Cancels; clients send a JSON body, an empty one, or none. */
   @DELETE
   @Path("{name}/{id}")
-  public JsonObject cancel(@PathParam("name") String name, @PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
+  public JsonObject cancel(
+      @PathParam("name") String name,
+      @PathParam("id") String id,
+      @HeaderParam(GmsUser.HEADER) String gmsUser) {
     return StringObjects.toJson(callbacks.cancel(name, id, gmsUser));
   }
 
@@ -94,16 +107,20 @@ public class CallbackResource {
       @PathParam("id") String id,
       @HeaderParam(GmsUser.HEADER) String gmsUser,
       InputStream body) {
-    return StringObjects.toJson(callbacks.reschedule(name, id, RequestParameters.parse(headers.getMediaType(), body), gmsUser));
+    return StringObjects.toJson(
+        callbacks.reschedule(
+            name, id, RequestParameters.parse(headers.getMediaType(), body), gmsUser));
   }
 
   private Map<String, String> query() {
     Map<String, String> query = new LinkedHashMap<>();
-    uri.getQueryParameters().forEach((key, values) -> {
-      if (!values.isEmpty()) {
-        query.put(key, values.get(0));
-      }
-    });
+    uri.getQueryParameters()
+        .forEach(
+            (key, values) -> {
+              if (!values.isEmpty()) {
+                query.put(key, values.get(0));
+              }
+            });
     return query;
   }
 

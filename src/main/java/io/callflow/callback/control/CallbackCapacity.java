@@ -18,14 +18,15 @@ import java.util.Map;
 
 /**
  * Office hours and capacity of a callback service: each time bucket (5 minutes by default) takes a
- * number of live callbacks (100), counted at the time each customer wants the call (or, for immediate
- * ones, was created).
+ * number of live callbacks (100), counted at the time each customer wants the call (or, for
+ * immediate ones, was created).
  */
 @Stateless
 public class CallbackCapacity {
 
   /** Slots as GMS clients parse them: ISO-8601 UTC with milliseconds. */
-  public static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  public static final DateTimeFormatter SLOT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private static final String LIVE =
       "service_name = ?1 AND state NOT IN ('COMPLETED', 'CANCELLED', 'EXPIRED', 'FAILED')";
@@ -44,14 +45,19 @@ public class CallbackCapacity {
     if (!settings.officeHours().isOpenAt(at)) {
       return 0;
     }
-    return Math.max(0, settings.capacityPerBucket() - taken(service, settings, bucket, bucket.plus(settings.bucket())).getOrDefault(bucket, 0));
+    return Math.max(
+        0,
+        settings.capacityPerBucket()
+            - taken(service, settings, bucket, bucket.plus(settings.bucket()))
+                .getOrDefault(bucket, 0));
   }
 
   /**
-   * Open slots from {@code start} (rounded up to a bucket) until {@code end}, at most {@code maxSlots},
-   * each with its free places: {@code {"2026-03-09T14:30:00.000Z": 3, …}}.
+   * Open slots from {@code start} (rounded up to a bucket) until {@code end}, at most {@code
+   * maxSlots}, each with its free places: {@code {"2026-03-09T14:30:00.000Z": 3, …}}.
    */
-  public JsonObject availability(String service, CallbackSettings settings, Instant start, Instant end, int maxSlots) {
+  public JsonObject availability(
+      String service, CallbackSettings settings, Instant start, Instant end, int maxSlots) {
     Duration bucket = settings.bucket();
     Instant first = bucketOf(start, bucket);
     if (first.isBefore(start)) {
@@ -62,14 +68,19 @@ public class CallbackCapacity {
     int listed = 0;
     for (Instant slot = first; slot.isBefore(end) && listed < maxSlots; slot = slot.plus(bucket)) {
       if (settings.officeHours().isOpenAt(slot)) {
-        slots.add(SLOT.format(slot), Math.max(0, settings.capacityPerBucket() - taken.getOrDefault(slot, 0)));
+        slots.add(
+            SLOT.format(slot),
+            Math.max(0, settings.capacityPerBucket() - taken.getOrDefault(slot, 0)));
         listed++;
       }
     }
     return slots.build();
   }
 
-  /** Slots with room, from {@code from} on, at most {@code count}: what an availability error proposes. */
+  /**
+   * Slots with room, from {@code from} on, at most {@code count}: what an availability error
+   * proposes.
+   */
   public JsonObject proposals(String service, CallbackSettings settings, Instant from, int count) {
     JsonObject window = availability(service, settings, from, from.plus(Duration.ofDays(14)), 2000);
     JsonObjectBuilder free = Json.createObjectBuilder();
@@ -81,13 +92,15 @@ public class CallbackCapacity {
   }
 
   /** Live callbacks per bucket start, between {@code from} and {@code to}. */
-  private Map<Instant, Integer> taken(String service, CallbackSettings settings, Instant from, Instant to) {
+  private Map<Instant, Integer> taken(
+      String service, CallbackSettings settings, Instant from, Instant to) {
     long seconds = settings.bucket().toSeconds();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT floor(extract(epoch FROM coalesce(desired_time, created_at)) / ?2)::bigint, count(*)"
-                    + " FROM service_instance WHERE " + LIVE
+                    + " FROM service_instance WHERE "
+                    + LIVE
                     + " AND coalesce(desired_time, created_at) >= ?3 AND coalesce(desired_time, created_at) < ?4"
                     + " GROUP BY 1")
             .setParameter(1, service)
@@ -97,7 +110,9 @@ public class CallbackCapacity {
             .getResultList();
     Map<Instant, Integer> taken = new HashMap<>();
     for (Object[] row : rows) {
-      taken.put(Instant.ofEpochSecond(((Number) row[0]).longValue() * seconds), ((Number) row[1]).intValue());
+      taken.put(
+          Instant.ofEpochSecond(((Number) row[0]).longValue() * seconds),
+          ((Number) row[1]).intValue());
     }
     return taken;
   }

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Callback records as GMS clients decode them: every member a string — {@code _id},
- * {@code _service_name}, {@code _callback_state}, {@code _callback_reason}, {@code _desired_time},
- * {@code _expiration_time}, {@code _customer_number} — and the app data beside them.
+ * Callback records as GMS clients decode them: every member a string — {@code _id}, {@code
+ * _service_name}, {@code _callback_state}, {@code _callback_reason}, {@code _desired_time}, {@code
+ * _expiration_time}, {@code _customer_number} — and the app data beside them.
  */
 @Stateless
 public class CallbackRecords {
@@ -47,19 +47,26 @@ public class CallbackRecords {
   }
 
   /** Records of callback services (or of {@code service}) whose properties match the query. */
-  public List<Map<String, String>> query(Optional<String> service, Map<String, String> query, String gmsUser) {
+  public List<Map<String, String>> query(
+      Optional<String> service, Map<String, String> query, String gmsUser) {
     boolean any = "OR".equalsIgnoreCase(query.getOrDefault("operand", "AND"));
     Map<String, String> wanted = new LinkedHashMap<>(query);
     wanted.remove("operand");
     List<String> services =
-        service.map(List::of).orElseGet(() -> em.createQuery(
-                "SELECT s.name FROM ServiceDefinition s WHERE s.flow = :flow", String.class)
-            .setParameter("flow", Flow.CALLBACK.gmsName())
-            .getResultList());
+        service
+            .map(List::of)
+            .orElseGet(
+                () ->
+                    em.createQuery(
+                            "SELECT s.name FROM ServiceDefinition s WHERE s.flow = :flow",
+                            String.class)
+                        .setParameter("flow", Flow.CALLBACK.gmsName())
+                        .getResultList());
     if (services.isEmpty()) {
       return List.of();
     }
-    return em.createQuery(
+    return em
+        .createQuery(
             "SELECT i FROM ServiceInstance i WHERE i.serviceName IN :services ORDER BY i.createdAt DESC",
             ServiceInstance.class)
         .setParameter("services", services)

@@ -35,8 +35,8 @@ import java.util.Optional;
 /**
  * The GMS 8.5 Callback API over the flows: a create chooses the flow from {@code _call_direction},
  * {@code _wait_for_agent} and {@code _wait_for_user_confirm} (request first, then the service's
- * configuration) after the office-hours, capacity and abuse checks; records, cancel and reschedule act
- * on the instances the creates made.
+ * configuration) after the office-hours, capacity and abuse checks; records, cancel and reschedule
+ * act on the instances the creates made.
  */
 @Stateless
 public class CallbackRequests {
@@ -45,7 +45,11 @@ public class CallbackRequests {
   static final Duration REQUESTER_PERIOD = Duration.ofHours(24);
 
   private static final List<InstanceState> ENDED =
-      List.of(InstanceState.COMPLETED, InstanceState.CANCELLED, InstanceState.EXPIRED, InstanceState.FAILED);
+      List.of(
+          InstanceState.COMPLETED,
+          InstanceState.CANCELLED,
+          InstanceState.EXPIRED,
+          InstanceState.FAILED);
 
   @PersistenceContext EntityManager em;
   @Inject ServiceCatalog catalog;
@@ -73,31 +77,41 @@ public class CallbackRequests {
 
   /** {@code POST /service/callback/{name}}: answers the chosen flow's dialog. */
   public Map<String, String> create(
-      String name, Map<String, String> parameters, String gmsUser, Optional<String> idempotencyKey) {
+      String name,
+      Map<String, String> parameters,
+      String gmsUser,
+      Optional<String> idempotencyKey) {
     ServiceDefinition service = service(name);
     CallbackSettings settings = settings(service);
     Instant now = clock.instant();
     String number = customerNumber(parameters);
     String direction = choice(parameters, "_call_direction", settings.callDirection());
-    if (!direction.equals(CallbackSettings.USERORIGINATED) && !direction.equals(CallbackSettings.USERTERMINATED)) {
-      throw ProblemException.badParameter("_call_direction", "must be USERORIGINATED or USERTERMINATED, not '" + direction + "'");
+    if (!direction.equals(CallbackSettings.USERORIGINATED)
+        && !direction.equals(CallbackSettings.USERTERMINATED)) {
+      throw ProblemException.badParameter(
+          "_call_direction", "must be USERORIGINATED or USERTERMINATED, not '" + direction + "'");
     }
     boolean waitForAgent = flag(parameters, "_wait_for_agent", settings.waitForAgent());
     boolean confirm = flag(parameters, "_wait_for_user_confirm", settings.waitForUserConfirm());
     Optional<Instant> desired = desiredTime(parameters.get("_desired_time"), now);
     if (desired.isPresent() && direction.equals(CallbackSettings.USERORIGINATED)) {
-      throw ProblemException.badParameter("_desired_time", "only USERTERMINATED callbacks are scheduled");
+      throw ProblemException.badParameter(
+          "_desired_time", "only USERTERMINATED callbacks are scheduled");
     }
     lockService(name);
     Instant slot = desired.orElse(now);
     if (capacity.freeAt(name, settings, slot) == 0) {
-      String why = settings.officeHours().isOpenAt(slot) ? "no capacity left at " : "the office is closed at ";
+      String why =
+          settings.officeHours().isOpenAt(slot)
+              ? "no capacity left at "
+              : "the office is closed at ";
       throw CallbackProblems.availability(
           desired.isPresent() ? "_desired_time" : "_customer_number",
           why + CallbackCapacity.SLOT.format(slot),
           capacity.proposals(name, settings, slot, 5));
     }
-    checkAbuse(name, settings, number, requesterOf(settings, parameters, gmsUser), desired.isEmpty(), now);
+    checkAbuse(
+        name, settings, number, requesterOf(settings, parameters, gmsUser), desired.isEmpty(), now);
 
     Flow flow =
         direction.equals(CallbackSettings.USERORIGINATED)
@@ -105,7 +119,8 @@ public class CallbackRequests {
             : (waitForAgent ? Flow.REQUEST_OUTBOUND_DELAY : Flow.REQUEST_OUTBOUND_IMMEDIATE);
     Map<String, String> options = new LinkedHashMap<>(ServiceCatalog.optionsOf(service));
     options.put("_wait_for_user_confirm", String.valueOf(confirm));
-    options.put("_max_live_per_number", String.valueOf(settings.maxLivePerNumber())); // checked above
+    options.put(
+        "_max_live_per_number", String.valueOf(settings.maxLivePerNumber())); // checked above
     ServiceDefinition chosen = new ServiceDefinition(name, flow, StringObjects.toText(options));
     Map<String, String> request = new LinkedHashMap<>(parameters);
     request.put("_phone_number", number);
@@ -126,28 +141,38 @@ public class CallbackRequests {
   }
 
   /**
-   * {@code GET /service/callback[/{name}]?<property>=…}: records whose properties match, all of them
-   * ({@code operand=AND}, the default) or any ({@code OR}); {@code !value} negates.
+   * {@code GET /service/callback[/{name}]?<property>=…}: records whose properties match, all of
+   * them ({@code operand=AND}, the default) or any ({@code OR}); {@code !value} negates.
    */
-  public List<Map<String, String>> query(Optional<String> name, Map<String, String> properties, String gmsUser) {
+  public List<Map<String, String>> query(
+      Optional<String> name, Map<String, String> properties, String gmsUser) {
     name.ifPresent(this::service);
     Map<String, String> wanted = new LinkedHashMap<>(properties);
     String number = wanted.get("_customer_number");
     if (number != null && !number.startsWith("!")) {
-      phoneNumbers.toE164(number).ifPresent(e164 -> wanted.put("_customer_number", e164)); // as records hold it
+      phoneNumbers
+          .toE164(number)
+          .ifPresent(e164 -> wanted.put("_customer_number", e164)); // as records hold it
     }
     return records.query(name, wanted, gmsUser);
   }
 
-  /** {@code DELETE /service/callback/{name}/{id}}: cancels; answers the record (COMPLETED, CANCELLED). */
+  /**
+   * {@code DELETE /service/callback/{name}/{id}}: cancels; answers the record (COMPLETED,
+   * CANCELLED).
+   */
   public Map<String, String> cancel(String name, String id, String gmsUser) {
     callbackInstance(Optional.of(name), id, gmsUser);
     instances.cancel(id, gmsUser);
     return records.of(em.find(ServiceInstance.class, id));
   }
 
-  /** {@code PUT /service/callback/{name}/{id}} with {@code _new_desired_time}: moves a waiting callback. */
-  public Map<String, String> reschedule(String name, String id, Map<String, String> body, String gmsUser) {
+  /**
+   * {@code PUT /service/callback/{name}/{id}} with {@code _new_desired_time}: moves a waiting
+   * callback.
+   */
+  public Map<String, String> reschedule(
+      String name, String id, Map<String, String> body, String gmsUser) {
     ServiceDefinition service = service(name);
     CallbackSettings settings = settings(service);
     Instant now = clock.instant();
@@ -164,13 +189,19 @@ public class CallbackRequests {
     em.refresh(instance, LockModeType.PESSIMISTIC_WRITE);
     if (instance.state() != InstanceState.SCHEDULED && instance.state() != InstanceState.QUEUED) {
       throw ProblemException.conflict(
-          "_id: callback " + id + " is " + CallbackState.of(instance.state()) + " and can no longer be moved",
+          "_id: callback "
+              + id
+              + " is "
+              + CallbackState.of(instance.state())
+              + " and can no longer be moved",
           List.of(new ProblemException.InvalidParam("_id", "not waiting any more")));
     }
     lockService(name);
     if (capacity.freeAt(name, settings, at) == 0) {
       throw CallbackProblems.availability(
-          "_new_desired_time", "no free slot at " + CallbackCapacity.SLOT.format(at), capacity.proposals(name, settings, at, 5));
+          "_new_desired_time",
+          "no free slot at " + CallbackCapacity.SLOT.format(at),
+          capacity.proposals(name, settings, at, 5));
     }
     routing.reschedule(id, at);
     queued.reschedule(instance, at);
@@ -178,9 +209,13 @@ public class CallbackRequests {
   }
 
   /** {@code GET /service/callback/{name}/availability}. */
-  public JsonObject availability(String name, String start, String end, Integer days, Integer maxSlots) {
+  public JsonObject availability(
+      String name, String start, String end, Integer days, Integer maxSlots) {
     ServiceDefinition service = service(name);
-    Instant from = start == null || start.isBlank() ? clock.instant() : IsoInstants.parse("start", start.strip());
+    Instant from =
+        start == null || start.isBlank()
+            ? clock.instant()
+            : IsoInstants.parse("start", start.strip());
     Instant to =
         end == null || end.isBlank()
             ? from.plus(Duration.ofDays(days == null ? 1 : Math.max(1, Math.min(days, 31))))
@@ -188,7 +223,12 @@ public class CallbackRequests {
     if (!to.isAfter(from)) {
       throw ProblemException.badParameter("end", "must be after start");
     }
-    return capacity.availability(name, settings(service), from, to, maxSlots == null ? 500 : Math.max(1, Math.min(maxSlots, 5000)));
+    return capacity.availability(
+        name,
+        settings(service),
+        from,
+        to,
+        maxSlots == null ? 500 : Math.max(1, Math.min(maxSlots, 5000)));
   }
 
   private ServiceInstance callbackInstance(Optional<String> name, String id, String gmsUser) {
@@ -199,7 +239,8 @@ public class CallbackRequests {
             && name.map(instance.serviceName()::equals).orElse(true)
             && isCallbackService(instance.serviceName());
     if (!ours) {
-      throw CallbackProblems.notFound("no callback " + id + name.map(n -> " of service " + n).orElse(""));
+      throw CallbackProblems.notFound(
+          "no callback " + id + name.map(n -> " of service " + n).orElse(""));
     }
     return instance;
   }
@@ -210,46 +251,75 @@ public class CallbackRequests {
   }
 
   private void checkAbuse(
-      String name, CallbackSettings settings, String number, Optional<String> requester, boolean immediate, Instant now) {
+      String name,
+      CallbackSettings settings,
+      String number,
+      Optional<String> requester,
+      boolean immediate,
+      Instant now) {
     long live =
-        count("SELECT count(*) FROM service_instance WHERE service_name = ?1 AND phone_number = ?2"
-            + " AND state NOT IN ('COMPLETED', 'CANCELLED', 'EXPIRED', 'FAILED')", name, number);
+        count(
+            "SELECT count(*) FROM service_instance WHERE service_name = ?1 AND phone_number = ?2"
+                + " AND state NOT IN ('COMPLETED', 'CANCELLED', 'EXPIRED', 'FAILED')",
+            name,
+            number);
     if (live >= settings.maxLivePerNumber()) {
       throw CallbackProblems.duplicate(number, settings.maxLivePerNumber());
     }
     long recent =
-        count("SELECT count(*) FROM service_instance WHERE service_name = ?1 AND created_at >= ?2", name,
+        count(
+            "SELECT count(*) FROM service_instance WHERE service_name = ?1 AND created_at >= ?2",
+            name,
             Timestamp.from(now.minus(settings.throttleWindow())));
     if (recent >= settings.throttleMax()) {
       throw CallbackProblems.throttled(
-          "service " + name + " took " + settings.throttleMax() + " callbacks in the last "
-              + settings.throttleWindow().toSeconds() + " s", settings.throttleWindow().toSeconds());
+          "service "
+              + name
+              + " took "
+              + settings.throttleMax()
+              + " callbacks in the last "
+              + settings.throttleWindow().toSeconds()
+              + " s",
+          settings.throttleWindow().toSeconds());
     }
     if (immediate && requester.isPresent()) {
       long asked =
-          count("SELECT count(*) FROM service_instance WHERE service_name = ?1 AND requester = ?2"
-              + " AND desired_time IS NULL AND created_at >= ?3", name, requester.get(),
+          count(
+              "SELECT count(*) FROM service_instance WHERE service_name = ?1 AND requester = ?2"
+                  + " AND desired_time IS NULL AND created_at >= ?3",
+              name,
+              requester.get(),
               Timestamp.from(now.minus(REQUESTER_PERIOD)));
       if (asked >= settings.immediatePerRequesterPerDay()) {
         throw CallbackProblems.throttled(
-            "requester " + requester.get() + " asked for " + settings.immediatePerRequesterPerDay()
-                + " immediate callbacks in 24 h", REQUESTER_PERIOD.toSeconds());
+            "requester "
+                + requester.get()
+                + " asked for "
+                + settings.immediatePerRequesterPerDay()
+                + " immediate callbacks in 24 h",
+            REQUESTER_PERIOD.toSeconds());
       }
     }
   }
 
   /** The customer number in E.164: required, possible, and not premium-rate. */
   private String customerNumber(Map<String, String> parameters) {
-    String field = parameters.containsKey("_customer_number") ? "_customer_number" : "_phone_number";
+    String field =
+        parameters.containsKey("_customer_number") ? "_customer_number" : "_phone_number";
     String raw = parameters.get(field);
     if (raw == null || raw.isBlank()) {
       throw CallbackProblems.number("_customer_number", "required: the customer's number");
     }
     String number =
-        phoneNumbers.toE164(raw)
-            .orElseThrow(() -> CallbackProblems.number(field, "Customer Number [" + raw + "] is not a possible number"));
+        phoneNumbers
+            .toE164(raw)
+            .orElseThrow(
+                () ->
+                    CallbackProblems.number(
+                        field, "Customer Number [" + raw + "] is not a possible number"));
     if (PhoneNumbers.isPremiumRate(number)) {
-      throw CallbackProblems.number(field, "Customer Number [" + number + "] is disallowed: premium rate");
+      throw CallbackProblems.number(
+          field, "Customer Number [" + number + "] is disallowed: premium rate");
     }
     return number;
   }
@@ -259,8 +329,10 @@ public class CallbackRequests {
     AdvisoryLocks.lock(em, "callback|" + name);
   }
 
-  private static Optional<String> requesterOf(CallbackSettings settings, Map<String, String> parameters, String gmsUser) {
-    return settings.requesterParameter()
+  private static Optional<String> requesterOf(
+      CallbackSettings settings, Map<String, String> parameters, String gmsUser) {
+    return settings
+        .requesterParameter()
         .map(parameters::get)
         .or(() -> Optional.ofNullable(gmsUser))
         .filter(key -> !key.isBlank());

@@ -12,7 +12,9 @@ final class AgentJson {
 
   static JsonObject write(Agent agent) {
     JsonObjectBuilder json = Json.createObjectBuilder().add("agentId", agent.agentId());
-    agent.extension().ifPresentOrElse(e -> json.add("extension", e), () -> json.addNull("extension"));
+    agent
+        .extension()
+        .ifPresentOrElse(e -> json.add("extension", e), () -> json.addNull("extension"));
     return json.add("state", agent.state().name())
         .add("stateSince", agent.stateSince().toString())
         .add("loggedIn", agent.loggedIn())

@@ -26,14 +26,28 @@ import jakarta.jms.MessageListener;
  */
 @MessageDriven(
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = CallflowConnectionFactory.RESOURCE_ADAPTER),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.DESKTOP_IN),
+      @ActivationConfigProperty(
+          propertyName = "resourceAdapter",
+          propertyValue = CallflowConnectionFactory.RESOURCE_ADAPTER),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destination",
+          propertyValue = Destinations.DESKTOP_IN),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "connectorClassName", propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
-      @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
-      @ActivationConfigProperty(propertyName = "user", propertyValue = CallflowConnectionFactory.BROKER_USER),
-      @ActivationConfigProperty(propertyName = "password", propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
+      @ActivationConfigProperty(
+          propertyName = "connectorClassName",
+          propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
+      @ActivationConfigProperty(
+          propertyName = "connectionParameters",
+          propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
+      @ActivationConfigProperty(
+          propertyName = "user",
+          propertyValue = CallflowConnectionFactory.BROKER_USER),
+      @ActivationConfigProperty(
+          propertyName = "password",
+          propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
     })
 public class DesktopMessageConsumer implements MessageListener {

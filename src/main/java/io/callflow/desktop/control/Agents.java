@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Carries out what desktops report about their agents, in the caller's transaction (the consumer's),
- * and announces every change as an {@link AgentStateChanged} event.
+ * Carries out what desktops report about their agents, in the caller's transaction (the
+ * consumer's), and announces every change as an {@link AgentStateChanged} event.
  */
 @Stateless
 public class Agents {

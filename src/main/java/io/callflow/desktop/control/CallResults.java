@@ -26,7 +26,9 @@ public class CallResults {
     }
     Instant now = clock.instant();
     em.persist(new ReportedCallResult(result, now));
-    reported.fire(new CallResultReported(result.serviceId(), result.agentId(), result.result(), result.attempt(), now));
+    reported.fire(
+        new CallResultReported(
+            result.serviceId(), result.agentId(), result.result(), result.attempt(), now));
   }
 
   public List<ReportedCallResult> ofService(String serviceId) {

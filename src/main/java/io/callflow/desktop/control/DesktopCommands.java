@@ -39,8 +39,12 @@ public class DesktopCommands {
     return send(new Offer(serviceId, agentId, direction, dial, data));
   }
 
-  /** An outbound call, attempt {@code attempt}: the agent's phone dials {@code dial} (absent: already connected). */
-  public Offer outbound(String serviceId, String agentId, Optional<String> dial, JsonObject data, int attempt) {
+  /**
+   * An outbound call, attempt {@code attempt}: the agent's phone dials {@code dial} (absent:
+   * already connected).
+   */
+  public Offer outbound(
+      String serviceId, String agentId, Optional<String> dial, JsonObject data, int attempt) {
     return send(new Offer(serviceId, agentId, Direction.OUTBOUND, dial, data, attempt));
   }
 

@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
- * Puts a desktop message that cannot be understood on the desktop dead-letter queue, with the reason,
- * in the receiving transaction: redelivering it would fail the same way, and the desktop's developer
- * needs to see it.
+ * Puts a desktop message that cannot be understood on the desktop dead-letter queue, with the
+ * reason, in the receiving transaction: redelivering it would fail the same way, and the desktop's
+ * developer needs to see it.
  */
 @ApplicationScoped
 public class DesktopDeadLetters {

@@ -1,6 +1,8 @@
 package io.callflow.desktop.entity;
 
-/** Where an agent stands, as the desktop reports it; LOGOUT is also the state of a logged-out agent. */
+/**
+ * Where an agent stands, as the desktop reports it; LOGOUT is also the state of a logged-out agent.
+ */
 public enum AgentStatus {
   READY,
   NOT_READY,

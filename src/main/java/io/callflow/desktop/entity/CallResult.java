@@ -6,8 +6,8 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.Objects;
 
 /**
- * An agent's desktop (or the dialer) reports what became of the call for a service instance;
- * {@code attempt} echoes the Offer's or Dial's attempt of an outbound call (0 when not given).
+ * An agent's desktop (or the dialer) reports what became of the call for a service instance; {@code
+ * attempt} echoes the Offer's or Dial's attempt of an outbound call (0 when not given).
  */
 public record CallResult(String serviceId, String agentId, CallOutcome result, int attempt)
     implements DesktopMessage {
@@ -34,7 +34,10 @@ public record CallResult(String serviceId, String agentId, CallOutcome result, i
 
   public JsonObject toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("serviceId", serviceId).add("agentId", agentId).add("result", result.name());
+        Json.createObjectBuilder()
+            .add("serviceId", serviceId)
+            .add("agentId", agentId)
+            .add("result", result.name());
     if (attempt > 0) {
       json.add("attempt", attempt);
     }

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fields of one desktop message, read strictly: every problem is a {@link RejectedMessage} naming
- * the message and the field, because a desktop developer reads the reason in the dead-letter queue.
+ * The fields of one desktop message, read strictly: every problem is a {@link RejectedMessage}
+ * naming the message and the field, because a desktop developer reads the reason in the dead-letter
+ * queue.
  */
 public final class MessageFields {
 
@@ -79,10 +80,14 @@ public final class MessageFields {
 
   /** An optional non-blank string: absent or null is empty. */
   public Optional<String> optionalText(String field) {
-    return json.containsKey(field) && !json.isNull(field) ? Optional.of(text(field)) : Optional.empty();
+    return json.containsKey(field) && !json.isNull(field)
+        ? Optional.of(text(field))
+        : Optional.empty();
   }
 
-  /** An optional whole number from 1 (a JSON number or a string of digits): absent or null is empty. */
+  /**
+   * An optional whole number from 1 (a JSON number or a string of digits): absent or null is empty.
+   */
   public Optional<Integer> optionalCount(String field) {
     if (!json.containsKey(field) || json.isNull(field)) {
       return Optional.empty();
@@ -109,7 +114,11 @@ public final class MessageFields {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
       throw invalid(
-          field, "unknown value '" + value + "', expected one of " + Arrays.toString(type.getEnumConstants()));
+          field,
+          "unknown value '"
+              + value
+              + "', expected one of "
+              + Arrays.toString(type.getEnumConstants()));
     }
   }
 

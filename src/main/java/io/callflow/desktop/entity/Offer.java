@@ -11,7 +11,12 @@ import java.util.Optional;
  * {@code dial} is the number to dial.
  */
 public record Offer(
-    String serviceId, String agentId, Direction direction, Optional<String> dial, JsonObject data, int attempt)
+    String serviceId,
+    String agentId,
+    Direction direction,
+    Optional<String> dial,
+    JsonObject data,
+    int attempt)
     implements DesktopCommand {
 
   public static final String TYPE = "Offer";
@@ -25,7 +30,12 @@ public record Offer(
   }
 
   /** An offer that is not one attempt of several (inbound calls). */
-  public Offer(String serviceId, String agentId, Direction direction, Optional<String> dial, JsonObject data) {
+  public Offer(
+      String serviceId,
+      String agentId,
+      Direction direction,
+      Optional<String> dial,
+      JsonObject data) {
     this(serviceId, agentId, direction, dial, data, 0);
   }
 

@@ -16,14 +16,28 @@ import java.io.StringReader;
 /** Receives round-trip probes on the Artemis resource adapter and hands them to the control. */
 @MessageDriven(
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = CallflowConnectionFactory.RESOURCE_ADAPTER),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.DIAGNOSTICS),
+      @ActivationConfigProperty(
+          propertyName = "resourceAdapter",
+          propertyValue = CallflowConnectionFactory.RESOURCE_ADAPTER),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destination",
+          propertyValue = Destinations.DIAGNOSTICS),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "connectorClassName", propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
-      @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
-      @ActivationConfigProperty(propertyName = "user", propertyValue = CallflowConnectionFactory.BROKER_USER),
-      @ActivationConfigProperty(propertyName = "password", propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
+      @ActivationConfigProperty(
+          propertyName = "connectorClassName",
+          propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
+      @ActivationConfigProperty(
+          propertyName = "connectionParameters",
+          propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
+      @ActivationConfigProperty(
+          propertyName = "user",
+          propertyValue = CallflowConnectionFactory.BROKER_USER),
+      @ActivationConfigProperty(
+          propertyName = "password",
+          propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
     })
 public class RoundTripProbeConsumer implements MessageListener {

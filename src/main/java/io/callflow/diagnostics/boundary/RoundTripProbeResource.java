@@ -23,8 +23,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * {@code POST /admin/diagnostics/round-trips} sends a probe through database + JMS + message-driven
- * bean; {@code GET …/{id}} tells whether it came back. {@code ?rollback=true} rolls the transaction back
- * after the send, which must leave no trace.
+ * bean; {@code GET …/{id}} tells whether it came back. {@code ?rollback=true} rolls the transaction
+ * back after the send, which must leave no trace.
  */
 @Path("admin/diagnostics/round-trips")
 @Produces(MediaType.APPLICATION_JSON)

@@ -47,8 +47,10 @@ public class RoundTripProbes {
     RoundTripProbe probe = em.find(RoundTripProbe.class, probeId);
     if (probe == null) {
       // with XA the broker's commit may become visible before the database's: thrown, the message
-      // comes back shortly (and is dead-lettered if the row never appears, which would mean XA is broken)
-      throw new IllegalStateException("Round-trip probe " + probeId + " is not visible in the database (yet)");
+      // comes back shortly (and is dead-lettered if the row never appears, which would mean XA is
+      // broken)
+      throw new IllegalStateException(
+          "Round-trip probe " + probeId + " is not visible in the database (yet)");
     }
     if (probe.complete(clock.instant())) {
       sender.publish(Destinations.EVENTS, COMPLETED_EVENT, message(probeId));

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One probe of the database + JMS wiring: written with a message in one transaction, completed by the
- * consumer of that message.
+ * One probe of the database + JMS wiring: written with a message in one transaction, completed by
+ * the consumer of that message.
  */
 @Entity
 @Table(name = "round_trip_probe")

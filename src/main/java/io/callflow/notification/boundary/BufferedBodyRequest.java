@@ -26,9 +26,12 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
   }
 
   /** The request with its body read, or empty when the body is longer than {@code maxBytes}. */
-  static Optional<BufferedBodyRequest> read(HttpServletRequest request, int maxBytes) throws IOException {
+  static Optional<BufferedBodyRequest> read(HttpServletRequest request, int maxBytes)
+      throws IOException {
     byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
-    return body.length > maxBytes ? Optional.empty() : Optional.of(new BufferedBodyRequest(request, body));
+    return body.length > maxBytes
+        ? Optional.empty()
+        : Optional.of(new BufferedBodyRequest(request, body));
   }
 
   @Override
@@ -56,7 +59,8 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     /**
      * Says once, right away, that everything can be read: a listener that reads until {@link
-     * #isFinished()} needs no second call, and CometD's takes a second one for a new round of reads.
+     * #isFinished()} needs no second call, and CometD's takes a second one for a new round of
+     * reads.
      */
     @Override
     public void setReadListener(ReadListener listener) {

@@ -63,9 +63,11 @@ public class GenesysCometdServlet extends CometDServlet {
 
   /** CometD answers a failed request with a bare status; the cause would otherwise be lost. */
   @Override
-  protected void sendError(HttpServletRequest request, HttpServletResponse response, int code, Throwable failure) {
+  protected void sendError(
+      HttpServletRequest request, HttpServletResponse response, int code, Throwable failure) {
     Level level = code >= 500 ? Level.WARNING : Level.FINE;
-    LOG.log(level, failure, () -> "CometD request " + request.getRequestURI() + " failed with " + code);
+    LOG.log(
+        level, failure, () -> "CometD request " + request.getRequestURI() + " failed with " + code);
     super.sendError(request, response, code, failure);
   }
 

@@ -21,7 +21,9 @@ public class NotificationsHealthCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder health = HealthCheckResponse.named("notifications").up();
-    channels.configurationProblems().forEach((type, problem) -> health.withData(type, "WARNING: " + problem));
+    channels
+        .configurationProblems()
+        .forEach((type, problem) -> health.withData(type, "WARNING: " + problem));
     return health.build();
   }
 }

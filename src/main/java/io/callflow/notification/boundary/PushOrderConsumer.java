@@ -17,16 +17,31 @@ import jakarta.jms.MessageListener;
  */
 @MessageDriven(
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = CallflowConnectionFactory.RESOURCE_ADAPTER),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.NOTIFICATION_DELIVERY),
+      @ActivationConfigProperty(
+          propertyName = "resourceAdapter",
+          propertyValue = CallflowConnectionFactory.RESOURCE_ADAPTER),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "destination",
+          propertyValue = Destinations.NOTIFICATION_DELIVERY),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "connectorClassName", propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
-      @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
-      @ActivationConfigProperty(propertyName = "user", propertyValue = CallflowConnectionFactory.BROKER_USER),
-      @ActivationConfigProperty(propertyName = "password", propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
+      @ActivationConfigProperty(
+          propertyName = "connectorClassName",
+          propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
+      @ActivationConfigProperty(
+          propertyName = "connectionParameters",
+          propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
+      @ActivationConfigProperty(
+          propertyName = "user",
+          propertyValue = CallflowConnectionFactory.BROKER_USER),
+      @ActivationConfigProperty(
+          propertyName = "password",
+          propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
-      // no prefetch: an order must never wait in the buffer of a session busy with a slow subscriber
+      // no prefetch: an order must never wait in the buffer of a session busy with a slow
+      // subscriber
       @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
     })
 public class PushOrderConsumer implements MessageListener {

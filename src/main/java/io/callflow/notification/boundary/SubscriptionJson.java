@@ -1,8 +1,8 @@
 package io.callflow.notification.boundary;
 
-import io.callflow.platform.json.StringObjects;
 import io.callflow.notification.control.SubscriptionRequest;
 import io.callflow.notification.entity.DeliveryType;
+import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.JsonRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Reads a Notification API subscription: {@code {"subscriberId", "providerName"?, "notificationDetails":
- * {"deviceId", "type", "properties"?}, "expire"?, "filter", "secret"?}}, or a 400 naming every bad field.
+ * Reads a Notification API subscription: {@code {"subscriberId", "providerName"?,
+ * "notificationDetails": {"deviceId", "type", "properties"?}, "expire"?, "filter", "secret"?}}, or
+ * a 400 naming every bad field.
  */
 final class SubscriptionJson {
 
@@ -35,9 +36,13 @@ final class SubscriptionJson {
     String providerName = request.string("providerName").orElse(null);
     String secret = request.string("secret").filter(s -> !s.isEmpty()).orElse(null);
     long expire =
-        request.number("expire").map(n -> n.isIntegral() ? n.longValue() : -1).orElse(MIN_EXPIRE_SECONDS);
+        request
+            .number("expire")
+            .map(n -> n.isIntegral() ? n.longValue() : -1)
+            .orElse(MIN_EXPIRE_SECONDS);
     if (request.has("expire") && (expire < MIN_EXPIRE_SECONDS || expire > MAX_EXPIRE_SECONDS)) {
-      request.invalid(request.field("expire"),
+      request.invalid(
+          request.field("expire"),
           "must be whole seconds from " + MIN_EXPIRE_SECONDS + " to " + MAX_EXPIRE_SECONDS);
     }
     DeliveryType type = null;
@@ -59,12 +64,21 @@ final class SubscriptionJson {
       if (type == DeliveryType.HTTPCB && deviceId != null && !isHttpUrl(deviceId)) {
         d.invalid(d.field("deviceId"), "must be an http or https URL for httpcb");
       }
-      d.object("properties").ifPresent(p -> p.forEach((k, v) ->
-          properties.add(k, StringObjects.scalar(v).orElse(v.toString()))));
+      d.object("properties")
+          .ifPresent(
+              p ->
+                  p.forEach(
+                      (k, v) -> properties.add(k, StringObjects.scalar(v).orElse(v.toString()))));
     }
     request.requireValid();
     return new SubscriptionRequest(
-        subscriberId, providerName, type, deviceId, filter, properties.build().toString(), secret,
+        subscriberId,
+        providerName,
+        type,
+        deviceId,
+        filter,
+        properties.build().toString(),
+        secret,
         Duration.ofSeconds(expire));
   }
 
@@ -80,7 +94,8 @@ final class SubscriptionJson {
   private static boolean isHttpUrl(String text) {
     try {
       URI uri = URI.create(text);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -36,7 +36,9 @@ public class SubscriptionResource {
     MediaType type = headers.getMediaType();
     if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
       throw new ProblemException(
-          Status.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "UnsupportedMediaType",
+          Status.UNSUPPORTED_MEDIA_TYPE,
+          "UNSUPPORTED_MEDIA_TYPE",
+          "UnsupportedMediaType",
           "Content-Type: the Notification API takes application/json",
           List.of(new ProblemException.InvalidParam("Content-Type", "must be application/json")));
     }

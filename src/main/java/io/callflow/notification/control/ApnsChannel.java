@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
-/** Pushes to iOS apps through the Apple Push Notification service (subscription type {@code ios}). */
+/**
+ * Pushes to iOS apps through the Apple Push Notification service (subscription type {@code ios}).
+ */
 @ApplicationScoped
 public class ApnsChannel extends ProviderChannel {
 
@@ -38,9 +40,16 @@ public class ApnsChannel extends ProviderChannel {
         new ApnsProviderTokens(
             settings.keyId(),
             settings.teamId(),
-            credentials(ConfigKeys.APNS_KEY_FILE, settings.keyFile(), pem -> PemPrivateKey.parse(pem, "EC")),
+            credentials(
+                ConfigKeys.APNS_KEY_FILE,
+                settings.keyFile(),
+                pem -> PemPrivateKey.parse(pem, "EC")),
             clock);
     return new ApnsClient(
-        settings.endpoint(), settings.topic(), tokens, configuration.httpClient(), PushProviderConfiguration.REQUEST_TIMEOUT);
+        settings.endpoint(),
+        settings.topic(),
+        tokens,
+        configuration.httpClient(),
+        PushProviderConfiguration.REQUEST_TIMEOUT);
   }
 }

@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * Sends pushes through the APNs provider API (HTTP/2, token authentication): an alert that shows
- * {@code apple.alertMessage.body} and carries GMS's message string, or a silent background push when
- * the subscription asks for one. No CDI here, so a test can point it at a stub with its own trust.
+ * {@code apple.alertMessage.body} and carries GMS's message string, or a silent background push
+ * when the subscription asks for one. No CDI here, so a test can point it at a stub with its own
+ * trust.
  *
  * <p>APNs's answers: 200 delivered; 400 (BadDeviceToken and other malformed requests), 403 (key or
- * token refused), 404 and 410 (Unregistered) are permanent; 429, 5xx and no answer are worth another
- * try. An ExpiredProviderToken 403 is tried once more with a new token first.
+ * token refused), 404 and 410 (Unregistered) are permanent; 429, 5xx and no answer are worth
+ * another try. An ExpiredProviderToken 403 is tried once more with a new token first.
  */
 public final class ApnsClient implements ProviderClient {
 
@@ -33,7 +34,8 @@ public final class ApnsClient implements ProviderClient {
   static final String DEFAULT_ALERT_BODY = "You have an update from the contact center.";
 
   private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   // device tokens are hexadecimal; anything outside URL-safe characters cannot be one, and would
   // otherwise end up as another path on the provider
@@ -102,7 +104,8 @@ public final class ApnsClient implements ProviderClient {
             .header("apns-push-type", background ? "background" : "alert")
             .POST(HttpRequest.BodyPublishers.ofString(body(push).toString()));
     if (background) {
-      request.header("apns-priority", "5"); // Apple requires 5 for background pushes; 10 is the default
+      request.header(
+          "apns-priority", "5"); // Apple requires 5 for background pushes; 10 is the default
     }
     if (UUID.matcher(push.eventId()).matches()) {
       // APNs reports this id back, and it ties a device-side log line to our event

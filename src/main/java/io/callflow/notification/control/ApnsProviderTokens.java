@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * APNs provider authentication tokens: a JWT (ES256, the key's id as {@code kid}, the team as issuer)
- * signed with the .p8 key. APNs refuses tokens older than an hour and also tokens renewed more often
- * than every 20 minutes, so one token serves every push for 50 minutes.
+ * APNs provider authentication tokens: a JWT (ES256, the key's id as {@code kid}, the team as
+ * issuer) signed with the .p8 key. APNs refuses tokens older than an hour and also tokens renewed
+ * more often than every 20 minutes, so one token serves every push for 50 minutes.
  */
 final class ApnsProviderTokens {
 

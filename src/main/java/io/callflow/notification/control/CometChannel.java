@@ -15,9 +15,10 @@ import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.ServerSession;
 
 /**
- * Pushes to GMS CometD clients: the push's {@code deviceId} is a {@code gms_user}, and every session
- * of that user on this server that listens on {@code /_genesys} gets the message. No such session is a
- * retryable failure: the client may be reconnecting, and the pipeline's back-off gives it the time.
+ * Pushes to GMS CometD clients: the push's {@code deviceId} is a {@code gms_user}, and every
+ * session of that user on this server that listens on {@code /_genesys} gets the message. No such
+ * session is a retryable failure: the client may be reconnecting, and the pipeline's back-off gives
+ * it the time.
  */
 @ApplicationScoped
 public class CometChannel implements PushChannel {
@@ -49,12 +50,14 @@ public class CometChannel implements PushChannel {
     }
     if (queued == 0) {
       throw new DeliveryFailure(
-          "no CometD session of gms_user " + push.deviceId() + " took event " + push.eventId(), false);
+          "no CometD session of gms_user " + push.deviceId() + " took event " + push.eventId(),
+          false);
     }
   }
 
   /** True when the session queued the message for its next long poll. */
-  private static boolean queue(ServerSession session, Map<String, Object> data) throws DeliveryFailure {
+  private static boolean queue(ServerSession session, Map<String, Object> data)
+      throws DeliveryFailure {
     Promise.Completable<Boolean> queued = new Promise.Completable<>();
     // null sender: the server itself speaks, so no client's outgoing extensions apply
     session.deliver(null, CometSessions.CHANNEL, data, queued);
@@ -65,7 +68,8 @@ public class CometChannel implements PushChannel {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DeliveryFailure("interrupted while pushing to CometD session " + session.getId(), false, e);
+      throw new DeliveryFailure(
+          "interrupted while pushing to CometD session " + session.getId(), false, e);
     }
   }
 }

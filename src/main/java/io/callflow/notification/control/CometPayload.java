@@ -48,7 +48,9 @@ final class CometPayload {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new DeliveryFailure(
-          "message of event " + push.eventId() + " is not a JSON object: " + e.getMessage(), true, e);
+          "message of event " + push.eventId() + " is not a JSON object: " + e.getMessage(),
+          true,
+          e);
     }
   }
 

@@ -11,16 +11,15 @@ import org.cometd.bayeux.server.ServerSession;
 import org.cometd.server.authorizer.GrantAuthorizer;
 
 /**
- * The Bayeux sessions of this server, by {@code gms_user}: the HTTP header a GMS client sends with its
- * handshake (and with every other request, on REST and CometD alike) names whose pushes the session
- * receives. The CometD endpoint attaches its Bayeux server here once it is running.
+ * The Bayeux sessions of this server, by {@code gms_user}: the HTTP header a GMS client sends with
+ * its handshake (and with every other request, on REST and CometD alike) names whose pushes the
+ * session receives. The CometD endpoint attaches its Bayeux server here once it is running.
  */
 @ApplicationScoped
 public class CometSessions {
 
   /** Where GMS clients listen for pushes. */
   public static final String CHANNEL = "/_genesys";
-
 
   private static final Logger LOG = Logger.getLogger(CometSessions.class.getName());
 
@@ -76,7 +75,8 @@ public class CometSessions {
       String user = http == null ? null : http.getHeader(GmsUser.HEADER);
       if (user == null || user.isBlank()) {
         // still a valid Bayeux client (e.g. one that only publishes), but nobody's pushes reach it
-        LOG.fine(() -> "CometD session " + session.getId() + " has no " + GmsUser.HEADER + " header");
+        LOG.fine(
+            () -> "CometD session " + session.getId() + " has no " + GmsUser.HEADER + " header");
         return;
       }
       users.add(user.strip(), session.getId());

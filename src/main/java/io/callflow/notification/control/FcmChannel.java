@@ -41,11 +41,16 @@ public class FcmChannel extends ProviderChannel {
     HttpClient http = configuration.httpClient();
     GoogleAccessTokens tokens =
         new GoogleAccessTokens(
-            credentials(ConfigKeys.FCM_CREDENTIALS_FILE, settings.credentialsFile(), ServiceAccount::parse),
+            credentials(
+                ConfigKeys.FCM_CREDENTIALS_FILE, settings.credentialsFile(), ServiceAccount::parse),
             http,
             PushProviderConfiguration.REQUEST_TIMEOUT,
             clock);
     return new FcmClient(
-        settings.endpoint(), settings.projectId(), tokens, http, PushProviderConfiguration.REQUEST_TIMEOUT);
+        settings.endpoint(),
+        settings.projectId(),
+        tokens,
+        http,
+        PushProviderConfiguration.REQUEST_TIMEOUT);
   }
 }

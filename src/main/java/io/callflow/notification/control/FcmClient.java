@@ -12,10 +12,10 @@ import java.time.Duration;
  * Sends pushes through the FCM HTTP v1 API as data messages, the way GMS apps expect them: data key
  * {@code message} holds GMS's JSON string. No CDI here, so a test can point it at a stub.
  *
- * <p>FCM's answers sort by status alone: 404 UNREGISTERED and 400 INVALID_ARGUMENT (a token that will
- * never take a push), 401 and 403 after one renewed token (bad credentials, a sender mismatch) are
- * permanent; 429, 5xx and no answer at all are worth another try. The reason keeps FCM's body, which
- * names the error code.
+ * <p>FCM's answers sort by status alone: 404 UNREGISTERED and 400 INVALID_ARGUMENT (a token that
+ * will never take a push), 401 and 403 after one renewed token (bad credentials, a sender mismatch)
+ * are permanent; 429, 5xx and no answer at all are worth another try. The reason keeps FCM's body,
+ * which names the error code.
  */
 public final class FcmClient implements ProviderClient {
 
@@ -50,8 +50,8 @@ public final class FcmClient implements ProviderClient {
   }
 
   /**
-   * {@code {"message":{"token":…,"data":{"message":…,"_id":…,"event_id":…}}}}; FCM takes only strings
-   * as data values.
+   * {@code {"message":{"token":…,"data":{"message":…,"_id":…,"event_id":…}}}}; FCM takes only
+   * strings as data values.
    */
   static JsonObject body(Push push) {
     return Json.createObjectBuilder()

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which Bayeux sessions (by id) belong to which {@code gms_user}. A user may hold several sessions at
- * once (two devices, or a reconnect before the old session expires), and every one of them gets the
- * user's pushes.
+ * Which Bayeux sessions (by id) belong to which {@code gms_user}. A user may hold several sessions
+ * at once (two devices, or a reconnect before the old session expires), and every one of them gets
+ * the user's pushes.
  */
 final class GmsUserSessions {
 

@@ -35,7 +35,8 @@ final class GoogleAccessTokens {
   private final Clock clock;
   private AccessToken current;
 
-  GoogleAccessTokens(ServiceAccount account, HttpClient http, Duration requestTimeout, Clock clock) {
+  GoogleAccessTokens(
+      ServiceAccount account, HttpClient http, Duration requestTimeout, Clock clock) {
     this.account = account;
     this.tokenEndpoint = new ProviderConnection("FCM token endpoint", http, requestTimeout);
     this.clock = clock;

@@ -19,10 +19,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code httpcb}: POSTs GMS's message to the subscription's URL; any 2xx is delivered. With a secret,
- * the request is signed: {@code X-Callflow-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." +
- * body)>} with the {@code X-Callflow-Timestamp} (epoch seconds) it covers, so receivers can refuse
- * forgeries and replays.
+ * {@code httpcb}: POSTs GMS's message to the subscription's URL; any 2xx is delivered. With a
+ * secret, the request is signed: {@code X-Callflow-Signature: sha256=<hex HMAC-SHA256(secret,
+ * timestamp + "." + body)>} with the {@code X-Callflow-Timestamp} (epoch seconds) it covers, so
+ * receivers can refuse forgeries and replays.
  */
 @ApplicationScoped
 public class HttpCallbackChannel implements PushChannel {
@@ -54,7 +54,8 @@ public class HttpCallbackChannel implements PushChannel {
     Optional<String> refused = targets.problemWith(push.deviceId(), true);
     if (refused.isPresent()) {
       // resolving later or elsewhere may change that, so a retry is worth it; a bad scheme is not
-      throw new DeliveryFailure("target refused: " + refused.get(), refused.get().startsWith("must be"));
+      throw new DeliveryFailure(
+          "target refused: " + refused.get(), refused.get().startsWith("must be"));
     }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(target)
@@ -64,15 +65,19 @@ public class HttpCallbackChannel implements PushChannel {
             .POST(HttpRequest.BodyPublishers.ofString(push.message(), StandardCharsets.UTF_8));
     if (push.secret() != null) {
       String timestamp = String.valueOf(clock.instant().getEpochSecond());
-      request.header(TIMESTAMP, timestamp).header(SIGNATURE, "sha256=" + sign(push.secret(), timestamp, push.message()));
+      request
+          .header(TIMESTAMP, timestamp)
+          .header(SIGNATURE, "sha256=" + sign(push.secret(), timestamp, push.message()));
     }
     try {
-      HttpResponse<String> answer = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer =
+          client().send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() / 100 != 2) {
         throw new DeliveryFailure("HTTP " + answer.statusCode() + " from " + target, false);
       }
     } catch (IOException e) {
-      throw new DeliveryFailure(e.getClass().getSimpleName() + " posting to " + target + ": " + e.getMessage(), false, e);
+      throw new DeliveryFailure(
+          e.getClass().getSimpleName() + " posting to " + target + ": " + e.getMessage(), false, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DeliveryFailure("interrupted posting to " + target, false, e);
@@ -84,7 +89,8 @@ public class HttpCallbackChannel implements PushChannel {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(e);
     }
@@ -92,7 +98,8 @@ public class HttpCallbackChannel implements PushChannel {
 
   private synchronized HttpClient client() {
     if (http == null) {
-      // plain HTTP/1.1: webhook receivers speak it, and no h2c upgrade dance is attempted on each one
+      // plain HTTP/1.1: webhook receivers speak it, and no h2c upgrade dance is attempted on each
+      // one
       http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)

@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Where httpcb pushes may go: http or https URLs whose host does not resolve to a loopback, private,
- * link-local, unique-local, wildcard or multicast address — unless private targets are allowed (the
- * embedded start) or the host is listed. Checked at subscription and again at each delivery, as a name
- * may resolve elsewhere later.
+ * Where httpcb pushes may go: http or https URLs whose host does not resolve to a loopback,
+ * private, link-local, unique-local, wildcard or multicast address — unless private targets are
+ * allowed (the embedded start) or the host is listed. Checked at subscription and again at each
+ * delivery, as a name may resolve elsewhere later.
  */
 @ApplicationScoped
 public class HttpCallbackTargets {
@@ -37,24 +37,33 @@ public class HttpCallbackTargets {
   void configure() {
     var config = ConfigProvider.getConfig();
     configure(
-        config.getOptionalValue(ConfigKeys.NOTIFICATION_HTTPCB_ALLOW_PRIVATE, Boolean.class).orElse(false),
-        config.getOptionalValue(ConfigKeys.NOTIFICATION_HTTPCB_ALLOWED_HOSTS, String.class).orElse(""),
+        config
+            .getOptionalValue(ConfigKeys.NOTIFICATION_HTTPCB_ALLOW_PRIVATE, Boolean.class)
+            .orElse(false),
+        config
+            .getOptionalValue(ConfigKeys.NOTIFICATION_HTTPCB_ALLOWED_HOSTS, String.class)
+            .orElse(""),
         InetAddress::getAllByName);
   }
 
   /** For tests and the container alike: the settings and the resolver to use. */
-  public HttpCallbackTargets configure(boolean allowPrivate, String allowedHosts, Resolver resolver) {
+  public HttpCallbackTargets configure(
+      boolean allowPrivate, String allowedHosts, Resolver resolver) {
     this.allowPrivate = allowPrivate;
     this.allowedHosts =
-        Arrays.stream(allowedHosts.split(",")).map(String::strip).filter(h -> !h.isEmpty())
-            .map(String::toLowerCase).collect(Collectors.toUnmodifiableSet());
+        Arrays.stream(allowedHosts.split(","))
+            .map(String::strip)
+            .filter(h -> !h.isEmpty())
+            .map(String::toLowerCase)
+            .collect(Collectors.toUnmodifiableSet());
     this.resolver = resolver;
     return this;
   }
 
   /**
-   * Why {@code url} may not receive pushes, or empty. A host that does not resolve now is accepted at
-   * subscription ({@code strict} false) — DNS may be down for a moment — and refused at delivery.
+   * Why {@code url} may not receive pushes, or empty. A host that does not resolve now is accepted
+   * at subscription ({@code strict} false) — DNS may be down for a moment — and refused at
+   * delivery.
    */
   public Optional<String> problemWith(String url, boolean strict) {
     URI target;
@@ -64,7 +73,9 @@ public class HttpCallbackTargets {
       return Optional.of("not a URL");
     }
     String scheme = target.getScheme();
-    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || target.getHost() == null) {
+    if (scheme == null
+        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || target.getHost() == null) {
       return Optional.of("must be an http or https URL with a host");
     }
     String host = target.getHost().toLowerCase();
@@ -73,20 +84,32 @@ public class HttpCallbackTargets {
     }
     List<InetAddress> addresses;
     try {
-      addresses = List.of(resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host));
+      addresses =
+          List.of(
+              resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host));
     } catch (UnknownHostException e) {
       return strict ? Optional.of("host " + host + " does not resolve") : Optional.empty();
     }
     return addresses.stream()
         .filter(HttpCallbackTargets::isInternal)
         .findFirst()
-        .map(address -> "host " + host + " is " + address.getHostAddress()
-            + ", an internal address; pushes go to public addresses only (" + ConfigKeys.NOTIFICATION_HTTPCB_ALLOW_PRIVATE + ")");
+        .map(
+            address ->
+                "host "
+                    + host
+                    + " is "
+                    + address.getHostAddress()
+                    + ", an internal address; pushes go to public addresses only ("
+                    + ConfigKeys.NOTIFICATION_HTTPCB_ALLOW_PRIVATE
+                    + ")");
   }
 
   static boolean isInternal(InetAddress address) {
-    if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+    if (address.isLoopbackAddress()
+        || address.isSiteLocalAddress()
+        || address.isLinkLocalAddress()
+        || address.isAnyLocalAddress()
+        || address.isMulticastAddress()) {
       return true;
     }
     byte[] bytes = address.getAddress();

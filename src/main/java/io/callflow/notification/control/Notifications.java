@@ -14,10 +14,10 @@ import java.util.UUID;
 
 /**
  * Tells an instance's subscribers what the app should do next: GMS's message {@code {"_id":…,
- * "_action":…}} as a JSON string. Called inside the transaction that changed the instance; each push
- * is a persistent JMS message in that transaction, so nothing is announced that rolls back, nothing
- * waits for a device, and undelivered pushes survive a restart. The push is also published on
- * {@code callflow.events} (the {@code jms} channel, and the feed of server-sent event streams).
+ * "_action":…}} as a JSON string. Called inside the transaction that changed the instance; each
+ * push is a persistent JMS message in that transaction, so nothing is announced that rolls back,
+ * nothing waits for a device, and undelivered pushes survive a restart. The push is also published
+ * on {@code callflow.events} (the {@code jms} channel, and the feed of server-sent event streams).
  */
 @ApplicationScoped
 public class Notifications {
@@ -28,10 +28,15 @@ public class Notifications {
   @Inject MessageSender sender;
   @Inject Clock clock;
 
-  /** Pushes {@code action} (a request the instance answers) with optional extra members; answers the event id. */
-  public String push(String serviceId, String serviceName, String action, Map<String, String> extra) {
+  /**
+   * Pushes {@code action} (a request the instance answers) with optional extra members; answers the
+   * event id.
+   */
+  public String push(
+      String serviceId, String serviceName, String action, Map<String, String> extra) {
     String eventId = UUID.randomUUID().toString();
-    JsonObjectBuilder message = Json.createObjectBuilder().add("_id", serviceId).add("_action", action);
+    JsonObjectBuilder message =
+        Json.createObjectBuilder().add("_id", serviceId).add("_action", action);
     extra.forEach(message::add);
     String text = message.build().toString();
     for (Subscription subscription : subscriptions.listeningTo(serviceId, serviceName)) {

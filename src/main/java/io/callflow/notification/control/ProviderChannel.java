@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * A channel through a push provider that needs credentials. Unconfigured, it still deploys: it
- * refuses every push with the reason (readiness data and the log say it too), so subscriptions can be
- * taken before the credentials are in place.
+ * refuses every push with the reason (readiness data and the log say it too), so subscriptions can
+ * be taken before the credentials are in place.
  */
 abstract class ProviderChannel implements PushChannel {
 
@@ -47,7 +47,8 @@ abstract class ProviderChannel implements PushChannel {
 
   void reportAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
     if (problem != null) {
-      LOG.warning(problem + "; " + String.join(" and ", types()) + " pushes fail until it is configured");
+      LOG.warning(
+          problem + "; " + String.join(" and ", types()) + " pushes fail until it is configured");
     }
   }
 
@@ -64,7 +65,9 @@ abstract class ProviderChannel implements PushChannel {
     return Optional.ofNullable(problem);
   }
 
-  /** Reads and parses a credentials file named by configuration {@code key}, naming both on failure. */
+  /**
+   * Reads and parses a credentials file named by configuration {@code key}, naming both on failure.
+   */
   protected static <T> T credentials(String key, Path file, Function<String, T> parse) {
     String text;
     try {

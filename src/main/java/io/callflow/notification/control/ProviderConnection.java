@@ -8,8 +8,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
- * Sends requests to one push provider with a bounded wait: the outcome is the provider's answer, or a
- * retryable {@link DeliveryFailure} when there is none (unreachable, too slow, interrupted).
+ * Sends requests to one push provider with a bounded wait: the outcome is the provider's answer, or
+ * a retryable {@link DeliveryFailure} when there is none (unreachable, too slow, interrupted).
  */
 final class ProviderConnection {
 

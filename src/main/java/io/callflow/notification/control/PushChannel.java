@@ -7,15 +7,17 @@ import java.util.Set;
 /**
  * A way to reach devices (httpcb, FCM, APNs, CometD). Implementations are CDI beans; the delivery
  * pipeline picks the one whose {@link #types()} contain the subscription's type, calls {@link
- * #deliver} from a message-driven bean, retries with back-off on a failure and dead-letters the push
- * after the configured attempts.
+ * #deliver} from a message-driven bean, retries with back-off on a failure and dead-letters the
+ * push after the configured attempts.
  */
 public interface PushChannel {
 
   /** The subscription types this channel serves, lower case ("fcm", "gcm"). */
   Set<String> types();
 
-  /** Delivers or throws; must not block longer than a few seconds (bounded connect/read timeouts). */
+  /**
+   * Delivers or throws; must not block longer than a few seconds (bounded connect/read timeouts).
+   */
   void deliver(Push push) throws DeliveryFailure;
 
   /**

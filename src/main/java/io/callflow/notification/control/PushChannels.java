@@ -21,7 +21,8 @@ public class PushChannels {
   /** Channel type → what keeps it from delivering, for readiness data and the log. */
   public Map<String, String> configurationProblems() {
     Map<String, String> problems = new LinkedHashMap<>();
-    channels.forEach(c -> c.configurationProblem().ifPresent(p -> problems.put(String.join("/", c.types()), p)));
+    channels.forEach(
+        c -> c.configurationProblem().ifPresent(p -> problems.put(String.join("/", c.types()), p)));
     return problems;
   }
 }

@@ -1,10 +1,10 @@
 package io.callflow.notification.control;
 
-import io.callflow.platform.json.StringObjects;
 import io.callflow.notification.entity.Delivery;
 import io.callflow.notification.entity.Push;
 import io.callflow.notification.entity.PushOrder;
 import io.callflow.notification.entity.Subscription;
+import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import jakarta.ejb.Stateless;
@@ -22,10 +22,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Carries out one push order, in the transaction of the message that brought it: delivers through the
- * subscription's channel and records success; on a failure re-sends the order delayed (exponential
- * back-off) or, when the failure is permanent or the attempts are spent, dead-letters it with the
- * reason. A push already delivered to a subscription is never delivered to it again.
+ * Carries out one push order, in the transaction of the message that brought it: delivers through
+ * the subscription's channel and records success; on a failure re-sends the order delayed
+ * (exponential back-off) or, when the failure is permanent or the attempts are spent, dead-letters
+ * it with the reason. A push already delivered to a subscription is never delivered to it again.
  */
 @Stateless
 public class PushDeliveries {
@@ -39,26 +39,46 @@ public class PushDeliveries {
   @Inject Clock clock;
   @Inject MetricRegistry metrics;
 
-  /** How long to wait before looking again for a subscription the order names but the database lacks. */
+  /**
+   * How long to wait before looking again for a subscription the order names but the database
+   * lacks.
+   */
   static final Duration NOT_VISIBLE_YET_DELAY = Duration.ofMillis(250);
 
   /** How often to look again before taking the subscription for gone (5 s in all). */
   static final int MAX_LOOKS = 20;
 
   public void carryOut(PushOrder order) {
-    if (em.find(Delivery.class, new Delivery.Key(order.eventId(), order.subscriptionId())) != null) {
+    if (em.find(Delivery.class, new Delivery.Key(order.eventId(), order.subscriptionId()))
+        != null) {
       return; // delivered or given up already: a redelivered order changes nothing
     }
     Subscription subscription = em.find(Subscription.class, order.subscriptionId());
     if (subscription == null && order.looks() < MAX_LOOKS) {
       // The order may be here before its subscription: with XA, the broker's commit can become
       // visible before the database's. Look again shortly rather than drop a push of a new device.
-      LOG.fine(() -> "Push " + order.eventId() + ": subscription " + order.subscriptionId() + " not visible yet");
-      sender.enqueue(Destinations.NOTIFICATION_DELIVERY, PushOrder.TYPE, order.lookAgain().toJson(), NOT_VISIBLE_YET_DELAY);
+      LOG.fine(
+          () ->
+              "Push "
+                  + order.eventId()
+                  + ": subscription "
+                  + order.subscriptionId()
+                  + " not visible yet");
+      sender.enqueue(
+          Destinations.NOTIFICATION_DELIVERY,
+          PushOrder.TYPE,
+          order.lookAgain().toJson(),
+          NOT_VISIBLE_YET_DELAY);
       return;
     }
     if (subscription == null || !subscription.isLiveAt(clock.instant())) {
-      LOG.fine(() -> "Push " + order.eventId() + " dropped: subscription " + order.subscriptionId() + " ended");
+      LOG.fine(
+          () ->
+              "Push "
+                  + order.eventId()
+                  + " dropped: subscription "
+                  + order.subscriptionId()
+                  + " ended");
       return;
     }
     Optional<PushChannel> channel = channels.forType(subscription.type());
@@ -69,17 +89,35 @@ public class PushDeliveries {
     try {
       channel.get().deliver(push(order, subscription));
       count(subscription.type(), "delivered");
-      em.persist(new Delivery(order.eventId(), order.subscriptionId(), Delivery.State.DELIVERED, order.attempt(), null,
-          clock.instant()));
+      em.persist(
+          new Delivery(
+              order.eventId(),
+              order.subscriptionId(),
+              Delivery.State.DELIVERED,
+              order.attempt(),
+              null,
+              clock.instant()));
     } catch (DeliveryFailure failure) {
       if (failure.isPermanent() || order.attempt() >= configuration.maxAttempts()) {
         count(subscription.type(), "dead");
         giveUp(order, failure.getMessage());
       } else {
         count(subscription.type(), "retried");
-        LOG.info(() -> "Push " + order.eventId() + " to subscription " + order.subscriptionId() + " failed (attempt "
-            + order.attempt() + "): " + failure.getMessage() + "; retrying");
-        sender.enqueue(Destinations.NOTIFICATION_DELIVERY, PushOrder.TYPE, order.next().toJson(),
+        LOG.info(
+            () ->
+                "Push "
+                    + order.eventId()
+                    + " to subscription "
+                    + order.subscriptionId()
+                    + " failed (attempt "
+                    + order.attempt()
+                    + "): "
+                    + failure.getMessage()
+                    + "; retrying");
+        sender.enqueue(
+            Destinations.NOTIFICATION_DELIVERY,
+            PushOrder.TYPE,
+            order.next().toJson(),
             order.delayBeforeNext(configuration.retryBase()));
       }
     }
@@ -87,14 +125,29 @@ public class PushDeliveries {
 
   /** callflow_notifications_total{type, outcome}: delivered, retried, dead. */
   private void count(String type, String outcome) {
-    metrics.counter("callflow_notifications_total", new Tag("type", type), new Tag("outcome", outcome)).inc();
+    metrics
+        .counter("callflow_notifications_total", new Tag("type", type), new Tag("outcome", outcome))
+        .inc();
   }
 
   private void giveUp(PushOrder order, String reason) {
-    LOG.warning("Push " + order.eventId() + " to subscription " + order.subscriptionId() + " dead-lettered after "
-        + order.attempt() + " attempt(s): " + reason);
-    em.persist(new Delivery(order.eventId(), order.subscriptionId(), Delivery.State.DEAD, order.attempt(), reason,
-        clock.instant()));
+    LOG.warning(
+        "Push "
+            + order.eventId()
+            + " to subscription "
+            + order.subscriptionId()
+            + " dead-lettered after "
+            + order.attempt()
+            + " attempt(s): "
+            + reason);
+    em.persist(
+        new Delivery(
+            order.eventId(),
+            order.subscriptionId(),
+            Delivery.State.DEAD,
+            order.attempt(),
+            reason,
+            clock.instant()));
     JsonObject dead =
         Json.createObjectBuilder(Json.createReader(new StringReader(order.toJson())).readObject())
             .add("reason", reason)
@@ -103,8 +156,13 @@ public class PushDeliveries {
   }
 
   private static Push push(PushOrder order, Subscription subscription) {
-    return new Push(order.eventId(), order.serviceId(), subscription.type(), subscription.deviceId(), order.message(),
-        StringObjects.read(subscription.propertiesJson()), subscription.secret().orElse(null));
+    return new Push(
+        order.eventId(),
+        order.serviceId(),
+        subscription.type(),
+        subscription.deviceId(),
+        order.message(),
+        StringObjects.read(subscription.propertiesJson()),
+        subscription.secret().orElse(null));
   }
-
 }

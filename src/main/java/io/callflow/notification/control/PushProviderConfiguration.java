@@ -56,15 +56,17 @@ public class PushProviderConfiguration {
     apnsTopic = config.getOptionalValue(ConfigKeys.APNS_TOPIC, String.class);
   }
 
-  /** @throws IllegalArgumentException when the endpoint is not an http(s) URL */
+  /**
+   * @throws IllegalArgumentException when the endpoint is not an http(s) URL
+   */
   public FcmSettings fcm() {
     return new FcmSettings(
-        url(ConfigKeys.FCM_ENDPOINT, fcmEndpoint),
-        given(fcmProjectId),
-        path(fcmCredentialsFile));
+        url(ConfigKeys.FCM_ENDPOINT, fcmEndpoint), given(fcmProjectId), path(fcmCredentialsFile));
   }
 
-  /** @throws IllegalArgumentException when the endpoint is not an http(s) URL */
+  /**
+   * @throws IllegalArgumentException when the endpoint is not an http(s) URL
+   */
   public ApnsSettings apns() {
     return new ApnsSettings(
         url(ConfigKeys.APNS_ENDPOINT, apnsEndpoint),
@@ -95,7 +97,8 @@ public class PushProviderConfiguration {
   private static URI url(String key, String value) {
     try {
       URI url = new URI(value.strip());
-      if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
+      if (("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+          && url.getHost() != null) {
         return url;
       }
     } catch (URISyntaxException e) {

@@ -29,9 +29,12 @@ public class Subscriptions {
 
   private void checkTarget(SubscriptionRequest request, String field) {
     if (request.type() == DeliveryType.HTTPCB) {
-      targets.problemWith(request.deviceId(), false).ifPresent(problem -> {
-        throw ProblemException.badParameter(field, problem);
-      });
+      targets
+          .problemWith(request.deviceId(), false)
+          .ifPresent(
+              problem -> {
+                throw ProblemException.badParameter(field, problem);
+              });
     }
   }
 
@@ -39,26 +42,39 @@ public class Subscriptions {
     Instant now = clock.instant();
     Subscription subscription =
         new Subscription(
-            UUID.randomUUID().toString(), request.subscriberId(), request.providerName(), request.type(),
-            request.deviceId(), request.filter(), request.propertiesJson(), request.secret(), now,
+            UUID.randomUUID().toString(),
+            request.subscriberId(),
+            request.providerName(),
+            request.type(),
+            request.deviceId(),
+            request.filter(),
+            request.propertiesJson(),
+            request.secret(),
+            now,
             now.plus(request.expire()));
     em.persist(subscription);
     return subscription.id();
   }
 
   /**
-   * What every GMS app does: {@code _device_notification_id} + {@code _device_os} on create subscribe
-   * that device to the new instance, for as long as the instance's data lives.
+   * What every GMS app does: {@code _device_notification_id} + {@code _device_os} on create
+   * subscribe that device to the new instance, for as long as the instance's data lives.
    */
-  public void subscribeDevice(String serviceId, String deviceId, String deviceOs, Duration lifetime) {
+  public void subscribeDevice(
+      String serviceId, String deviceId, String deviceOs, Duration lifetime) {
     DeliveryType type =
         DeliveryType.byWireName(deviceOs)
-            .orElseThrow(() -> ProblemException.badParameter(
-                "_device_os", "must be one of " + DeliveryType.names() + ", not '" + deviceOs + "'"));
+            .orElseThrow(
+                () ->
+                    ProblemException.badParameter(
+                        "_device_os",
+                        "must be one of " + DeliveryType.names() + ", not '" + deviceOs + "'"));
     if (deviceId == null || deviceId.isBlank()) {
       throw ProblemException.badParameter("_device_notification_id", "required with _device_os");
     }
-    SubscriptionRequest request = new SubscriptionRequest(serviceId, null, type, deviceId.strip(), serviceId, "{}", null, lifetime);
+    SubscriptionRequest request =
+        new SubscriptionRequest(
+            serviceId, null, type, deviceId.strip(), serviceId, "{}", null, lifetime);
     checkTarget(request, "_device_notification_id");
     persist(request);
   }

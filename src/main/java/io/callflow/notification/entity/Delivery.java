@@ -65,7 +65,8 @@ public class Delivery {
 
   protected Delivery() {}
 
-  public Delivery(String eventId, String subscriptionId, State state, int attempts, String reason, Instant at) {
+  public Delivery(
+      String eventId, String subscriptionId, State state, int attempts, String reason, Instant at) {
     this.eventId = eventId;
     this.subscriptionId = subscriptionId;
     this.state = state;

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a subscription is reached, under the names GMS apps send as {@code _device_os} or {@code type}. */
+/**
+ * How a subscription is reached, under the names GMS apps send as {@code _device_os} or {@code
+ * type}.
+ */
 public enum DeliveryType {
   HTTPCB("httpcb"),
   FCM("fcm"),

@@ -7,8 +7,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * A PKCS#8 private key in PEM ("-----BEGIN PRIVATE KEY-----"), the form of both a Google
- * service account's {@code private_key} and an APNs .p8 file.
+ * A PKCS#8 private key in PEM ("-----BEGIN PRIVATE KEY-----"), the form of both a Google service
+ * account's {@code private_key} and an APNs .p8 file.
  */
 public final class PemPrivateKey {
 
@@ -31,7 +31,8 @@ public final class PemPrivateKey {
       byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end));
       return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
     } catch (IllegalArgumentException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("not a PKCS#8 " + algorithm + " private key: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "not a PKCS#8 " + algorithm + " private key: " + e.getMessage(), e);
     }
   }
 }

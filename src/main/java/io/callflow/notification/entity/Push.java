@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * One push to one subscriber's device: GMS's message, the JSON string {@code {"_id":…,"_action":…}}
- * (extra members allowed), addressed to {@code deviceId} (a URL for httpcb, a registration token for
- * FCM, a device token for APNs, the gms_user for CometD).
+ * (extra members allowed), addressed to {@code deviceId} (a URL for httpcb, a registration token
+ * for FCM, a device token for APNs, the gms_user for CometD).
  *
  * @param eventId stable id of the event; receivers drop repeats by it
  * @param serviceId the instance the push is about

@@ -8,16 +8,22 @@ import java.time.Duration;
 
 /**
  * The JMS message that carries one push to one subscription through the delivery queue; a retry is
- * the same order with the next attempt number, sent with a delay. {@code looks} counts the times the
- * order came back because its subscription was not visible yet: those are no delivery attempts.
+ * the same order with the next attempt number, sent with a delay. {@code looks} counts the times
+ * the order came back because its subscription was not visible yet: those are no delivery attempts.
  */
 public record PushOrder(
-    String eventId, String subscriptionId, String serviceId, String message, int attempt, int looks) {
+    String eventId,
+    String subscriptionId,
+    String serviceId,
+    String message,
+    int attempt,
+    int looks) {
 
   public static final String TYPE = "PushOrder";
   private static final Duration MAX_DELAY = Duration.ofSeconds(60);
 
-  public PushOrder(String eventId, String subscriptionId, String serviceId, String message, int attempt) {
+  public PushOrder(
+      String eventId, String subscriptionId, String serviceId, String message, int attempt) {
     this(eventId, subscriptionId, serviceId, message, attempt, 0);
   }
 
@@ -31,7 +37,9 @@ public record PushOrder(
     return new PushOrder(eventId, subscriptionId, serviceId, message, attempt, looks + 1);
   }
 
-  /** Exponential back-off: {@code base} before the 2nd attempt, doubled each time, at most a minute. */
+  /**
+   * Exponential back-off: {@code base} before the 2nd attempt, doubled each time, at most a minute.
+   */
   public Duration delayBeforeNext(Duration base) {
     long factor = 1L << Math.min(attempt - 1, 20);
     Duration delay = base.multipliedBy(factor);
@@ -54,8 +62,12 @@ public record PushOrder(
     try (JsonReader reader = Json.createReader(new StringReader(json))) {
       JsonObject o = reader.readObject();
       return new PushOrder(
-          o.getString("eventId"), o.getString("subscriptionId"), o.getString("serviceId"),
-          o.getString("message"), o.getInt("attempt"), o.getInt("looks", 0));
+          o.getString("eventId"),
+          o.getString("subscriptionId"),
+          o.getString("serviceId"),
+          o.getString("message"),
+          o.getInt("attempt"),
+          o.getInt("looks", 0));
     }
   }
 }

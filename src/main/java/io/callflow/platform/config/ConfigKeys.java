@@ -1,9 +1,10 @@
 package io.callflow.platform.config;
 
 /**
- * Every MicroProfile Config key of the product, in one place. Defaults that make the embedded start work
- * live beside them in {@code META-INF/microprofile-config.properties}; production overrides them with
- * environment variables (MicroProfile's mapping: {@code callflow.db.url} ← {@code CALLFLOW_DB_URL}).
+ * Every MicroProfile Config key of the product, in one place. Defaults that make the embedded start
+ * work live beside them in {@code META-INF/microprofile-config.properties}; production overrides
+ * them with environment variables (MicroProfile's mapping: {@code callflow.db.url} ← {@code
+ * CALLFLOW_DB_URL}).
  */
 public final class ConfigKeys {
 
@@ -30,14 +31,14 @@ public final class ConfigKeys {
   public static final String BROKER_PASSWORD = "callflow.broker.password";
 
   /**
-   * Path of the demo seed file (pools, numbers, queues) loaded when the database has no pools; "none"
-   * disables seeding.
+   * Path of the demo seed file (pools, numbers, queues) loaded when the database has no pools;
+   * "none" disables seeding.
    */
   public static final String SEED_PATH = "callflow.seed.path";
 
   /**
-   * ISO 3166 region ("US", "FR") assumed for phone numbers written without a country code, such as an
-   * operator's "(800) 555-0100" or a switch's national ANI.
+   * ISO 3166 region ("US", "FR") assumed for phone numbers written without a country code, such as
+   * an operator's "(800) 555-0100" or a switch's national ANI.
    */
   public static final String PHONE_DEFAULT_REGION = "callflow.phone.default-region";
 
@@ -54,31 +55,40 @@ public final class ConfigKeys {
   public static final String NOTIFICATION_HTTP_TIMEOUT_MS = "callflow.notification.http-timeout-ms";
 
   /**
-   * Whether httpcb pushes may go to loopback, private, link-local or unique-local addresses (false: a
-   * subscriber cannot make the server call into its own network; the embedded start sets true).
+   * Whether httpcb pushes may go to loopback, private, link-local or unique-local addresses (false:
+   * a subscriber cannot make the server call into its own network; the embedded start sets true).
    */
-  public static final String NOTIFICATION_HTTPCB_ALLOW_PRIVATE = "callflow.notification.httpcb.allow-private";
-
-  /** Comma-separated host names httpcb pushes may always reach, e.g. an internal webhook gateway. */
-  public static final String NOTIFICATION_HTTPCB_ALLOWED_HOSTS = "callflow.notification.httpcb.allowed-hosts";
+  public static final String NOTIFICATION_HTTPCB_ALLOW_PRIVATE =
+      "callflow.notification.httpcb.allow-private";
 
   /**
-   * Access numbers one client (gms_user, else address) may ask one service for per minute, per server
-   * instance (120; 0: unlimited); a service's {@code _allocations_per_client_per_minute} overrides it.
+   * Comma-separated host names httpcb pushes may always reach, e.g. an internal webhook gateway.
    */
-  public static final String ALLOCATIONS_PER_CLIENT_PER_MINUTE = "callflow.allocation.per-client-per-minute";
+  public static final String NOTIFICATION_HTTPCB_ALLOWED_HOSTS =
+      "callflow.notification.httpcb.allowed-hosts";
+
+  /**
+   * Access numbers one client (gms_user, else address) may ask one service for per minute, per
+   * server instance (120; 0: unlimited); a service's {@code _allocations_per_client_per_minute}
+   * overrides it.
+   */
+  public static final String ALLOCATIONS_PER_CLIENT_PER_MINUTE =
+      "callflow.allocation.per-client-per-minute";
 
   /** The administrator's user name for the admin API's Basic authentication ("admin"). */
   public static final String ADMIN_USER = "callflow.admin.user";
 
-  /** The administrator's password; unset, the admin API refuses everyone (the embedded start sets one). */
+  /**
+   * The administrator's password; unset, the admin API refuses everyone (the embedded start sets
+   * one).
+   */
   public static final String ADMIN_PASSWORD = "callflow.admin.password";
 
   /**
-   * How apps authenticate on the Service, Callback, Notification and Storage APIs ({@code /genesys/*}):
-   * {@code none} (the default: GMS's {@code gms_user} header names the client), {@code basic},
-   * {@code bearer}, or {@code basic,bearer}. When set, the authenticated principal is the client's
-   * {@code gms_user}, whatever the header says.
+   * How apps authenticate on the Service, Callback, Notification and Storage APIs ({@code
+   * /genesys/*}): {@code none} (the default: GMS's {@code gms_user} header names the client),
+   * {@code basic}, {@code bearer}, or {@code basic,bearer}. When set, the authenticated principal
+   * is the client's {@code gms_user}, whatever the header says.
    */
   public static final String APP_AUTH = "callflow.app.auth";
 
@@ -97,10 +107,14 @@ public final class ConfigKeys {
   /** Path of the Google service-account JSON file that FCM pushes are authorised with. */
   public static final String FCM_CREDENTIALS_FILE = "callflow.fcm.credentials-file";
 
-  /** Base URL of the APNs provider API (https://api.sandbox.push.apple.com for development apps). */
+  /**
+   * Base URL of the APNs provider API (https://api.sandbox.push.apple.com for development apps).
+   */
   public static final String APNS_ENDPOINT = "callflow.apns.endpoint";
 
-  /** Path of the APNs authentication key, the .p8 file downloaded from the Apple developer account. */
+  /**
+   * Path of the APNs authentication key, the .p8 file downloaded from the Apple developer account.
+   */
   public static final String APNS_KEY_FILE = "callflow.apns.key-file";
 
   /** Key id of the APNs authentication key (10 characters, shown beside the key by Apple). */

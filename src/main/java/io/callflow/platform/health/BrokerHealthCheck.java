@@ -14,8 +14,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when the broker answers a round trip now: browsing a queue needs the server, whereas opening a
- * pooled context may succeed on a connection that died a moment ago.
+ * Ready when the broker answers a round trip now: browsing a queue needs the server, whereas
+ * opening a pooled context may succeed on a connection that died a moment ago.
  */
 @Readiness
 @ApplicationScoped
@@ -28,7 +28,8 @@ public class BrokerHealthCheck implements HealthCheck {
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder health = HealthCheckResponse.named("broker");
     try (JMSContext context = connectionFactory.createContext();
-        QueueBrowser browser = context.createBrowser(context.createQueue(Destinations.DIAGNOSTICS))) {
+        QueueBrowser browser =
+            context.createBrowser(context.createQueue(Destinations.DIAGNOSTICS))) {
       browser.getEnumeration().hasMoreElements();
       return health.up().build();
     } catch (JMSRuntimeException | jakarta.jms.JMSException e) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * JSON objects whose values are strings: GMS's shape for answers, options, app data and provider
- * properties. Numbers and booleans count as their text, since GMS clients send {@code 4} and
- * {@code "4"} alike.
+ * properties. Numbers and booleans count as their text, since GMS clients send {@code 4} and {@code
+ * "4"} alike.
  */
 public final class StringObjects {
 
@@ -29,11 +29,15 @@ public final class StringObjects {
     };
   }
 
-  /** Reads a stored JSON object text, in member order; a member that is no scalar reads as its JSON. */
+  /**
+   * Reads a stored JSON object text, in member order; a member that is no scalar reads as its JSON.
+   */
   public static Map<String, String> read(String json) {
     Map<String, String> values = new LinkedHashMap<>();
     try (JsonReader reader = Json.createReader(new StringReader(json == null ? "{}" : json))) {
-      reader.readObject().forEach((key, value) -> values.put(key, scalar(value).orElse(value.toString())));
+      reader
+          .readObject()
+          .forEach((key, value) -> values.put(key, scalar(value).orElse(value.toString())));
     }
     return values;
   }

@@ -6,7 +6,9 @@ public final class Destinations {
   /** Queue, desktop → server: AgentLogin, AgentState, CallResult. */
   public static final String DESKTOP_IN = "callflow.desktop.in";
 
-  /** Queue: desktop messages that could not be understood, with the original body and the reason. */
+  /**
+   * Queue: desktop messages that could not be understood, with the original body and the reason.
+   */
   public static final String DESKTOP_DEAD = "callflow.desktop.dead";
 
   /** Topic, server → desktops (selector {@code agentId = '…'}): Reserved, Offer, Revoked. */
@@ -21,7 +23,10 @@ public final class Destinations {
   /** Topic: every state change of every instance, for reporting and integrations. */
   public static final String EVENTS = "callflow.events";
 
-  /** Queue: one message per push to one subscription, retried with back-off by re-sending it delayed. */
+  /**
+   * Queue: one message per push to one subscription, retried with back-off by re-sending it
+   * delayed.
+   */
   public static final String NOTIFICATION_DELIVERY = "callflow.notification.delivery";
 
   /** Queue: pushes given up on, with the reason. */
@@ -30,7 +35,9 @@ public final class Destinations {
   /** Queue: round-trip probes that prove the database + JMS wiring. */
   public static final String DIAGNOSTICS = "callflow.diagnostics";
 
-  /** Name of the JMS property on {@link #DESKTOP_OUT} that desktops select their own messages by. */
+  /**
+   * Name of the JMS property on {@link #DESKTOP_OUT} that desktops select their own messages by.
+   */
   public static final String AGENT_ID_PROPERTY = "agentId";
 
   /** Name of the JMS property that says what a message is. */

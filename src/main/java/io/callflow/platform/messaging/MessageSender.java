@@ -39,7 +39,10 @@ public class MessageSender {
     publish(topic, type, json, Map.of());
   }
 
-  /** Publishes {@code json} on {@code topic} with extra string properties, for subscribers' selectors. */
+  /**
+   * Publishes {@code json} on {@code topic} with extra string properties, for subscribers'
+   * selectors.
+   */
   public void publish(String topic, String type, String json, Map<String, String> properties) {
     try (JMSContext context = connectionFactory.createContext()) {
       JMSProducer producer = context.createProducer().setProperty(Destinations.TYPE_PROPERTY, type);

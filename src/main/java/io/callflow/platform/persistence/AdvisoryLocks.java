@@ -12,6 +12,8 @@ public final class AdvisoryLocks {
 
   /** Waits for and takes the lock named {@code key} for the rest of the caller's transaction. */
   public static void lock(EntityManager em, String key) {
-    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, key).getSingleResult();
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+        .setParameter(1, key)
+        .getSingleResult();
   }
 }

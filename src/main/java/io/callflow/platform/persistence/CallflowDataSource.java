@@ -5,9 +5,10 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Stateless;
 
 /**
- * The one data source. XA, because a database change and the JMS messages it causes commit or roll back
- * together; PostgreSQL must therefore allow prepared transactions ({@code max_prepared_transactions} at
- * least {@link #MAX_POOL_SIZE}), which {@link SchemaMigration} checks at startup.
+ * The one data source. XA, because a database change and the JMS messages it causes commit or roll
+ * back together; PostgreSQL must therefore allow prepared transactions ({@code
+ * max_prepared_transactions} at least {@link #MAX_POOL_SIZE}), which {@link SchemaMigration} checks
+ * at startup.
  */
 @DataSourceDefinition(
     name = CallflowDataSource.JNDI_NAME,
@@ -23,7 +24,8 @@ import jakarta.ejb.Stateless;
       "fish.payara.connection-validation-method=custom-validation",
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
       "fish.payara.fail-all-connections=true",
-      // a database that is down answers "no" in seconds, so requests get their 503 instead of waiting
+      // a database that is down answers "no" in seconds, so requests get their 503 instead of
+      // waiting
       "connectTimeout=5",
       "loginTimeout=5"
     })

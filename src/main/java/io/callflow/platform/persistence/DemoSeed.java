@@ -80,7 +80,8 @@ public class DemoSeed {
   }
 
   private static boolean isEmpty(Connection connection, String table) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM " + table + " LIMIT 1");
+    try (PreparedStatement query =
+            connection.prepareStatement("SELECT 1 FROM " + table + " LIMIT 1");
         ResultSet rs = query.executeQuery()) {
       return !rs.next();
     }
@@ -103,7 +104,8 @@ public class DemoSeed {
       insert.executeUpdate();
     }
     try (PreparedStatement insert =
-        connection.prepareStatement("INSERT INTO access_number (number, pool_name) VALUES (?, ?)")) {
+        connection.prepareStatement(
+            "INSERT INTO access_number (number, pool_name) VALUES (?, ?)")) {
       for (JsonString number : pool.getJsonArray("numbers").getValuesAs(JsonString.class)) {
         insert.setString(1, number.getString());
         insert.setString(2, name);

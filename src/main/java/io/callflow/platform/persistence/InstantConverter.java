@@ -6,8 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Maps {@link Instant} attributes to {@code timestamptz} columns: Payara's EclipseLink would otherwise
- * serialise them as bytes.
+ * Maps {@link Instant} attributes to {@code timestamptz} columns: Payara's EclipseLink would
+ * otherwise serialise them as bytes.
  */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {

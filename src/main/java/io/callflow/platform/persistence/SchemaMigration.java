@@ -25,8 +25,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the schema up to date with Flyway when the application starts, outside any JTA transaction
  * (Flyway manages its own), then loads the demo seed. A database that is down at startup is retried
- * every 10 seconds; readiness stays DOWN until a migration succeeds. A database that cannot take part
- * in XA transactions stops the deployment: the product would otherwise fail on its first flow.
+ * every 10 seconds; readiness stays DOWN until a migration succeeds. A database that cannot take
+ * part in XA transactions stops the deployment: the product would otherwise fail on its first flow.
  */
 @Startup
 @Singleton
@@ -92,8 +92,11 @@ public class SchemaMigration {
       MigrateResult result = flyway.migrate();
       demoSeed.loadIfEmpty(dataSource);
       String detail =
-          "schema at version " + flyway.info().current().getVersion() + ", "
-              + result.migrationsExecuted + " migration(s) applied now";
+          "schema at version "
+              + flyway.info().current().getVersion()
+              + ", "
+              + result.migrationsExecuted
+              + " migration(s) applied now";
       outcome = new MigrationOutcome(MigrationOutcome.State.SUCCEEDED, detail, Instant.now());
       LOG.info("Database ready: " + detail);
     } catch (PreparedTransactionsDisabled e) {
@@ -101,7 +104,10 @@ public class SchemaMigration {
       throw e;
     } catch (RuntimeException | SQLException e) {
       outcome = new MigrationOutcome(MigrationOutcome.State.FAILED, describe(e), Instant.now());
-      LOG.log(Level.SEVERE, "Schema migration failed (retried in " + RETRY_SECONDS + " s): " + describe(e), e);
+      LOG.log(
+          Level.SEVERE,
+          "Schema migration failed (retried in " + RETRY_SECONDS + " s): " + describe(e),
+          e);
       retryLater();
     }
   }
@@ -123,7 +129,9 @@ public class SchemaMigration {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+    return root == e
+        ? String.valueOf(e.getMessage())
+        : e.getMessage() + " (" + root.getMessage() + ")";
   }
 
   /** PostgreSQL would abort every database + JMS transaction. */

@@ -41,10 +41,13 @@ public final class PhoneNumbers {
     }
   }
 
-  /** Whether an E.164 number is premium-rate (the caller pays a surcharge): never to be called back. */
+  /**
+   * Whether an E.164 number is premium-rate (the caller pays a surcharge): never to be called back.
+   */
   public static boolean isPremiumRate(String e164) {
     try {
-      return UTIL.getNumberType(UTIL.parse(e164, null)) == PhoneNumberUtil.PhoneNumberType.PREMIUM_RATE;
+      return UTIL.getNumberType(UTIL.parse(e164, null))
+          == PhoneNumberUtil.PhoneNumberType.PREMIUM_RATE;
     } catch (NumberParseException e) {
       return false;
     }

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes {@link PhoneNumbers} injectable with the configured default region. Produced per injection
- * point (dependent scope): the class is final, so it cannot sit behind a normal-scope proxy, and it is
- * cheap.
+ * point (dependent scope): the class is final, so it cannot sit behind a normal-scope proxy, and it
+ * is cheap.
  */
 @ApplicationScoped
 public class PhoneNumbersProducer {

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Recognises a failure caused by a dependency being unreachable — the broker (a JMS failure anywhere in
- * the causes) or the database (connection refused or lost, the pool unable to open a connection, the
- * server shutting down) — so the client hears 503 and retries rather than a 500 that says nothing.
+ * Recognises a failure caused by a dependency being unreachable — the broker (a JMS failure
+ * anywhere in the causes) or the database (connection refused or lost, the pool unable to open a
+ * connection, the server shutting down) — so the client hears 503 and retries rather than a 500
+ * that says nothing.
  */
 final class DependencyOutage {
 
@@ -17,9 +18,9 @@ final class DependencyOutage {
     BROKER("BrokerUnavailable", "the message broker"),
     DATABASE("DatabaseUnavailable", "the database"),
     /**
-     * A resource failed while the transaction completed (a broker or database going away between the
-     * work and the commit or rollback): the transaction manager rolls back what it can and recovers the
-     * rest once the resource is back, so the request may simply be repeated.
+     * A resource failed while the transaction completed (a broker or database going away between
+     * the work and the commit or rollback): the transaction manager rolls back what it can and
+     * recovers the rest once the resource is back, so the request may simply be repeated.
      */
     TRANSACTION("TransactionAborted", "the database or the message broker");
 
@@ -41,10 +42,17 @@ final class DependencyOutage {
     Throwable database = null;
     boolean rolledBack = false;
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (Throwable current = thrown; current != null && seen.put(current, true) == null; current = current.getCause()) {
-      if (current instanceof jakarta.jms.JMSException || current instanceof jakarta.jms.JMSRuntimeException
-          || current.getClass().getName().startsWith("org.apache.activemq.artemis.api.core.ActiveMQ")) {
-        return Optional.of(Dependency.BROKER); // checked first: a JMS pool reports allocation failures too
+    for (Throwable current = thrown;
+        current != null && seen.put(current, true) == null;
+        current = current.getCause()) {
+      if (current instanceof jakarta.jms.JMSException
+          || current instanceof jakarta.jms.JMSRuntimeException
+          || current
+              .getClass()
+              .getName()
+              .startsWith("org.apache.activemq.artemis.api.core.ActiveMQ")) {
+        return Optional.of(
+            Dependency.BROKER); // checked first: a JMS pool reports allocation failures too
       }
       if (database == null && isDatabaseCause(current)) {
         database = current;
@@ -75,7 +83,8 @@ final class DependencyOutage {
     if (current instanceof SQLException sql) {
       for (SQLException each = sql; each != null; each = each.getNextException()) {
         String state = each.getSQLState();
-        // class 08: connection exception; 57P: the server is shutting down or cannot accept connections
+        // class 08: connection exception; 57P: the server is shutting down or cannot accept
+        // connections
         if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
           return true;
         }

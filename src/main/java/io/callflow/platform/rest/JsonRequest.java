@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A JSON object request body (the admin API's), read member by member. A member of the wrong type is
- * recorded rather than thrown, so that one 400 answer names every bad field: readers call {@link
+ * A JSON object request body (the admin API's), read member by member. A member of the wrong type
+ * is recorded rather than thrown, so that one 400 answer names every bad field: readers call {@link
  * #requireValid()} once they have looked at everything. A {@code null} member counts as absent.
  */
 public final class JsonRequest {
@@ -55,7 +55,9 @@ public final class JsonRequest {
     return new JsonRequest(object, "", new ArrayList<>());
   }
 
-  /** The name a client sees for {@code member}: {@code location.latitude} inside {@code location}. */
+  /**
+   * The name a client sees for {@code member}: {@code location.latitude} inside {@code location}.
+   */
   public String field(String member) {
     return prefix + member;
   }
@@ -65,7 +67,8 @@ public final class JsonRequest {
   }
 
   public Optional<String> string(String member) {
-    return typed(member, "must be a string", ValueType.STRING).map(v -> ((JsonString) v).getString());
+    return typed(member, "must be a string", ValueType.STRING)
+        .map(v -> ((JsonString) v).getString());
   }
 
   public Optional<JsonNumber> number(String member) {

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small multipart/form-data reader (RFC 7578) for GMS request bodies: each part's {@code name} and
- * its content as UTF-8 text. What PHP's curl and mobile HTTP stacks send for a form of strings.
+ * A small multipart/form-data reader (RFC 7578) for GMS request bodies: each part's {@code name}
+ * and its content as UTF-8 text. What PHP's curl and mobile HTTP stacks send for a form of strings.
  */
 final class MultipartForm {
 
@@ -18,7 +18,8 @@ final class MultipartForm {
   private MultipartForm() {}
 
   static Map<String, String> parse(byte[] body, String boundary) {
-    String text = new String(body, StandardCharsets.ISO_8859_1); // byte-preserving, decoded per part
+    String text =
+        new String(body, StandardCharsets.ISO_8859_1); // byte-preserving, decoded per part
     String delimiter = "--" + boundary;
     Map<String, String> values = new LinkedHashMap<>();
     int at = text.indexOf(delimiter);
@@ -53,7 +54,9 @@ final class MultipartForm {
       if (header.toLowerCase(Locale.ROOT).startsWith("content-disposition:")) {
         Matcher matcher = NAME.matcher(header.substring(header.indexOf(':') + 1));
         if (matcher.find()) {
-          name = new String(matcher.group(1).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+          name =
+              new String(
+                  matcher.group(1).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         }
       }
     }
@@ -61,6 +64,7 @@ final class MultipartForm {
       throw ProblemException.badParameter("body", "multipart part without a name");
     }
     String content = part.substring(headersEnd + 4);
-    values.put(name, new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    values.put(
+        name, new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses a request whose path, query or headers carry a NUL character once decoded (400 naming where):
- * PostgreSQL text cannot hold one, so it would otherwise surface as a database error.
+ * Refuses a request whose path, query or headers carry a NUL character once decoded (400 naming
+ * where): PostgreSQL text cannot hold one, so it would otherwise surface as a database error.
  */
 @Provider
 @PreMatching
@@ -25,10 +25,14 @@ public class NulCharacterFilter implements ContainerRequestFilter {
   }
 
   private static void check(String where, Map<String, List<String>> values) {
-    values.forEach((name, list) -> {
-      if (name.indexOf('\0') >= 0 || list.stream().anyMatch(value -> value != null && value.indexOf('\0') >= 0)) {
-        throw ProblemException.badParameter(where.equals("header") ? name : name.replace('\0', '?'), "contains a NUL character");
-      }
-    });
+    values.forEach(
+        (name, list) -> {
+          if (name.indexOf('\0') >= 0
+              || list.stream().anyMatch(value -> value != null && value.indexOf('\0') >= 0)) {
+            throw ProblemException.badParameter(
+                where.equals("header") ? name : name.replace('\0', '?'),
+                "contains a NUL character");
+          }
+        });
   }
 }

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * ({@code code}, {@code phrase}, {@code message}, {@code exception}) by {@link ProblemMapper}.
  *
  * <p>An application exception: thrown from an enterprise bean it reaches the caller as itself (not
- * wrapped in an {@code EJBException}, which would answer 500) and rolls the bean's transaction back, so
- * a refused request leaves nothing half done.
+ * wrapped in an {@code EJBException}, which would answer 500) and rolls the bean's transaction
+ * back, so a refused request leaves nothing half done.
  */
 @ApplicationException(rollback = true)
 public class ProblemException extends RuntimeException {
@@ -24,10 +24,15 @@ public class ProblemException extends RuntimeException {
   private final String gmsException;
   private final List<InvalidParam> invalidParams;
   private final Long retryAfterSeconds;
-  private final java.util.Map<String, jakarta.json.JsonValue> extensions = new java.util.LinkedHashMap<>();
+  private final java.util.Map<String, jakarta.json.JsonValue> extensions =
+      new java.util.LinkedHashMap<>();
 
   public ProblemException(
-      Status status, String phrase, String gmsException, String detail, List<InvalidParam> invalid) {
+      Status status,
+      String phrase,
+      String gmsException,
+      String detail,
+      List<InvalidParam> invalid) {
     this(status.getStatusCode(), phrase, gmsException, detail, invalid, null);
   }
 
@@ -46,13 +51,24 @@ public class ProblemException extends RuntimeException {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
-  /** Any problem: status, GMS phrase and exception name, the detail, the bad fields, a Retry-After (or null). */
+  /**
+   * Any problem: status, GMS phrase and exception name, the detail, the bad fields, a Retry-After
+   * (or null).
+   */
   public static ProblemException of(
-      int status, String phrase, String gmsException, String detail, List<InvalidParam> invalid, Long retryAfterSeconds) {
+      int status,
+      String phrase,
+      String gmsException,
+      String detail,
+      List<InvalidParam> invalid,
+      Long retryAfterSeconds) {
     return new ProblemException(status, phrase, gmsException, detail, invalid, retryAfterSeconds);
   }
 
-  /** Adds a member to the problem document (RFC 9457 extension), e.g. the slots a client may take instead. */
+  /**
+   * Adds a member to the problem document (RFC 9457 extension), e.g. the slots a client may take
+   * instead.
+   */
   public ProblemException with(String member, jakarta.json.JsonValue value) {
     extensions.put(member, value);
     return this;
@@ -76,8 +92,12 @@ public class ProblemException extends RuntimeException {
   /** 422: a repeated Idempotency-Key with a different request. */
   public static ProblemException unprocessable(String field, String reason) {
     return new ProblemException(
-        422, "UNPROCESSABLE", "UnprocessableRequest", field + ": " + reason,
-        List.of(new InvalidParam(field, reason)), null);
+        422,
+        "UNPROCESSABLE",
+        "UnprocessableRequest",
+        field + ": " + reason,
+        List.of(new InvalidParam(field, reason)),
+        null);
   }
 
   /** 409: the request conflicts with the current state, e.g. an ambiguous match. */
@@ -86,7 +106,8 @@ public class ProblemException extends RuntimeException {
   }
 
   public static ProblemException notFound(String detail) {
-    return new ProblemException(Status.NOT_FOUND, "NOT_FOUND", "ServiceNotFound", detail, List.of());
+    return new ProblemException(
+        Status.NOT_FOUND, "NOT_FOUND", "ServiceNotFound", detail, List.of());
   }
 
   public static ProblemException badParameter(String name, String reason) {

@@ -36,10 +36,21 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     Optional<DependencyOutage.Dependency> outage = DependencyOutage.of(thrown);
     if (outage.isPresent()) {
       DependencyOutage.Dependency down = outage.get();
-      LOG.warning(() -> "Answered 503: " + down.description + " is unavailable (" + DependencyOutage.describe(thrown) + ")");
+      LOG.warning(
+          () ->
+              "Answered 503: "
+                  + down.description
+                  + " is unavailable ("
+                  + DependencyOutage.describe(thrown)
+                  + ")");
       return answer(
-          ProblemException.of(503, "SERVICE_UNAVAILABLE", down.exception,
-              down.description + " is unavailable; retry shortly", java.util.List.of(), DependencyOutage.RETRY_AFTER_SECONDS));
+          ProblemException.of(
+              503,
+              "SERVICE_UNAVAILABLE",
+              down.exception,
+              down.description + " is unavailable; retry shortly",
+              java.util.List.of(),
+              DependencyOutage.RETRY_AFTER_SECONDS));
     }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
@@ -57,10 +68,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         body -> body.add("incident", incident));
   }
 
-  /** EJB containers wrap what they call system exceptions; the cause is what the client should hear about. */
+  /**
+   * EJB containers wrap what they call system exceptions; the cause is what the client should hear
+   * about.
+   */
   private static Throwable unwrap(Throwable thrown) {
     Throwable current = thrown;
-    while (current instanceof jakarta.ejb.EJBException && current.getCause() != null
+    while (current instanceof jakarta.ejb.EJBException
+        && current.getCause() != null
         && !(current instanceof jakarta.ejb.ConcurrentAccessTimeoutException)) {
       current = current.getCause();
     }
@@ -68,21 +83,27 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   private static Response answer(ProblemException problem) {
-    Response response = answer(
-        problem.statusCode(),
-        problem.phrase(),
-        problem.gmsException(),
-        problem.getMessage(),
-        body -> {
-          if (!problem.invalidParams().isEmpty()) {
-            JsonArrayBuilder params = Json.createArrayBuilder();
-            problem
-                .invalidParams()
-                .forEach(p -> params.add(Json.createObjectBuilder().add("name", p.name()).add("reason", p.reason())));
-            body.add("invalid_params", params);
-          }
-          problem.extensions().forEach(body::add);
-        });
+    Response response =
+        answer(
+            problem.statusCode(),
+            problem.phrase(),
+            problem.gmsException(),
+            problem.getMessage(),
+            body -> {
+              if (!problem.invalidParams().isEmpty()) {
+                JsonArrayBuilder params = Json.createArrayBuilder();
+                problem
+                    .invalidParams()
+                    .forEach(
+                        p ->
+                            params.add(
+                                Json.createObjectBuilder()
+                                    .add("name", p.name())
+                                    .add("reason", p.reason())));
+                body.add("invalid_params", params);
+              }
+              problem.extensions().forEach(body::add);
+            });
     return problem
         .retryAfterSeconds()
         .map(seconds -> Response.fromResponse(response).header("Retry-After", seconds).build())
@@ -100,7 +121,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
   }
 
-  /** The members every problem answer has: RFC 9457's and GMS's ({@code code}, {@code phrase}, {@code message}, {@code exception}). */
+  /**
+   * The members every problem answer has: RFC 9457's and GMS's ({@code code}, {@code phrase},
+   * {@code message}, {@code exception}).
+   */
   static JsonObjectBuilder problem(int status, String phrase, String gmsException, String detail) {
     Status known = Status.fromStatusCode(status);
     return Json.createObjectBuilder()

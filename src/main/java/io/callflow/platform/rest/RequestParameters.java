@@ -35,11 +35,12 @@ public final class RequestParameters {
 
   /** No NUL character gets past the boundary: PostgreSQL text cannot hold one. */
   private static Map<String, String> withoutNul(Map<String, String> parameters) {
-    parameters.forEach((key, value) -> {
-      if (key.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
-        throw ProblemException.badParameter(key.replace('\0', '?'), "contains a NUL character");
-      }
-    });
+    parameters.forEach(
+        (key, value) -> {
+          if (key.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+            throw ProblemException.badParameter(key.replace('\0', '?'), "contains a NUL character");
+          }
+        });
     return parameters;
   }
 
@@ -57,7 +58,8 @@ public final class RequestParameters {
     if (type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
       String boundary = type.getParameters().get("boundary");
       if (boundary == null) {
-        throw ProblemException.badParameter("Content-Type", "multipart/form-data without a boundary");
+        throw ProblemException.badParameter(
+            "Content-Type", "multipart/form-data without a boundary");
       }
       return MultipartForm.parse(bytes, boundary);
     }
@@ -65,7 +67,11 @@ public final class RequestParameters {
         Status.UNSUPPORTED_MEDIA_TYPE,
         "UNSUPPORTED_MEDIA_TYPE",
         "UnsupportedMediaType",
-        "Content-Type " + type.getType() + "/" + type.getSubtype() + " is not supported; send application/x-www-form-urlencoded,"
+        "Content-Type "
+            + type.getType()
+            + "/"
+            + type.getSubtype()
+            + " is not supported; send application/x-www-form-urlencoded,"
             + " multipart/form-data or application/json",
         List.of(new ProblemException.InvalidParam("Content-Type", "unsupported media type")));
   }
@@ -82,7 +88,9 @@ public final class RequestParameters {
             "PAYLOAD_TOO_LARGE",
             "PayloadTooLarge",
             "body: larger than " + MAX_BODY_BYTES + " bytes",
-            List.of(new ProblemException.InvalidParam("body", "larger than " + MAX_BODY_BYTES + " bytes")));
+            List.of(
+                new ProblemException.InvalidParam(
+                    "body", "larger than " + MAX_BODY_BYTES + " bytes")));
       }
       return bytes;
     } catch (IOException e) {
@@ -104,7 +112,8 @@ public final class RequestParameters {
             URLDecoder.decode(key, StandardCharsets.UTF_8),
             URLDecoder.decode(value, StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
-        throw ProblemException.badParameter("body", "malformed form encoding near '" + abbreviate(pair) + "'");
+        throw ProblemException.badParameter(
+            "body", "malformed form encoding near '" + abbreviate(pair) + "'");
       }
     }
     return values;
@@ -127,7 +136,10 @@ public final class RequestParameters {
         values.put(
             member.getKey(),
             StringObjects.scalar(value)
-                .orElseThrow(() -> ProblemException.badParameter(member.getKey(), "must be a string, number or boolean")));
+                .orElseThrow(
+                    () ->
+                        ProblemException.badParameter(
+                            member.getKey(), "must be a string, number or boolean")));
       }
     }
     return values;

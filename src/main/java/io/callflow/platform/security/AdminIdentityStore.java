@@ -15,9 +15,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The administrator: {@code callflow.admin.user} ("admin") with {@code callflow.admin.password}. Without
- * a password nobody is an administrator — the admin API answers 401 until one is configured (the
- * embedded start sets one). The password is compared in constant time and never logged.
+ * The administrator: {@code callflow.admin.user} ("admin") with {@code callflow.admin.password}.
+ * Without a password nobody is an administrator — the admin API answers 401 until one is configured
+ * (the embedded start sets one). The password is compared in constant time and never logged.
  */
 @ApplicationScoped
 public class AdminIdentityStore implements IdentityStore {
@@ -32,11 +32,13 @@ public class AdminIdentityStore implements IdentityStore {
     var config = ConfigProvider.getConfig();
     user = config.getOptionalValue(ConfigKeys.ADMIN_USER, String.class).orElse("admin");
     password =
-        config.getOptionalValue(ConfigKeys.ADMIN_PASSWORD, String.class)
+        config
+            .getOptionalValue(ConfigKeys.ADMIN_PASSWORD, String.class)
             .filter(p -> !p.isBlank())
             .map(p -> p.getBytes(StandardCharsets.UTF_8));
     if (password.isEmpty()) {
-      LOG.warning(ConfigKeys.ADMIN_PASSWORD + " is not set: the admin API refuses everyone until it is");
+      LOG.warning(
+          ConfigKeys.ADMIN_PASSWORD + " is not set: the admin API refuses everyone until it is");
     }
   }
 
@@ -45,7 +47,8 @@ public class AdminIdentityStore implements IdentityStore {
     if (credential instanceof UsernamePasswordCredential given
         && password.isPresent()
         && user.equals(given.getCaller())
-        && MessageDigest.isEqual(password.get(), given.getPasswordAsString().getBytes(StandardCharsets.UTF_8))) {
+        && MessageDigest.isEqual(
+            password.get(), given.getPasswordAsString().getBytes(StandardCharsets.UTF_8))) {
       return new CredentialValidationResult(user, Set.of(AdminSecurity.ADMIN));
     }
     return CredentialValidationResult.INVALID_RESULT;

@@ -19,13 +19,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * When apps must authenticate ({@link AppCredentials#required()}), every app API request needs a Basic
- * user (checked by the container against {@link AppIdentityStore}) or a known bearer token; otherwise
- * 401 problem+json with the accepted schemes. The authenticated principal then is the request's
- * {@code gms_user}, replacing whatever the header said, so instances, app data, callbacks and CometD
- * sessions belong to the principal and one app cannot act as another.
+ * When apps must authenticate ({@link AppCredentials#required()}), every app API request needs a
+ * Basic user (checked by the container against {@link AppIdentityStore}) or a known bearer token;
+ * otherwise 401 problem+json with the accepted schemes. The authenticated principal then is the
+ * request's {@code gms_user}, replacing whatever the header said, so instances, app data, callbacks
+ * and CometD sessions belong to the principal and one app cannot act as another.
  */
-@WebFilter(urlPatterns = "/genesys/*", asyncSupported = true) // CometD and SSE answer asynchronously
+@WebFilter(
+    urlPatterns = "/genesys/*",
+    asyncSupported = true) // CometD and SSE answer asynchronously
 public class AppAuthenticationFilter extends HttpFilter {
 
   private static final String BEARER = "Bearer ";
@@ -33,7 +35,8 @@ public class AppAuthenticationFilter extends HttpFilter {
   @Inject AppCredentials credentials;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (!credentials.required()) {
       chain.doFilter(request, response);
@@ -62,7 +65,11 @@ public class AppAuthenticationFilter extends HttpFilter {
 
   private String challenge() {
     return credentials.schemes().stream()
-        .map(scheme -> scheme == AppCredentials.Scheme.BASIC ? "Basic realm=\"callflow\"" : "Bearer realm=\"callflow\"")
+        .map(
+            scheme ->
+                scheme == AppCredentials.Scheme.BASIC
+                    ? "Basic realm=\"callflow\""
+                    : "Bearer realm=\"callflow\"")
         .collect(Collectors.joining(", "));
   }
 
@@ -82,7 +89,9 @@ public class AppAuthenticationFilter extends HttpFilter {
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-      return GmsUser.HEADER.equalsIgnoreCase(name) ? Collections.enumeration(Set.of(principal)) : super.getHeaders(name);
+      return GmsUser.HEADER.equalsIgnoreCase(name)
+          ? Collections.enumeration(Set.of(principal))
+          : super.getHeaders(name);
     }
 
     @Override

@@ -17,15 +17,18 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The apps' credentials when the app APIs require authentication ({@link ConfigKeys#APP_AUTH}): Basic
- * users and bearer tokens from configuration. Only digests are kept, passwords are compared in
- * constant time, and neither passwords nor tokens are ever logged.
+ * The apps' credentials when the app APIs require authentication ({@link ConfigKeys#APP_AUTH}):
+ * Basic users and bearer tokens from configuration. Only digests are kept, passwords are compared
+ * in constant time, and neither passwords nor tokens are ever logged.
  */
 @ApplicationScoped
 public class AppCredentials {
 
   /** How an app may prove who it is. */
-  public enum Scheme { BASIC, BEARER }
+  public enum Scheme {
+    BASIC,
+    BEARER
+  }
 
   private static final Logger LOG = Logger.getLogger(AppCredentials.class.getName());
 
@@ -37,14 +40,25 @@ public class AppCredentials {
   void configure() {
     var config = ConfigProvider.getConfig();
     schemes = schemes(config.getOptionalValue(ConfigKeys.APP_AUTH, String.class).orElse("none"));
-    pairs(config.getOptionalValue(ConfigKeys.APP_USERS, String.class).orElse(""), ConfigKeys.APP_USERS)
+    pairs(
+            config.getOptionalValue(ConfigKeys.APP_USERS, String.class).orElse(""),
+            ConfigKeys.APP_USERS)
         .forEach((user, password) -> passwordDigests.put(user, digest(password)));
-    pairs(config.getOptionalValue(ConfigKeys.APP_TOKENS, String.class).orElse(""), ConfigKeys.APP_TOKENS)
-        .forEach((token, principal) -> principalsByTokenDigest.put(HexFormat.of().formatHex(digest(token)), principal));
+    pairs(
+            config.getOptionalValue(ConfigKeys.APP_TOKENS, String.class).orElse(""),
+            ConfigKeys.APP_TOKENS)
+        .forEach(
+            (token, principal) ->
+                principalsByTokenDigest.put(HexFormat.of().formatHex(digest(token)), principal));
     if (schemes.contains(Scheme.BASIC) && passwordDigests.isEmpty()
         || schemes.contains(Scheme.BEARER) && principalsByTokenDigest.isEmpty()) {
-      LOG.warning(ConfigKeys.APP_AUTH + " asks for credentials that are not configured (" + ConfigKeys.APP_USERS
-          + ", " + ConfigKeys.APP_TOKENS + "): such apps are refused");
+      LOG.warning(
+          ConfigKeys.APP_AUTH
+              + " asks for credentials that are not configured ("
+              + ConfigKeys.APP_USERS
+              + ", "
+              + ConfigKeys.APP_TOKENS
+              + "): such apps are refused");
     }
     if (!schemes.isEmpty()) {
       LOG.info("App APIs require authentication: " + schemes);
@@ -72,7 +86,8 @@ public class AppCredentials {
     if (!schemes.contains(Scheme.BEARER)) {
       return Optional.empty();
     }
-    return Optional.ofNullable(principalsByTokenDigest.get(HexFormat.of().formatHex(digest(token))));
+    return Optional.ofNullable(
+        principalsByTokenDigest.get(HexFormat.of().formatHex(digest(token))));
   }
 
   static Set<Scheme> schemes(String setting) {
@@ -85,7 +100,10 @@ public class AppCredentials {
       try {
         chosen.add(Scheme.valueOf(scheme));
       } catch (IllegalArgumentException e) {
-        throw new IllegalStateException(ConfigKeys.APP_AUTH + " takes none, basic, bearer or basic,bearer, not " + name.strip());
+        throw new IllegalStateException(
+            ConfigKeys.APP_AUTH
+                + " takes none, basic, bearer or basic,bearer, not "
+                + name.strip());
       }
     }
     return chosen;
@@ -101,8 +119,11 @@ public class AppCredentials {
       int colon = pair.indexOf(':');
       if (colon <= 0 || colon == pair.length() - 1) {
         // the entry itself is a secret: say which one by position only
-        throw new IllegalStateException(key + " takes name:value pairs separated by commas; entry "
-            + (pairs.size() + 1) + " is not one");
+        throw new IllegalStateException(
+            key
+                + " takes name:value pairs separated by commas; entry "
+                + (pairs.size() + 1)
+                + " is not one");
       }
       pairs.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
     }

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** The one source of "now": logic injects a {@link Clock}, so expiry can be tested without sleeping. */
+/**
+ * The one source of "now": logic injects a {@link Clock}, so expiry can be tested without sleeping.
+ */
 @ApplicationScoped
 public class ClockProducer {
 

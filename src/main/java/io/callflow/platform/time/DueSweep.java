@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * One every-second sweep of due-time columns: it runs only once the schema is migrated and never
- * overlaps itself; each due item is handled on its own (in a transaction of its own, by the handler),
- * a batch at a time, and a failed run is logged and retried on the next tick.
+ * overlaps itself; each due item is handled on its own (in a transaction of its own, by the
+ * handler), a batch at a time, and a failed run is logged and retried on the next tick.
  */
 public final class DueSweep {
 
@@ -40,7 +40,10 @@ public final class DueSweep {
     }
   }
 
-  /** Hands every id {@code due} answers to {@code handle}, asking again while batches come back full. */
+  /**
+   * Hands every id {@code due} answers to {@code handle}, asking again while batches come back
+   * full.
+   */
   public static void drain(IntFunction<List<String>> due, Consumer<String> handle) {
     List<String> batch;
     do {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** Times as apps send them: ISO-8601 with an offset or {@code Z}, e.g. {@code 2026-03-09T14:30:00Z}. */
+/**
+ * Times as apps send them: ISO-8601 with an offset or {@code Z}, e.g. {@code 2026-03-09T14:30:00Z}.
+ */
 public final class IsoInstants {
 
   private IsoInstants() {}
@@ -16,7 +18,8 @@ public final class IsoInstants {
       return OffsetDateTime.parse(text.strip()).toInstant();
     } catch (DateTimeParseException e) {
       throw ProblemException.badParameter(
-          field, "not an ISO-8601 date and time with an offset or Z (e.g. 2026-03-09T14:30:00Z): " + text);
+          field,
+          "not an ISO-8601 date and time with an offset or Z (e.g. 2026-03-09T14:30:00Z): " + text);
     }
   }
 }

@@ -6,7 +6,10 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** Days of the week as operators write them in hours rules: {@code Mon}, {@code Mon-Fri}, {@code Sat,Sun}. */
+/**
+ * Days of the week as operators write them in hours rules: {@code Mon}, {@code Mon-Fri}, {@code
+ * Sat,Sun}.
+ */
 public final class WeekDays {
 
   private WeekDays() {}
@@ -37,6 +40,7 @@ public final class WeekDays {
         return day;
       }
     }
-    throw new IllegalArgumentException("'" + name + "' is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)");
+    throw new IllegalArgumentException(
+        "'" + name + "' is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)");
   }
 }

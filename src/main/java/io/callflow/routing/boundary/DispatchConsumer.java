@@ -17,19 +17,32 @@ import java.util.logging.Logger;
 
 /**
  * Dispatches a queue when something may have changed who can be paired: a customer queued, an agent
- * turned READY or was freed, a snooze ended. A dispatch with nothing to do does nothing, so duplicates
- * and late messages are harmless; several sessions dispatch in parallel without taking one row twice.
+ * turned READY or was freed, a snooze ended. A dispatch with nothing to do does nothing, so
+ * duplicates and late messages are harmless; several sessions dispatch in parallel without taking
+ * one row twice.
  */
 @MessageDriven(
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = CallflowConnectionFactory.RESOURCE_ADAPTER),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "resourceAdapter",
+          propertyValue = CallflowConnectionFactory.RESOURCE_ADAPTER),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.ROUTING),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "connectorClassName", propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
-      @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
-      @ActivationConfigProperty(propertyName = "user", propertyValue = CallflowConnectionFactory.BROKER_USER),
-      @ActivationConfigProperty(propertyName = "password", propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
+      @ActivationConfigProperty(
+          propertyName = "connectorClassName",
+          propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
+      @ActivationConfigProperty(
+          propertyName = "connectionParameters",
+          propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
+      @ActivationConfigProperty(
+          propertyName = "user",
+          propertyValue = CallflowConnectionFactory.BROKER_USER),
+      @ActivationConfigProperty(
+          propertyName = "password",
+          propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "3"),
       // no prefetch: a dispatch must never wait in the buffer of a session busy with a long one
       @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")

@@ -38,14 +38,18 @@ public class QueueAdminResource {
 
   @GET
   public JsonArray list() {
-    return Json.createArrayBuilder(queues.queues().stream().map(QueueAdminResource::json).toList()).build();
+    return Json.createArrayBuilder(queues.queues().stream().map(QueueAdminResource::json).toList())
+        .build();
   }
 
   /** The queue's options and its figures now: load, agents, handle time and EWT accuracy. */
   @GET
   @Path("{name}")
   public JsonObject read(@PathParam("name") String name) {
-    VirtualQueue queue = queues.queue(name).orElseThrow(() -> ProblemException.notFound("no virtual queue named " + name));
+    VirtualQueue queue =
+        queues
+            .queue(name)
+            .orElseThrow(() -> ProblemException.notFound("no virtual queue named " + name));
     QueueFigures figures = statistics.of(name);
     return Json.createObjectBuilder(json(queue))
         .add("waiting", figures.waiting())
@@ -80,10 +84,18 @@ public class QueueAdminResource {
       request.invalid("name", "must be 1 to 64 letters, digits, '_', '.' or '-'");
     }
     JsonObjectBuilder options = Json.createObjectBuilder();
-    request.object("options").ifPresent(object -> object.forEach((key, value) -> StringObjects.scalar(value)
-        .ifPresentOrElse(
-            text -> options.add(key, text),
-            () -> request.invalid("options." + key, "must be a string, number or boolean"))));
+    request
+        .object("options")
+        .ifPresent(
+            object ->
+                object.forEach(
+                    (key, value) ->
+                        StringObjects.scalar(value)
+                            .ifPresentOrElse(
+                                text -> options.add(key, text),
+                                () ->
+                                    request.invalid(
+                                        "options." + key, "must be a string, number or boolean"))));
     request.requireValid();
     return json(queues.configure(name, options.build().toString()));
   }

@@ -7,8 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Follows agents' states as desktops report them, in the desktop consumer's transaction: who can take
- * the next customer. (Call results reach routing through the flows, which know the instance.)
+ * Follows agents' states as desktops report them, in the desktop consumer's transaction: who can
+ * take the next customer. (Call results reach routing through the flows, which know the instance.)
  */
 @ApplicationScoped
 public class AgentAvailability {
@@ -22,5 +22,4 @@ public class AgentAvailability {
       routing.agentUnavailable(change.agentId(), change.current().name());
     }
   }
-
 }

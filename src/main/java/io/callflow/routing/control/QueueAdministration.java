@@ -15,7 +15,8 @@ public class QueueAdministration {
   @PersistenceContext EntityManager em;
 
   public List<VirtualQueue> queues() {
-    return em.createQuery("SELECT q FROM VirtualQueue q ORDER BY q.name", VirtualQueue.class).getResultList();
+    return em.createQuery("SELECT q FROM VirtualQueue q ORDER BY q.name", VirtualQueue.class)
+        .getResultList();
   }
 
   public Optional<VirtualQueue> queue(String name) {
@@ -24,7 +25,8 @@ public class QueueAdministration {
 
   /** Creates the queue or replaces its options; concurrent creates of one name both succeed. */
   public VirtualQueue configure(String name, String optionsJson) {
-    em.createNativeQuery("INSERT INTO virtual_queue (name, options) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+    em.createNativeQuery(
+            "INSERT INTO virtual_queue (name, options) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
         .setParameter(1, name)
         .setParameter(2, optionsJson)
         .executeUpdate();

@@ -45,7 +45,9 @@ public class QueueStatistics {
                 .getSingleResult();
     VirtualQueue configured = em.find(VirtualQueue.class, queue);
     HandleTime handleTime =
-        configured == null ? HandleTime.startingAt(HandleTimes.DEFAULT) : configured.handleTime(HandleTimes.DEFAULT);
+        configured == null
+            ? HandleTime.startingAt(HandleTimes.DEFAULT)
+            : configured.handleTime(HandleTimes.DEFAULT);
     return new QueueFigures(
         integer(entries[0]),
         integer(entries[1]),

@@ -31,8 +31,8 @@ import java.util.logging.Logger;
  * Virtual queues: customers wait in FIFO order per queue; an idle agent (READY, logged in to the
  * queue, holding nobody) is reserved for the oldest waiting customer. Every change happens in the
  * caller's transaction. Rows are taken with {@code SKIP LOCKED}, so several dispatchers (threads or
- * servers) pair different agents with different customers; the unique index on the reserved agent is
- * the last line of defence against holding one agent twice.
+ * servers) pair different agents with different customers; the unique index on the reserved agent
+ * is the last line of defence against holding one agent twice.
  */
 @Stateless
 public class Routing {
@@ -43,7 +43,8 @@ public class Routing {
   private static final Logger LOG = Logger.getLogger(Routing.class.getName());
 
   /** A JSON array of queue names in agent.queues contains the queue. */
-  private static final String IN_QUEUE = "a.logged_in AND a.queues::jsonb @> jsonb_build_array(CAST(?1 AS text))";
+  private static final String IN_QUEUE =
+      "a.logged_in AND a.queues::jsonb @> jsonb_build_array(CAST(?1 AS text))";
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
@@ -55,8 +56,11 @@ public class Routing {
   @Inject Event<ReservationLapsed> lapsedEvents;
   @Inject Event<QueueEntryExpired> expiredEvents;
 
-  /** Puts a customer at the end of {@code queue} and asks for a dispatch; answers their position. */
-  public QueuePosition enqueue(String serviceId, String queue, Duration reserveTimeout, Duration queuedTtl) {
+  /**
+   * Puts a customer at the end of {@code queue} and asks for a dispatch; answers their position.
+   */
+  public QueuePosition enqueue(
+      String serviceId, String queue, Duration reserveTimeout, Duration queuedTtl) {
     return enqueue(serviceId, queue, reserveTimeout, queuedTtl, clock.instant());
   }
 
@@ -64,7 +68,8 @@ public class Routing {
    * Puts a customer in {@code queue} who joins the line at {@code from} (a scheduled callback: not
    * dispatched before, and behind everyone who joined earlier).
    */
-  public QueuePosition enqueue(String serviceId, String queue, Duration reserveTimeout, Duration queuedTtl, Instant from) {
+  public QueuePosition enqueue(
+      String serviceId, String queue, Duration reserveTimeout, Duration queuedTtl, Instant from) {
     Instant now = clock.instant();
     Instant joins = from.isAfter(now) ? from : now;
     QueueEntry entry = new QueueEntry(serviceId, queue, joins, reserveTimeout, queuedTtl);
@@ -78,8 +83,8 @@ public class Routing {
   }
 
   /**
-   * Reserves idle agents of {@code queue} for its oldest waiting customers, one pair at a time, until
-   * either runs out; answers how many were paired.
+   * Reserves idle agents of {@code queue} for its oldest waiting customers, one pair at a time,
+   * until either runs out; answers how many were paired.
    */
   public int dispatch(String queue) {
     int paired = 0;
@@ -91,7 +96,8 @@ public class Routing {
         return paired;
       }
       if (holdsAnyone(agent.get())) {
-        busy.add(agent.get()); // reserved by a dispatcher that committed after this statement's snapshot
+        busy.add(
+            agent.get()); // reserved by a dispatcher that committed after this statement's snapshot
         continue;
       }
       Optional<QueueEntry> next = lockOldestWaiting(queue, now);
@@ -111,14 +117,26 @@ public class Routing {
       wait.dispatched(now);
     }
     metrics.reserved(entry.queueName());
-    LOG.fine(() -> "Reserved agent " + agentId + " for " + entry.serviceId() + " in queue " + entry.queueName());
+    LOG.fine(
+        () ->
+            "Reserved agent "
+                + agentId
+                + " for "
+                + entry.serviceId()
+                + " in queue "
+                + entry.queueName());
     reservedEvents.fire(
-        new AgentReserved(entry.serviceId(), agentId, entry.queueName(), entry.reservedUntil().orElseThrow(), now));
+        new AgentReserved(
+            entry.serviceId(),
+            agentId,
+            entry.queueName(),
+            entry.reservedUntil().orElseThrow(),
+            now));
   }
 
   /**
-   * Locks the customer's queue entry for the caller's transaction, if there is one. Whoever changes a
-   * queued instance takes this lock before the instance's row, as dispatch does, so no two
+   * Locks the customer's queue entry for the caller's transaction, if there is one. Whoever changes
+   * a queued instance takes this lock before the instance's row, as dispatch does, so no two
    * transactions wait on each other.
    */
   public boolean lock(String serviceId) {
@@ -130,7 +148,9 @@ public class Routing {
     lockEntry(serviceId).ifPresent(entry -> entry.holdUntil(clock.instant().plus(duration)));
   }
 
-  /** Keeps the agent held for {@code serviceId} until the flow releases or re-times the reservation. */
+  /**
+   * Keeps the agent held for {@code serviceId} until the flow releases or re-times the reservation.
+   */
   public void holdWithoutDeadline(String serviceId) {
     lockEntry(serviceId).ifPresent(QueueEntry::holdWithoutDeadline);
   }
@@ -140,7 +160,9 @@ public class Routing {
    * back at their old place, not dispatched before {@code notBefore}.
    */
   public void requeue(String serviceId, String reason, Instant notBefore) {
-    lockEntry(serviceId).filter(QueueEntry::isReserved).ifPresent(entry -> requeue(entry, reason, notBefore));
+    lockEntry(serviceId)
+        .filter(QueueEntry::isReserved)
+        .ifPresent(entry -> requeue(entry, reason, notBefore));
   }
 
   private void requeue(QueueEntry entry, String reason, Instant notBefore) {
@@ -149,40 +171,47 @@ public class Routing {
     entry.requeue(notBefore);
     desktops.revoked(entry.serviceId(), agentId, reason);
     lapsedEvents.fire(new ReservationLapsed(entry.serviceId(), agentId, reason, now));
-    requestDispatch(entry.queueName(), Duration.between(now, notBefore)); // when this customer may be served
+    requestDispatch(
+        entry.queueName(), Duration.between(now, notBefore)); // when this customer may be served
     freed(agentId);
   }
 
-  /** A waiting customer joins the line at {@code at} instead; false when they are no longer waiting. */
+  /**
+   * A waiting customer joins the line at {@code at} instead; false when they are no longer waiting.
+   */
   public boolean reschedule(String serviceId, Instant at) {
     Optional<QueueEntry> entry = lockEntry(serviceId).filter(QueueEntry::isWaiting);
-    entry.ifPresent(e -> {
-      e.rescheduleTo(at);
-      requestDispatch(e.queueName(), Duration.between(clock.instant(), at));
-    });
+    entry.ifPresent(
+        e -> {
+          e.rescheduleTo(at);
+          requestDispatch(e.queueName(), Duration.between(clock.instant(), at));
+        });
     return entry.isPresent();
   }
 
   /** The customer leaves the queue (cancel, end of flow); a held agent is told and freed. */
   public void leave(String serviceId, String reason) {
-    lockEntry(serviceId).ifPresent(entry -> {
-      Optional<String> agentId = entry.agentId();
-      if (entry.isReserved()) {
-        desktops.revoked(serviceId, agentId.orElseThrow(), reason);
-      }
-      em.remove(entry);
-      agentId.ifPresent(this::freed);
-    });
+    lockEntry(serviceId)
+        .ifPresent(
+            entry -> {
+              Optional<String> agentId = entry.agentId();
+              if (entry.isReserved()) {
+                desktops.revoked(serviceId, agentId.orElseThrow(), reason);
+              }
+              em.remove(entry);
+              agentId.ifPresent(this::freed);
+            });
   }
 
   /** The customer's call was matched: the reserved agent gets it; answers that agent. */
   public Optional<String> engage(String serviceId) {
     return lockEntry(serviceId)
         .filter(QueueEntry::isReserved)
-        .map(entry -> {
-          entry.engage(clock.instant());
-          return entry.agentId().orElseThrow();
-        });
+        .map(
+            entry -> {
+              entry.engage(clock.instant());
+              return entry.agentId().orElseThrow();
+            });
   }
 
   /**
@@ -192,14 +221,16 @@ public class Routing {
   public void callEnded(String serviceId, String agentId, boolean completed) {
     lockEntry(serviceId)
         .filter(entry -> entry.isEngaged() && entry.agentId().orElseThrow().equals(agentId))
-        .ifPresent(entry -> {
-          Instant now = clock.instant();
-          if (completed) {
-            handleTimes.record(entry.queueName(), Duration.between(entry.engagedAt().orElseThrow(), now));
-          }
-          em.remove(entry);
-          freed(agentId);
-        });
+        .ifPresent(
+            entry -> {
+              Instant now = clock.instant();
+              if (completed) {
+                handleTimes.record(
+                    entry.queueName(), Duration.between(entry.engagedAt().orElseThrow(), now));
+              }
+              em.remove(entry);
+              freed(agentId);
+            });
   }
 
   /** An agent turned READY: their queues may have someone waiting; a call they were on is over. */
@@ -208,7 +239,9 @@ public class Routing {
     queues.forEach(q -> requestDispatch(q, Duration.ZERO));
   }
 
-  /** An agent left READY: a customer they were held for waits again; LOGOUT also ends their call. */
+  /**
+   * An agent left READY: a customer they were held for waits again; LOGOUT also ends their call.
+   */
   public void agentUnavailable(String agentId, String state) {
     for (QueueEntry entry : entriesHeldBy(agentId)) {
       if (entry.isReserved()) {
@@ -226,7 +259,8 @@ public class Routing {
 
   private QueuePosition position(QueueEntry entry) {
     String queue = entry.queueName();
-    int waiting = count("SELECT count(*) FROM queue_entry WHERE queue_name = ?1 AND agent_id IS NULL", queue);
+    int waiting =
+        count("SELECT count(*) FROM queue_entry WHERE queue_name = ?1 AND agent_id IS NULL", queue);
     if (!entry.isWaiting()) {
       return new QueuePosition(0, waiting, Ewt.estimate(1, 1, 1, Duration.ZERO), entry.agentId());
     }
@@ -240,10 +274,13 @@ public class Routing {
                     .setParameter(3, entry.serviceId())
                     .getSingleResult())
             .intValue();
-    int loggedIn = count("SELECT count(*) FROM agent a WHERE " + IN_QUEUE + " AND a.state <> 'LOGOUT'", queue);
+    int loggedIn =
+        count("SELECT count(*) FROM agent a WHERE " + IN_QUEUE + " AND a.state <> 'LOGOUT'", queue);
     int idle =
         count(
-            "SELECT count(*) FROM agent a WHERE " + IN_QUEUE + " AND a.state = 'READY'"
+            "SELECT count(*) FROM agent a WHERE "
+                + IN_QUEUE
+                + " AND a.state = 'READY'"
                 + " AND NOT EXISTS (SELECT 1 FROM queue_entry e WHERE e.agent_id = a.agent_id)",
             queue);
     return new QueuePosition(
@@ -266,7 +303,8 @@ public class Routing {
                     + " AND EXISTS (SELECT 1 FROM agent a WHERE a.logged_in AND a.state = 'READY'"
                     + " AND a.queues::jsonb @> jsonb_build_array(e.queue_name)"
                     + " AND NOT EXISTS (SELECT 1 FROM queue_entry h WHERE h.agent_id = a.agent_id))"
-                    + " LIMIT " + limit)
+                    + " LIMIT "
+                    + limit)
             .setParameter(1, Timestamp.from(now))
             .getResultList();
     return rows.stream().map(Object::toString).toList();
@@ -283,12 +321,18 @@ public class Routing {
 
   /** Reservations past their end, for the sweep. */
   public List<String> lapsedReservations(Instant now, int limit) {
-    return ids("SELECT service_id FROM queue_entry WHERE reserved_until <= ?1 ORDER BY reserved_until", now, limit);
+    return ids(
+        "SELECT service_id FROM queue_entry WHERE reserved_until <= ?1 ORDER BY reserved_until",
+        now,
+        limit);
   }
 
   /** Customers who waited past their queued TTL without an agent, for the sweep. */
   public List<String> expiredWaits(Instant now, int limit) {
-    return ids("SELECT service_id FROM queue_entry WHERE agent_id IS NULL AND expires_at <= ?1 ORDER BY expires_at", now, limit);
+    return ids(
+        "SELECT service_id FROM queue_entry WHERE agent_id IS NULL AND expires_at <= ?1 ORDER BY expires_at",
+        now,
+        limit);
   }
 
   /** Ends one lapsed reservation in a transaction of its own, if it is still lapsed. */
@@ -306,10 +350,11 @@ public class Routing {
     Instant now = clock.instant();
     lockEntrySkipLocked(serviceId)
         .filter(QueueEntry::isWaiting)
-        .ifPresent(entry -> {
-          em.remove(entry);
-          expiredEvents.fire(new QueueEntryExpired(serviceId, entry.queueName(), now));
-        });
+        .ifPresent(
+            entry -> {
+              em.remove(entry);
+              expiredEvents.fire(new QueueEntryExpired(serviceId, entry.queueName(), now));
+            });
   }
 
   /** An agent holds nobody any more: any of their queues may have someone for them now. */
@@ -329,7 +374,8 @@ public class Routing {
     StringBuilder sql =
         new StringBuilder("SELECT a.agent_id FROM agent a WHERE ")
             .append(IN_QUEUE)
-            .append(" AND a.state = 'READY' AND NOT EXISTS (SELECT 1 FROM queue_entry e WHERE e.agent_id = a.agent_id)");
+            .append(
+                " AND a.state = 'READY' AND NOT EXISTS (SELECT 1 FROM queue_entry e WHERE e.agent_id = a.agent_id)");
     if (!skip.isEmpty()) {
       sql.append(" AND NOT (a.agent_id = ANY (CAST(?2 AS text[])))");
     }
@@ -365,7 +411,8 @@ public class Routing {
   }
 
   private Optional<QueueEntry> lockEntrySkipLocked(String serviceId) {
-    return lockedEntry("SELECT * FROM queue_entry WHERE service_id = ?1 FOR UPDATE SKIP LOCKED", serviceId);
+    return lockedEntry(
+        "SELECT * FROM queue_entry WHERE service_id = ?1 FOR UPDATE SKIP LOCKED", serviceId);
   }
 
   @SuppressWarnings("unchecked")
@@ -380,7 +427,8 @@ public class Routing {
 
   @SuppressWarnings("unchecked")
   private List<QueueEntry> entriesHeldBy(String agentId) {
-    return em.createNativeQuery("SELECT * FROM queue_entry WHERE agent_id = ?1 FOR UPDATE", QueueEntry.class)
+    return em.createNativeQuery(
+            "SELECT * FROM queue_entry WHERE agent_id = ?1 FOR UPDATE", QueueEntry.class)
         .setParameter(1, agentId)
         .setHint("eclipselink.refresh", "true")
         .getResultList();
@@ -388,18 +436,23 @@ public class Routing {
 
   private List<String> queuesOf(String agentId) {
     List<?> rows =
-        em.createNativeQuery("SELECT jsonb_array_elements_text(queues::jsonb) FROM agent WHERE agent_id = ?1")
+        em.createNativeQuery(
+                "SELECT jsonb_array_elements_text(queues::jsonb) FROM agent WHERE agent_id = ?1")
             .setParameter(1, agentId)
             .getResultList();
     return rows.stream().map(Object::toString).toList();
   }
 
   private int count(String sql, String parameter) {
-    return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).intValue();
+    return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult())
+        .intValue();
   }
 
   private List<String> ids(String sql, Instant now, int limit) {
-    List<?> rows = em.createNativeQuery(sql + " LIMIT " + limit).setParameter(1, Timestamp.from(now)).getResultList();
+    List<?> rows =
+        em.createNativeQuery(sql + " LIMIT " + limit)
+            .setParameter(1, Timestamp.from(now))
+            .getResultList();
     return rows.stream().map(Object::toString).toList();
   }
 }

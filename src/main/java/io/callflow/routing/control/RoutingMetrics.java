@@ -9,8 +9,9 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What operators watch on /metrics about queues: reservations made, and per queue the customers
- * waiting and the EWT's mean absolute error, read from the database when scraped (so right for every
- * server on that database). A queue is gauged once this server has queued or dispatched in it.
+ * waiting and the EWT's mean absolute error, read from the database when scraped (so right for
+ * every server on that database). A queue is gauged once this server has queued or dispatched in
+ * it.
  */
 @ApplicationScoped
 public class RoutingMetrics {

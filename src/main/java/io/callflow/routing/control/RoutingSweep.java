@@ -14,15 +14,17 @@ import java.util.logging.Logger;
 
 /**
  * Every second: ends agent reservations whose customer did not follow through in time, takes out of
- * the queue customers who waited past their queued TTL, and dispatches queues where a customer and an
- * idle agent are both waiting (whatever dispatch message was missed). The due times are columns, so a
- * restart loses none and an overdue one is handled on the first sweep; each in a transaction of its own.
+ * the queue customers who waited past their queued TTL, and dispatches queues where a customer and
+ * an idle agent are both waiting (whatever dispatch message was missed). The due times are columns,
+ * so a restart loses none and an overdue one is handled on the first sweep; each in a transaction
+ * of its own.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RoutingSweep {
 
-  private final DueSweep sweep = new DueSweep("Routing sweep", Logger.getLogger(RoutingSweep.class.getName()));
+  private final DueSweep sweep =
+      new DueSweep("Routing sweep", Logger.getLogger(RoutingSweep.class.getName()));
 
   /** Queues dispatched per sweep at most; the rest wait a second. */
   static final int QUEUES_PER_SWEEP = 100;
@@ -34,10 +36,16 @@ public class RoutingSweep {
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void sweep() {
-    sweep.run(schema, () -> {
-      DueSweep.drain(limit -> routing.lapsedReservations(clock.instant(), limit), routing::lapse);
-      DueSweep.drain(limit -> routing.expiredWaits(clock.instant(), limit), routing::expireWait);
-      routing.queuesToDispatch(clock.instant(), QUEUES_PER_SWEEP).forEach(routing::dispatchAlone);
-    });
+    sweep.run(
+        schema,
+        () -> {
+          DueSweep.drain(
+              limit -> routing.lapsedReservations(clock.instant(), limit), routing::lapse);
+          DueSweep.drain(
+              limit -> routing.expiredWaits(clock.instant(), limit), routing::expireWait);
+          routing
+              .queuesToDispatch(clock.instant(), QUEUES_PER_SWEEP)
+              .forEach(routing::dispatchAlone);
+        });
   }
 }

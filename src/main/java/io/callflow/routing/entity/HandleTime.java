@@ -22,7 +22,8 @@ public record HandleTime(Duration average, long samples) {
     if (samples == 0) {
       return new HandleTime(observed, 1);
     }
-    double millis = average.toMillis() * (1 - WEIGHT_OF_NEWEST) + observed.toMillis() * WEIGHT_OF_NEWEST;
+    double millis =
+        average.toMillis() * (1 - WEIGHT_OF_NEWEST) + observed.toMillis() * WEIGHT_OF_NEWEST;
     return new HandleTime(Duration.ofMillis(Math.round(millis)), samples + 1);
   }
 }

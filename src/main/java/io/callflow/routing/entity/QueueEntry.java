@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * A customer's place in a virtual queue, from queueing until their call ends: waiting, then with a
- * reserved agent, then engaged with that agent once the call is matched. The place in line
- * ({@code queuedSince}) survives a lapsed reservation.
+ * reserved agent, then engaged with that agent once the call is matched. The place in line ({@code
+ * queuedSince}) survives a lapsed reservation.
  */
 @Entity
 @Table(name = "queue_entry")
@@ -51,7 +51,12 @@ public class QueueEntry {
   protected QueueEntry() {}
 
   /** A customer who joins the line at {@code from} (now, or later for a scheduled callback). */
-  public QueueEntry(String serviceId, String queueName, Instant from, Duration reserveTimeout, Duration queuedTtl) {
+  public QueueEntry(
+      String serviceId,
+      String queueName,
+      Instant from,
+      Duration reserveTimeout,
+      Duration queuedTtl) {
     this.serviceId = serviceId;
     this.queueName = queueName;
     this.queuedSince = from;

@@ -3,8 +3,9 @@ package io.callflow.routing.entity;
 import java.time.Duration;
 
 /**
- * A queue right now and how well its EWT predicted: customers waiting and held agents, agents logged
- * in / ready / idle, the handle time learnt so far, and predicted against actual waits (seconds).
+ * A queue right now and how well its EWT predicted: customers waiting and held agents, agents
+ * logged in / ready / idle, the handle time learnt so far, and predicted against actual waits
+ * (seconds).
  */
 public record QueueFigures(
     int waiting,

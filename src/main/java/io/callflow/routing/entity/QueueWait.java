@@ -7,7 +7,9 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The wait predicted when a customer was queued, and the wait until their first agent was reserved. */
+/**
+ * The wait predicted when a customer was queued, and the wait until their first agent was reserved.
+ */
 @Entity
 @Table(name = "queue_wait")
 public class QueueWait {

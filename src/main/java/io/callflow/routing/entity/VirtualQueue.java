@@ -23,6 +23,7 @@ public class VirtualQueue {
 
   @Id private String name;
   private String options;
+
   @Column(name = "handle_time_ms")
   private Long handleTimeMs;
 
@@ -42,7 +43,10 @@ public class VirtualQueue {
     this.options = optionsJson;
   }
 
-  /** The moving average of handle time, starting at the queue's {@value #DEFAULT_HANDLE_TIME} option. */
+  /**
+   * The moving average of handle time, starting at the queue's {@value #DEFAULT_HANDLE_TIME}
+   * option.
+   */
   public HandleTime handleTime(Duration fallback) {
     if (handleTimeMs == null || handleTimeSamples == 0) {
       return HandleTime.startingAt(configuredHandleTime().orElse(fallback));
@@ -59,7 +63,9 @@ public class VirtualQueue {
   private Optional<Duration> configuredHandleTime() {
     String seconds = StringObjects.read(options).get(DEFAULT_HANDLE_TIME);
     try {
-      return seconds == null ? Optional.empty() : Optional.of(Duration.ofSeconds(Long.parseLong(seconds.strip())));
+      return seconds == null
+          ? Optional.empty()
+          : Optional.of(Duration.ofSeconds(Long.parseLong(seconds.strip())));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

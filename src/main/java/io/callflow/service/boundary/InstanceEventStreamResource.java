@@ -17,9 +17,9 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Map;
 
 /**
- * {@code GET /genesys/1/service/{id}/events}: a server-sent event stream for web apps. The first event
- * ({@code state}) is the instance as {@code GET /service/{id}} answers it; then a {@code state} event
- * for every change and a {@code push} event (GMS's message) for every push.
+ * {@code GET /genesys/1/service/{id}/events}: a server-sent event stream for web apps. The first
+ * event ({@code state}) is the instance as {@code GET /service/{id}} answers it; then a {@code
+ * state} event for every change and a {@code push} event (GMS's message) for every push.
  */
 @Path("genesys/1/service/{id}/events")
 @RequestScoped

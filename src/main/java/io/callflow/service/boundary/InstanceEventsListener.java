@@ -22,20 +22,35 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hears every event on {@code callflow.events} (a non-durable subscription of this server) and passes
- * those of watched instances to their server-sent event streams. One session keeps them in order.
+ * Hears every event on {@code callflow.events} (a non-durable subscription of this server) and
+ * passes those of watched instances to their server-sent event streams. One session keeps them in
+ * order.
  */
 @MessageDriven(
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = CallflowConnectionFactory.RESOURCE_ADAPTER),
-      @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+      @ActivationConfigProperty(
+          propertyName = "resourceAdapter",
+          propertyValue = CallflowConnectionFactory.RESOURCE_ADAPTER),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Topic"),
       @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.EVENTS),
-      @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
+      @ActivationConfigProperty(
+          propertyName = "subscriptionDurability",
+          propertyValue = "NonDurable"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "connectorClassName", propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
-      @ActivationConfigProperty(propertyName = "connectionParameters", propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
-      @ActivationConfigProperty(propertyName = "user", propertyValue = CallflowConnectionFactory.BROKER_USER),
-      @ActivationConfigProperty(propertyName = "password", propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
+      @ActivationConfigProperty(
+          propertyName = "connectorClassName",
+          propertyValue = CallflowConnectionFactory.BROKER_CONNECTOR),
+      @ActivationConfigProperty(
+          propertyName = "connectionParameters",
+          propertyValue = CallflowConnectionFactory.BROKER_PARAMETERS),
+      @ActivationConfigProperty(
+          propertyName = "user",
+          propertyValue = CallflowConnectionFactory.BROKER_USER),
+      @ActivationConfigProperty(
+          propertyName = "password",
+          propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
     })
 public class InstanceEventsListener implements MessageListener {

@@ -30,20 +30,24 @@ public class ServiceAdminResource {
 
   @GET
   public JsonArray list() {
-    return Json.createArrayBuilder(services.services().stream().map(ServiceJson::write).toList()).build();
+    return Json.createArrayBuilder(services.services().stream().map(ServiceJson::write).toList())
+        .build();
   }
 
   @GET
   @Path("{name}")
   public JsonObject read(@PathParam("name") String name) {
     return ServiceJson.write(
-        services.service(name).orElseThrow(() -> ProblemException.notFound("no service named " + name)));
+        services
+            .service(name)
+            .orElseThrow(() -> ProblemException.notFound("no service named " + name)));
   }
 
   @PUT
   @Path("{name}")
   public JsonObject configure(@PathParam("name") String name, InputStream body) {
-    ServiceConfiguration configuration = ServiceConfigurationJson.read(name, JsonRequest.parse(body));
+    ServiceConfiguration configuration =
+        ServiceConfigurationJson.read(name, JsonRequest.parse(body));
     return ServiceJson.write(services.configure(name, configuration));
   }
 }

@@ -1,8 +1,8 @@
 package io.callflow.service.boundary;
 
 import io.callflow.platform.json.StringObjects;
-import io.callflow.service.control.ServiceOptions;
 import io.callflow.platform.rest.JsonRequest;
+import io.callflow.service.control.ServiceOptions;
 import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.ServiceConfiguration;
 import io.callflow.service.entity.ServiceDefinition;
@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads {@code PUT /admin/services/{name}}'s body ({@code flow}, {@code options}) into a {@link
- * ServiceConfiguration}, or answers 400 naming every bad field ({@code flow}, {@code options.<key>}).
- * Option values may be strings, numbers or booleans, kept as strings as GMS configuration keeps them.
+ * ServiceConfiguration}, or answers 400 naming every bad field ({@code flow}, {@code
+ * options.<key>}). Option values may be strings, numbers or booleans, kept as strings as GMS
+ * configuration keeps them.
  */
 public final class ServiceConfigurationJson {
 
@@ -41,7 +42,8 @@ public final class ServiceConfigurationJson {
                 Flow.byGmsName(value)
                     .orElseGet(
                         () -> {
-                          request.invalid(request.field("flow"), "'" + value + "' must be one of " + flows());
+                          request.invalid(
+                              request.field("flow"), "'" + value + "' must be one of " + flows());
                           return null;
                         }))
         .orElse(null);
@@ -63,9 +65,11 @@ public final class ServiceConfigurationJson {
           }
           StringObjects.scalar(value)
               .ifPresentOrElse(
-                  text -> options.put(key, text), () -> request.invalid(field, "must be a string, number or boolean"));
+                  text -> options.put(key, text),
+                  () -> request.invalid(field, "must be a string, number or boolean"));
           if (options.containsKey(key)) {
-            ServiceOptions.problemWith(key, options.get(key)).ifPresent(problem -> request.invalid(field, problem));
+            ServiceOptions.problemWith(key, options.get(key))
+                .ifPresent(problem -> request.invalid(field, problem));
           }
         });
     return options;

@@ -1,18 +1,18 @@
 package io.callflow.service.boundary;
 
-import io.callflow.platform.rest.GmsUser;
 import io.callflow.access.control.AllocationLimits;
 import io.callflow.platform.json.StringObjects;
+import io.callflow.platform.rest.GmsUser;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.rest.RequestParameters;
 import io.callflow.service.control.IdempotencyKeys;
 import io.callflow.service.control.InteractionMatches;
 import io.callflow.service.control.InteractionRequests;
 import io.callflow.service.control.QueuedFlows;
-import io.callflow.service.control.ServiceOptions;
-import io.callflow.service.entity.Flow;
 import io.callflow.service.control.ServiceCatalog;
 import io.callflow.service.control.ServiceInstances;
+import io.callflow.service.control.ServiceOptions;
+import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.ServiceDefinition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,15 +33,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The GMS Service API: {@code POST /genesys/1/service/{service-name}} creates (or, for the built-ins,
- * performs) a service; {@code GET} and {@code DELETE /genesys/1/service/{id}} read and cancel an
- * instance. Bodies may be URL-encoded, multipart or JSON; every answer member is a string.
+ * The GMS Service API: {@code POST /genesys/1/service/{service-name}} creates (or, for the
+ * built-ins, performs) a service; {@code GET} and {@code DELETE /genesys/1/service/{id}} read and
+ * cancel an instance. Bodies may be URL-encoded, multipart or JSON; every answer member is a
+ * string.
  */
 @Path("genesys/1/service")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class ServiceResource {
-
 
   @Inject ServiceCatalog catalog;
   @Inject ServiceInstances instances;
@@ -62,30 +62,52 @@ public class ServiceResource {
       InputStream body) {
     Map<String, String> parameters = RequestParameters.parse(headers.getMediaType(), body);
     ServiceDefinition service = catalog.find(serviceName);
-    if (service.flow() == Flow.REQUEST_INTERACTION || service.flow() == Flow.REQUEST_INBOUND_IMMEDIATE
+    if (service.flow() == Flow.REQUEST_INTERACTION
+        || service.flow() == Flow.REQUEST_INBOUND_IMMEDIATE
         || service.flow() == Flow.REQUEST_ACCESS) {
       // each of these books a number at once: one client may not take them all
       limits.take(
           serviceName,
-          gmsUser != null && !gmsUser.isBlank() ? "gms_user " + gmsUser : "address " + http.getRemoteAddr(),
-          Optional.ofNullable(ServiceCatalog.optionsOf(service).get(ServiceOptions.ALLOCATIONS_PER_CLIENT)).map(Integer::valueOf));
+          gmsUser != null && !gmsUser.isBlank()
+              ? "gms_user " + gmsUser
+              : "address " + http.getRemoteAddr(),
+          Optional.ofNullable(
+                  ServiceCatalog.optionsOf(service).get(ServiceOptions.ALLOCATIONS_PER_CLIENT))
+              .map(Integer::valueOf));
     }
     Map<String, String> answer =
         switch (service.flow()) {
           case REQUEST_INTERACTION ->
               interactions.requestInteraction(
-                  service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
+                  service,
+                  parameters,
+                  gmsUser,
+                  Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
           case REQUEST_INBOUND_IMMEDIATE ->
               interactions.requestInboundImmediate(
-                  service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
-          case REQUEST_INBOUND_DELAY, REQUEST_INBOUND_DELAY_LOCATION, REQUEST_INBOUND_POLL,
-              REQUEST_OUTBOUND_IMMEDIATE, REQUEST_OUTBOUND_DELAY, REQUEST_OUTBOUND_POLL ->
+                  service,
+                  parameters,
+                  gmsUser,
+                  Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
+          case REQUEST_INBOUND_DELAY,
+              REQUEST_INBOUND_DELAY_LOCATION,
+              REQUEST_INBOUND_POLL,
+              REQUEST_OUTBOUND_IMMEDIATE,
+              REQUEST_OUTBOUND_DELAY,
+              REQUEST_OUTBOUND_POLL ->
               queued.create(
-                  service, parameters, gmsUser, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
+                  service,
+                  parameters,
+                  gmsUser,
+                  Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
           case REQUEST_ACCESS -> interactions.requestAccess(service, parameters, gmsUser);
           case MATCH_INTERACTION -> matches.match(parameters);
-          case CALLBACK -> throw ProblemException.badParameter(
-              "service-name", serviceName + " is a Callback API service: POST /genesys/1/service/callback/" + serviceName);
+          case CALLBACK ->
+              throw ProblemException.badParameter(
+                  "service-name",
+                  serviceName
+                      + " is a Callback API service: POST /genesys/1/service/callback/"
+                      + serviceName);
         };
     return json(answer);
   }
@@ -100,7 +122,9 @@ public class ServiceResource {
   @GET
   @Path("{id}/{request}")
   public JsonObject requestByGet(
-      @PathParam("id") String id, @PathParam("request") String request, @HeaderParam(GmsUser.HEADER) String gmsUser) {
+      @PathParam("id") String id,
+      @PathParam("request") String request,
+      @HeaderParam(GmsUser.HEADER) String gmsUser) {
     return queued.request(id, request, gmsUser, uri.getBaseUri());
   }
 
@@ -111,13 +135,15 @@ public class ServiceResource {
       @PathParam("request") String request,
       @HeaderParam(GmsUser.HEADER) String gmsUser,
       InputStream body) {
-    RequestParameters.parse(headers.getMediaType(), body); // read, so a bad body is still a 400/413/415
+    RequestParameters.parse(
+        headers.getMediaType(), body); // read, so a bad body is still a 400/413/415
     return queued.request(id, request, gmsUser, uri.getBaseUri());
   }
 
   @DELETE
   @Path("{id}")
-  public JsonObject cancel(@PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
+  public JsonObject cancel(
+      @PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
     return json(instances.cancel(id, gmsUser));
   }
 

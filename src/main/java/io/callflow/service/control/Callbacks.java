@@ -9,7 +9,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-/** When an outbound call may be placed: the app's {@code _desired_time}, within the calling hours. */
+/**
+ * When an outbound call may be placed: the app's {@code _desired_time}, within the calling hours.
+ */
 final class Callbacks {
 
   /** A desired time this close to now still counts as now (clocks differ a little). */
@@ -19,9 +21,11 @@ final class Callbacks {
 
   /**
    * When to call, if not now: the desired time (ISO-8601 with an offset; neither past nor outside
-   * calling hours, else a 400 naming it), else the next opening if the calling hours are closed now.
+   * calling hours, else a 400 naming it), else the next opening if the calling hours are closed
+   * now.
    */
-  static Optional<Instant> due(String desiredTime, CallingHours hours, List<ZoneId> zones, Instant now) {
+  static Optional<Instant> due(
+      String desiredTime, CallingHours hours, List<ZoneId> zones, Instant now) {
     if (desiredTime != null && !desiredTime.isBlank()) {
       Instant desired = IsoInstants.parse("_desired_time", desiredTime);
       if (desired.isBefore(now.minus(TOLERANCE))) {
@@ -29,7 +33,11 @@ final class Callbacks {
       }
       if (!hours.isOpenAt(desired, zones)) {
         throw ProblemException.badParameter(
-            "_desired_time", "is outside the calling hours in the customer's time zone " + zones + ": " + desiredTime);
+            "_desired_time",
+            "is outside the calling hours in the customer's time zone "
+                + zones
+                + ": "
+                + desiredTime);
       }
       return desired.isAfter(now) ? Optional.of(desired) : Optional.empty();
     }
@@ -37,8 +45,12 @@ final class Callbacks {
       return Optional.empty();
     }
     return Optional.of(
-        hours.nextOpening(now, zones)
-            .orElseThrow(() -> ProblemException.badParameter(
-                "_phone_number", "the calling hours never open in the customer's time zones " + zones)));
+        hours
+            .nextOpening(now, zones)
+            .orElseThrow(
+                () ->
+                    ProblemException.badParameter(
+                        "_phone_number",
+                        "the calling hours never open in the customer's time zones " + zones)));
   }
 }

@@ -10,18 +10,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** What every create reads from its request the same way: options, the customer's number, app data. */
+/**
+ * What every create reads from its request the same way: options, the customer's number, app data.
+ */
 final class CreateParameters {
 
   /** A create's request, read and checked before anything is booked, queued or stored. */
-  record Read(ServiceOptions options, Optional<String> phone, Map<String, String> data, Optional<DeviceRegistration> device) {
+  record Read(
+      ServiceOptions options,
+      Optional<String> phone,
+      Map<String, String> data,
+      Optional<DeviceRegistration> device) {
 
     Read withOptions(ServiceOptions changed) {
       return new Read(changed, phone, data, device);
     }
   }
 
-  static Read read(ServiceDefinition service, Map<String, String> parameters, PhoneNumbers phoneNumbers) {
+  static Read read(
+      ServiceDefinition service, Map<String, String> parameters, PhoneNumbers phoneNumbers) {
     return new Read(
         resolve(service, parameters),
         customerNumber(phoneNumbers, parameters),
@@ -37,7 +44,8 @@ final class CreateParameters {
     return ServiceOptions.resolve(
         ServiceCatalog.optionsOf(service),
         parameters,
-        ignored -> LOG.fine(() -> "service " + service.name() + " does not let requests set " + ignored));
+        ignored ->
+            LOG.fine(() -> "service " + service.name() + " does not let requests set " + ignored));
   }
 
   /** The app data, checked before anything is booked or queued for it. */
@@ -45,24 +53,35 @@ final class CreateParameters {
     Map<String, String> data = ServiceOptions.appData(parameters);
     AppData checked = new AppData(data);
     if (!checked.isWithinLimit()) {
-      String reason = "app data of " + checked.sizeInBytes() + " bytes is larger than " + AppData.MAX_BYTES;
+      String reason =
+          "app data of " + checked.sizeInBytes() + " bytes is larger than " + AppData.MAX_BYTES;
       throw new ProblemException(
-          Status.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE", "PayloadTooLarge", "body: " + reason,
+          Status.REQUEST_ENTITY_TOO_LARGE,
+          "PAYLOAD_TOO_LARGE",
+          "PayloadTooLarge",
+          "body: " + reason,
           List.of(new ProblemException.InvalidParam("body", reason)));
     }
     return data;
   }
 
   /** {@code _phone_number} (or the Callback API's {@code _customer_number}) in E.164; optional. */
-  static Optional<String> customerNumber(PhoneNumbers phoneNumbers, Map<String, String> parameters) {
+  static Optional<String> customerNumber(
+      PhoneNumbers phoneNumbers, Map<String, String> parameters) {
     for (String field : List.of("_phone_number", "_customer_number")) {
       String raw = parameters.get(field);
       if (raw != null && !raw.isBlank()) {
         return Optional.of(
             phoneNumbers
                 .toE164(raw)
-                .orElseThrow(() -> ProblemException.badParameter(
-                    field, "not a valid phone number for region " + phoneNumbers.defaultRegion() + ": " + raw)));
+                .orElseThrow(
+                    () ->
+                        ProblemException.badParameter(
+                            field,
+                            "not a valid phone number for region "
+                                + phoneNumbers.defaultRegion()
+                                + ": "
+                                + raw)));
       }
     }
     return Optional.empty();

@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The time zones a customer may be in: the one the app names ({@code _customer_time_zone}), else those
- * of their number's region (region-time-zones.properties, from the IANA database), else those of the
- * server's default phone region.
+ * The time zones a customer may be in: the one the app names ({@code _customer_time_zone}), else
+ * those of their number's region (region-time-zones.properties, from the IANA database), else those
+ * of the server's default phone region.
  */
 @ApplicationScoped
 public class CustomerTimeZones {
@@ -42,12 +42,15 @@ public class CustomerTimeZones {
     Set<String> known = ZoneId.getAvailableZoneIds();
     byRegion =
         table.stringPropertyNames().stream()
-            .collect(Collectors.toUnmodifiableMap(
-                region -> region,
-                region -> Arrays.stream(table.getProperty(region).split(","))
-                    .filter(known::contains) // a zone newer than this JVM's tzdb is left out
-                    .map(ZoneId::of)
-                    .toList()));
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    region -> region,
+                    region ->
+                        Arrays.stream(table.getProperty(region).split(","))
+                            .filter(
+                                known::contains) // a zone newer than this JVM's tzdb is left out
+                            .map(ZoneId::of)
+                            .toList()));
   }
 
   /** The customer's possible zones; never empty. */

@@ -20,7 +20,8 @@ record DeviceRegistration(String deviceId, String deviceOs) {
       throw ProblemException.badParameter(DEVICE_ID, "required with " + DEVICE_OS);
     }
     if (os == null) {
-      throw ProblemException.badParameter(DEVICE_OS, "required with " + DEVICE_ID + " (fcm, gcm, ios, comet, httpcb)");
+      throw ProblemException.badParameter(
+          DEVICE_OS, "required with " + DEVICE_ID + " (fcm, gcm, ios, comet, httpcb)");
     }
     return Optional.of(new DeviceRegistration(id, os));
   }

@@ -16,7 +16,9 @@ final class DialNumberDialog {
 
   static void addTo(Map<String, String> answer, Booking booking, Instant now) {
     answer.put("_action", ACTION);
-    answer.put("_tel_url", "tel:" + booking.number() + booking.accessCode().map(code -> ",,," + code).orElse(""));
+    answer.put(
+        "_tel_url",
+        "tel:" + booking.number() + booking.accessCode().map(code -> ",,," + code).orElse(""));
     AccessAnswer.addTo(answer, booking, now);
     answer.put("_label", "Call now");
   }

@@ -14,14 +14,15 @@ import java.util.logging.Logger;
 
 /**
  * Every second: customers who were asked to confirm and did not answer in time, and scheduled
- * callbacks whose time has come. The due times are columns, so a restart loses no timer and one that
- * fell due meanwhile fires on the first sweep.
+ * callbacks whose time has come. The due times are columns, so a restart loses no timer and one
+ * that fell due meanwhile fires on the first sweep.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class FlowTimerSweep {
 
-  private final DueSweep sweep = new DueSweep("Flow timer sweep", Logger.getLogger(FlowTimerSweep.class.getName()));
+  private final DueSweep sweep =
+      new DueSweep("Flow timer sweep", Logger.getLogger(FlowTimerSweep.class.getName()));
 
   @Inject QueuedFlows flows;
   @Inject Clock clock;
@@ -30,9 +31,13 @@ public class FlowTimerSweep {
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void sweep() {
-    sweep.run(schema, () -> {
-      DueSweep.drain(limit -> flows.overdueConfirmations(clock.instant(), limit), flows::confirmationTimedOut);
-      DueSweep.drain(limit -> flows.dueSchedules(clock.instant(), limit), flows::scheduleDue);
-    });
+    sweep.run(
+        schema,
+        () -> {
+          DueSweep.drain(
+              limit -> flows.overdueConfirmations(clock.instant(), limit),
+              flows::confirmationTimedOut);
+          DueSweep.drain(limit -> flows.dueSchedules(clock.instant(), limit), flows::scheduleDue);
+        });
   }
 }

@@ -33,8 +33,8 @@ public class IdempotencyKeys {
   @Inject Clock clock;
 
   /**
-   * Claims {@code key} for a new instance {@code serviceId}; returns the instance an earlier identical
-   * request created instead, if there was one.
+   * Claims {@code key} for a new instance {@code serviceId}; returns the instance an earlier
+   * identical request created instead, if there was one.
    */
   public Optional<String> claim(String gmsUser, String key, String requestHash, String serviceId) {
     String user = gmsUser == null ? "" : gmsUser;
@@ -93,12 +93,13 @@ public class IdempotencyKeys {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(serviceName.getBytes(StandardCharsets.UTF_8));
       new TreeMap<>(parameters)
-          .forEach((k, v) -> {
-            digest.update((byte) 0);
-            digest.update(k.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 1);
-            digest.update(v.getBytes(StandardCharsets.UTF_8));
-          });
+          .forEach(
+              (k, v) -> {
+                digest.update((byte) 0);
+                digest.update(k.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 1);
+                digest.update(v.getBytes(StandardCharsets.UTF_8));
+              });
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -7,17 +7,17 @@ import io.callflow.desktop.control.DesktopCommands;
 import io.callflow.desktop.entity.Direction;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.routing.control.Routing;
-import io.callflow.storage.control.AppDataStore;
-import jakarta.json.JsonObject;
-import java.util.Map;
-import java.util.Optional;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceInstance;
+import io.callflow.storage.control.AppDataStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Moves an instance when its booking ends, in the same transaction: a matched call completes an
@@ -48,13 +48,16 @@ public class InstanceLifecycle {
         switch (ended.reason()) {
           case MATCHED -> InstanceState.COMPLETED;
           case EXPIRED ->
-              instance.state() == InstanceState.ACCESS_ISSUED && bookings.liveFor(instance.id()).isEmpty()
+              instance.state() == InstanceState.ACCESS_ISSUED
+                      && bookings.liveFor(instance.id()).isEmpty()
                   ? InstanceState.EXPIRED
                   : null;
           case CANCELLED -> null; // the cancel itself moves the instance
         };
     if (next != null) {
-      instance.moveTo(next, ended.at()).ifPresent(previous -> events.stateChanged(instance, previous, ended.at()));
+      instance
+          .moveTo(next, ended.at())
+          .ifPresent(previous -> events.stateChanged(instance, previous, ended.at()));
     }
   }
 
@@ -64,7 +67,8 @@ public class InstanceLifecycle {
     if (agent.isEmpty()) {
       return; // the reservation lapsed in the meantime; the customer is queued again
     }
-    instance.moveTo(InstanceState.CONNECTED, ended.at())
+    instance
+        .moveTo(InstanceState.CONNECTED, ended.at())
         .ifPresent(previous -> events.stateChanged(instance, previous, ended.at()));
     JsonObject data = StringObjects.toJson(appData.read(instance.dataId()).orElse(Map.of()));
     desktops.offer(instance.id(), agent.get(), Direction.INBOUND, Optional.empty(), data);

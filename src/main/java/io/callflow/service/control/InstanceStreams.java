@@ -50,22 +50,33 @@ public class InstanceStreams {
       return;
     }
     OutboundSseEvent.Builder event =
-        stream.sse().newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, data);
+        stream
+            .sse()
+            .newEventBuilder()
+            .name(name)
+            .mediaType(MediaType.APPLICATION_JSON_TYPE)
+            .data(String.class, data);
     if (eventId != null) {
       event.id(eventId);
     }
-    stream.sink().send(event.build()).whenComplete((ok, failure) -> {
-      if (failure != null) {
-        forget(serviceId, stream);
-      }
-    });
+    stream
+        .sink()
+        .send(event.build())
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure != null) {
+                forget(serviceId, stream);
+              }
+            });
   }
 
   private void forget(String serviceId, Stream stream) {
-    streams.computeIfPresent(serviceId, (id, list) -> {
-      list.remove(stream);
-      return list.isEmpty() ? null : list;
-    });
+    streams.computeIfPresent(
+        serviceId,
+        (id, list) -> {
+          list.remove(stream);
+          return list.isEmpty() ? null : list;
+        });
   }
 
   public static String json(Map<String, String> values) {

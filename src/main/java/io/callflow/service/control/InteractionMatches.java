@@ -21,9 +21,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * {@code match-interaction}: the IVR asks which app session an inbound call belongs to, by the number
- * dialled (DNIS), the caller's number (ANI) and the access code the caller entered. A match releases
- * the booking, so a second call on the same access info finds nothing.
+ * {@code match-interaction}: the IVR asks which app session an inbound call belongs to, by the
+ * number dialled (DNIS), the caller's number (ANI) and the access code the caller entered. A match
+ * releases the booking, so a second call on the same access info finds nothing.
  */
 @Stateless
 public class InteractionMatches {
@@ -40,21 +40,30 @@ public class InteractionMatches {
   public Map<String, String> match(Map<String, String> parameters) {
     String rawDnis = parameters.get("_access_number");
     if (rawDnis == null || rawDnis.isBlank()) {
-      throw ProblemException.badParameter("_access_number", "required: the number the caller dialled (DNIS)");
+      throw ProblemException.badParameter(
+          "_access_number", "required: the number the caller dialled (DNIS)");
     }
     String dnis =
         phoneNumbers
             .toE164(rawDnis)
-            .orElseThrow(() -> ProblemException.badParameter("_access_number", "not a valid phone number: " + rawDnis));
+            .orElseThrow(
+                () ->
+                    ProblemException.badParameter(
+                        "_access_number", "not a valid phone number: " + rawDnis));
     Optional<String> ani = caller(parameters.get("_phone_number"));
-    Optional<String> code = Optional.ofNullable(parameters.get("_access_code")).map(String::strip).filter(c -> !c.isEmpty());
-    boolean returnUserData = Boolean.parseBoolean(parameters.getOrDefault("_return_user_data", "false"));
+    Optional<String> code =
+        Optional.ofNullable(parameters.get("_access_code"))
+            .map(String::strip)
+            .filter(c -> !c.isEmpty());
+    boolean returnUserData =
+        Boolean.parseBoolean(parameters.getOrDefault("_return_user_data", "false"));
 
     Optional<Pool> pool = pools.ofNumber(dnis);
     if (pool.isEmpty()) {
       ServiceInstance pending =
           ani.flatMap(this::pendingInstanceOf)
-              .orElseThrow(() -> ProblemException.notFound("no match for " + dnis + describe(ani, code)));
+              .orElseThrow(
+                  () -> ProblemException.notFound("no match for " + dnis + describe(ani, code)));
       // the customer called instead of waiting: their call keeps the instance's place and data
       queued.inboundCallArrived(pending);
       return answer(pending, returnUserData);
@@ -65,29 +74,42 @@ public class InteractionMatches {
       throw ProblemException.conflict(
           ambiguous.reason(),
           List.of(
-              new ProblemException.InvalidParam("_phone_number", "the caller's number (ANI), or send _access_code"),
-              new ProblemException.InvalidParam("_access_code", "the code the caller entered, or send _phone_number")));
+              new ProblemException.InvalidParam(
+                  "_phone_number", "the caller's number (ANI), or send _access_code"),
+              new ProblemException.InvalidParam(
+                  "_access_code", "the code the caller entered, or send _phone_number")));
     }
     if (outcome instanceof MatchDecision.NoMatch none) {
-      throw ProblemException.notFound("no match for " + dnis + describe(ani, code) + ": " + none.reason());
+      throw ProblemException.notFound(
+          "no match for " + dnis + describe(ani, code) + ": " + none.reason());
     }
     MatchDecision.Matched matched = (MatchDecision.Matched) outcome;
     Booking booking = matched.booking();
     if (matched.aniDiffers()) {
-      LOG.info(() -> "Matched " + dnis + " to " + booking.serviceId() + " by number although the caller "
-          + ani.orElse("?") + " is not the booked " + booking.phoneNumber().orElse("?"));
+      LOG.info(
+          () ->
+              "Matched "
+                  + dnis
+                  + " to "
+                  + booking.serviceId()
+                  + " by number although the caller "
+                  + ani.orElse("?")
+                  + " is not the booked "
+                  + booking.phoneNumber().orElse("?"));
     }
     ServiceInstance instance = em.find(ServiceInstance.class, booking.serviceId());
     bookings.end(booking, Booking.EndReason.MATCHED);
     if (instance == null) {
-      throw ProblemException.notFound("no match for " + dnis + ": the booking's instance no longer exists");
+      throw ProblemException.notFound(
+          "no match for " + dnis + ": the booking's instance no longer exists");
     }
     return answer(instance, returnUserData);
   }
 
   /** Main-line calls: the oldest queued or scheduled instance of this customer, locked. */
   private Optional<ServiceInstance> pendingInstanceOf(String ani) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "SELECT i FROM ServiceInstance i WHERE i.phoneNumber = :phone AND i.state IN :states"
                 + " ORDER BY i.createdAt",
             ServiceInstance.class)
@@ -126,6 +148,7 @@ public class InteractionMatches {
   }
 
   private static String describe(Optional<String> ani, Optional<String> code) {
-    return ani.map(a -> " from " + a).orElse("") + code.map(c -> " with access code " + c).orElse("");
+    return ani.map(a -> " from " + a).orElse("")
+        + code.map(c -> " with access code " + c).orElse("");
   }
 }

@@ -4,6 +4,8 @@ import io.callflow.access.control.AccessNumberAllocator;
 import io.callflow.access.control.Bookings;
 import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.BookingRequest;
+import io.callflow.notification.control.Notifications;
+import io.callflow.notification.control.Subscriptions;
 import io.callflow.platform.phone.PhoneNumbers;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.InstanceState;
@@ -14,8 +16,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import io.callflow.notification.control.Notifications;
-import io.callflow.notification.control.Subscriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,16 +46,22 @@ public class InteractionRequests {
 
   /** {@code request-interaction}: answers _id, access info and _data_id. */
   public Map<String, String> requestInteraction(
-      ServiceDefinition service, Map<String, String> parameters, String gmsUser, Optional<String> idempotencyKey) {
+      ServiceDefinition service,
+      Map<String, String> parameters,
+      String gmsUser,
+      Optional<String> idempotencyKey) {
     return create(service, parameters, gmsUser, idempotencyKey, false);
   }
 
   /**
-   * {@code request-inbound-immediate}: as request-interaction, but answers the DialNumber dialog and
-   * pushes {@code {"_id","_action":"DialNumber"}} to the instance's subscribers.
+   * {@code request-inbound-immediate}: as request-interaction, but answers the DialNumber dialog
+   * and pushes {@code {"_id","_action":"DialNumber"}} to the instance's subscribers.
    */
   public Map<String, String> requestInboundImmediate(
-      ServiceDefinition service, Map<String, String> parameters, String gmsUser, Optional<String> idempotencyKey) {
+      ServiceDefinition service,
+      Map<String, String> parameters,
+      String gmsUser,
+      Optional<String> idempotencyKey) {
     return create(service, parameters, gmsUser, idempotencyKey, true);
   }
 
@@ -73,9 +79,12 @@ public class InteractionRequests {
     String id = UUID.randomUUID().toString();
     if (idempotencyKey.isPresent()) {
       Optional<String> earlier =
-          idempotencyKeys.claim(gmsUser, idempotencyKey.get(), IdempotencyKeys.hash(service.name(), parameters), id);
+          idempotencyKeys.claim(
+              gmsUser, idempotencyKey.get(), IdempotencyKeys.hash(service.name(), parameters), id);
       if (earlier.isPresent()) {
-        return dialog ? instances.dialNumber(earlier.get(), gmsUser) : instances.describe(earlier.get(), gmsUser);
+        return dialog
+            ? instances.dialNumber(earlier.get(), gmsUser)
+            : instances.describe(earlier.get(), gmsUser);
       }
     }
     Booking booking = allocator.allocate(bookingRequest(options, id, phone));
@@ -85,7 +94,14 @@ public class InteractionRequests {
       String dataId = appData.store(data, ttl, gmsUser);
       ServiceInstance instance =
           new ServiceInstance(
-              id, service, InstanceState.ACCESS_ISSUED, gmsUser, phone.orElse(null), dataId, options.toJson(), now);
+              id,
+              service,
+              InstanceState.ACCESS_ISSUED,
+              gmsUser,
+              phone.orElse(null),
+              dataId,
+              options.toJson(),
+              now);
       em.persist(instance);
       events.stateChanged(instance, null, now);
       device.ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
@@ -105,12 +121,16 @@ public class InteractionRequests {
     }
   }
 
-  /** {@code request-access}: access info for the instance {@code _id}; a live booking is answered again. */
+  /**
+   * {@code request-access}: access info for the instance {@code _id}; a live booking is answered
+   * again.
+   */
   public Map<String, String> requestAccess(
       ServiceDefinition service, Map<String, String> parameters, String gmsUser) {
     String id = parameters.get("_id");
     if (id == null || id.isBlank()) {
-      throw ProblemException.badParameter("_id", "required: the service instance to give access info to");
+      throw ProblemException.badParameter(
+          "_id", "required: the service instance to give access info to");
     }
     ServiceInstance instance = instances.visible(id, gmsUser);
     if (instance.state().isFinal()) {
@@ -119,9 +139,12 @@ public class InteractionRequests {
           List.of(new ProblemException.InvalidParam("_id", "instance has ended")));
     }
     ServiceOptions options = CreateParameters.resolve(service, parameters);
-    Optional<String> phone = CreateParameters.customerNumber(phoneNumbers, parameters).or(instance::phoneNumber);
+    Optional<String> phone =
+        CreateParameters.customerNumber(phoneNumbers, parameters).or(instance::phoneNumber);
     Booking booking =
-        bookings.liveFor(id).orElseGet(() -> allocator.allocate(bookingRequest(options, id, phone)));
+        bookings
+            .liveFor(id)
+            .orElseGet(() -> allocator.allocate(bookingRequest(options, id, phone)));
     Instant now = clock.instant();
     Map<String, String> answer = new LinkedHashMap<>();
     answer.put("_id", id);
@@ -129,9 +152,14 @@ public class InteractionRequests {
     return answer;
   }
 
-  private static BookingRequest bookingRequest(ServiceOptions options, String id, Optional<String> phone) {
+  private static BookingRequest bookingRequest(
+      ServiceOptions options, String id, Optional<String> phone) {
     return new BookingRequest(
-        options.resourceGroup(), id, phone, options.provideCode(), options.accessCodeLength(), options.bookingTimeout());
+        options.resourceGroup(),
+        id,
+        phone,
+        options.provideCode(),
+        options.accessCodeLength(),
+        options.bookingTimeout());
   }
-
 }

@@ -59,19 +59,29 @@ public class OutboundCalls {
     return answer;
   }
 
-  /** Places the next attempt through the reserved agent or the dialer; fails once attempts run out. */
+  /**
+   * Places the next attempt through the reserved agent or the dialer; fails once attempts run out.
+   */
   public void dial(ServiceInstance instance, ServiceOptions options, Instant now) {
     int attempt = attemptsOf(instance.id()).size() + 1;
     if (attempt > options.maxDialAttempts()) {
       fail(instance, "no result after " + options.maxDialAttempts() + " attempt(s)", now);
       return;
     }
-    List<ZoneId> zones = timeZones.of(options.get(ServiceOptions.CUSTOMER_TIME_ZONE), instance.phoneNumber());
+    List<ZoneId> zones =
+        timeZones.of(options.get(ServiceOptions.CUSTOMER_TIME_ZONE), instance.phoneNumber());
     if (!options.callingHours().isOpenAt(now, zones)) {
       // the agent came free after hours: the customer keeps their place until the next opening
-      options.callingHours().nextOpening(now, zones).ifPresentOrElse(
-          opening -> routing.requeue(instance.id(), "CALLING_HOURS", opening),
-          () -> fail(instance, "the calling hours never open in the customer's time zones " + zones, now));
+      options
+          .callingHours()
+          .nextOpening(now, zones)
+          .ifPresentOrElse(
+              opening -> routing.requeue(instance.id(), "CALLING_HOURS", opening),
+              () ->
+                  fail(
+                      instance,
+                      "the calling hours never open in the customer's time zones " + zones,
+                      now));
       return;
     }
     String agent = instance.agentId().orElseThrow();
@@ -97,14 +107,22 @@ public class OutboundCalls {
   }
 
   /** What a desktop or the dialer reported about the current attempt. */
-  public void resultOf(ServiceInstance instance, ServiceOptions options, CallResultReported report) {
+  public void resultOf(
+      ServiceInstance instance, ServiceOptions options, CallResultReported report) {
     List<DialAttempt> attempts = attemptsOf(instance.id());
     if (instance.state().isFinal() || attempts.isEmpty()) {
       return;
     }
     DialAttempt current = attempts.get(attempts.size() - 1);
     if (report.attempt() > 0 && report.attempt() != current.attempt()) {
-      LOG.fine(() -> "Ignoring a late " + report.result() + " of attempt " + report.attempt() + " for " + instance.id());
+      LOG.fine(
+          () ->
+              "Ignoring a late "
+                  + report.result()
+                  + " of attempt "
+                  + report.attempt()
+                  + " for "
+                  + instance.id());
       return;
     }
     Instant now = clock.instant();
@@ -115,7 +133,10 @@ public class OutboundCalls {
           Optional<String> agent = routing.engage(instance.id());
           if (current.party() == DialAttempt.Party.CUSTOMER) {
             // the dialer reached the customer: the call goes to the agent held for them
-            agent.ifPresent(a -> desktops.outbound(instance.id(), a, Optional.empty(), data(instance), current.attempt()));
+            agent.ifPresent(
+                a ->
+                    desktops.outbound(
+                        instance.id(), a, Optional.empty(), data(instance), current.attempt()));
           }
           move(instance, InstanceState.CONNECTED, now);
         }
@@ -130,7 +151,8 @@ public class OutboundCalls {
         current.ended(report.result().name(), now);
         if (current.attempt() < options.maxDialAttempts()) {
           // the agent is released meanwhile; the customer keeps their place and is dialled again
-          routing.requeue(instance.id(), report.result().name(), now.plus(options.dialRetryTimeout()));
+          routing.requeue(
+              instance.id(), report.result().name(), now.plus(options.dialRetryTimeout()));
         } else {
           fail(instance, report.result() + " on all " + current.attempt() + " attempt(s)", now);
         }
@@ -145,7 +167,8 @@ public class OutboundCalls {
   /** The attempts so far, first first. */
   public List<DialAttempt> attemptsOf(String serviceId) {
     return em.createQuery(
-            "SELECT a FROM DialAttempt a WHERE a.key.serviceId = :id ORDER BY a.key.attempt", DialAttempt.class)
+            "SELECT a FROM DialAttempt a WHERE a.key.serviceId = :id ORDER BY a.key.attempt",
+            DialAttempt.class)
         .setParameter("id", serviceId)
         .getResultList();
   }

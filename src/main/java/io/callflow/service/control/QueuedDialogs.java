@@ -35,7 +35,10 @@ final class QueuedDialogs {
     answer.put("_eta", String.valueOf(position.ewt().seconds()));
   }
 
-  /** The menu an agent-ready customer chooses from: call now ({@code confirm}) or later ({@code snooze}). */
+  /**
+   * The menu an agent-ready customer chooses from: call now ({@code confirm}) or later ({@code
+   * snooze}).
+   */
   static JsonObject displayMenu(String id, URI base) {
     return Json.createObjectBuilder()
         .add("_id", id)
@@ -58,6 +61,7 @@ final class QueuedDialogs {
   private static JsonObjectBuilder item(String label, URI base, String id, String request) {
     return Json.createObjectBuilder()
         .add("_label", label)
-        .add("_user_action_url", base.resolve("genesys/1/service/" + id + "/" + request).toString());
+        .add(
+            "_user_action_url", base.resolve("genesys/1/service/" + id + "/" + request).toString());
   }
 }

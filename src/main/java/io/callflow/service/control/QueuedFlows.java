@@ -48,8 +48,8 @@ import java.util.UUID;
 
 /**
  * The queued inbound flows (request-inbound-delay, -delay-location, -poll): the customer waits in a
- * virtual queue; once an agent is reserved the access number is issued (or, with
- * {@code _wait_for_user_confirm}, offered in a menu first) and pushed, or handed out on the next poll.
+ * virtual queue; once an agent is reserved the access number is issued (or, with {@code
+ * _wait_for_user_confirm}, offered in a menu first) and pushed, or handed out on the next poll.
  * Locks are taken queue entry first, then instance, as the dispatcher does.
  */
 @Stateless
@@ -75,9 +75,14 @@ public class QueuedFlows {
   @Inject CustomerTimeZones timeZones;
   @Inject Clock clock;
 
-  /** Create: the instance joins its queue; answers a ConfirmationDialog with the position and EWT. */
+  /**
+   * Create: the instance joins its queue; answers a ConfirmationDialog with the position and EWT.
+   */
   public Map<String, String> create(
-      ServiceDefinition service, Map<String, String> parameters, String gmsUser, Optional<String> idempotencyKey) {
+      ServiceDefinition service,
+      Map<String, String> parameters,
+      String gmsUser,
+      Optional<String> idempotencyKey) {
     CreateParameters.Read read = CreateParameters.read(service, parameters, phoneNumbers);
     if (service.flow() == Flow.REQUEST_INBOUND_DELAY_LOCATION) {
       read = read.withOptions(nearestPool(read.options(), parameters));
@@ -85,7 +90,12 @@ public class QueuedFlows {
     ServiceOptions options = read.options();
     Flow flow = service.flow();
     if (flow.isOutbound()) {
-      String phone = read.phone().orElseThrow(() -> ProblemException.badParameter("_phone_number", "required: the number to call"));
+      String phone =
+          read.phone()
+              .orElseThrow(
+                  () ->
+                      ProblemException.badParameter(
+                          "_phone_number", "required: the number to call"));
       Optional<ServiceInstance> live =
           options.maxLivePerNumber(1) == 1 ? liveOutbound(service.name(), phone) : Optional.empty();
       if (live.isPresent()) {
@@ -95,7 +105,8 @@ public class QueuedFlows {
     String id = UUID.randomUUID().toString();
     if (idempotencyKey.isPresent()) {
       Optional<String> earlier =
-          idempotencyKeys.claim(gmsUser, idempotencyKey.get(), IdempotencyKeys.hash(service.name(), parameters), id);
+          idempotencyKeys.claim(
+              gmsUser, idempotencyKey.get(), IdempotencyKeys.hash(service.name(), parameters), id);
       if (earlier.isPresent()) {
         return queuedAnswer(instances.visible(earlier.get(), gmsUser));
       }
@@ -105,30 +116,45 @@ public class QueuedFlows {
     if (flow.isOutbound()) {
       String zone = parameters.get(ServiceOptions.CUSTOMER_TIME_ZONE);
       if (zone != null && !zone.isBlank()) {
-        CustomerTimeZones.problemWith(zone).ifPresent(problem -> {
-          throw ProblemException.badParameter(ServiceOptions.CUSTOMER_TIME_ZONE, problem);
-        });
+        CustomerTimeZones.problemWith(zone)
+            .ifPresent(
+                problem -> {
+                  throw ProblemException.badParameter(ServiceOptions.CUSTOMER_TIME_ZONE, problem);
+                });
         options = options.with(ServiceOptions.CUSTOMER_TIME_ZONE, zone.strip());
       }
-      due = Callbacks.due(parameters.get("_desired_time"), options.callingHours(), zonesOf(options, read.phone()), now);
+      due =
+          Callbacks.due(
+              parameters.get("_desired_time"),
+              options.callingHours(),
+              zonesOf(options, read.phone()),
+              now);
     }
     Duration ttl = options.ttl(service.flow());
     String dataId = appData.store(read.data(), ttl, gmsUser);
     ServiceInstance instance =
         new ServiceInstance(
-            id, service, due.isPresent() ? InstanceState.SCHEDULED : InstanceState.QUEUED, gmsUser,
-            read.phone().orElse(null), dataId, options.toJson(), now);
+            id,
+            service,
+            due.isPresent() ? InstanceState.SCHEDULED : InstanceState.QUEUED,
+            gmsUser,
+            read.phone().orElse(null),
+            dataId,
+            options.toJson(),
+            now);
     due.ifPresent(instance::scheduleFor);
     em.persist(instance);
     events.stateChanged(instance, null, now);
-    read.device().ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
-    routing.enqueue(id, options.queue(), options.agentReserveTimeout(), options.queuedTtl(), due.orElse(now));
+    read.device()
+        .ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
+    routing.enqueue(
+        id, options.queue(), options.agentReserveTimeout(), options.queuedTtl(), due.orElse(now));
     return queuedAnswer(instance);
   }
 
   /**
-   * {@code GET|POST /service/{id}/{request}} for a queued instance: DisplayMenu, confirm, snooze and
-   * check-queue-position; the requests every instance answers go to {@link ServiceInstances}.
+   * {@code GET|POST /service/{id}/{request}} for a queued instance: DisplayMenu, confirm, snooze
+   * and check-queue-position; the requests every instance answers go to {@link ServiceInstances}.
    */
   public JsonObject request(String id, String request, String gmsUser, URI base) {
     return switch (request) {
@@ -142,30 +168,47 @@ public class QueuedFlows {
 
   /** An agent was reserved for the customer (in the dispatching transaction). */
   public void agentReserved(AgentReserved reserved) {
-    ServiceInstance instance = em.find(ServiceInstance.class, reserved.serviceId(), LockModeType.PESSIMISTIC_WRITE);
-    if (instance == null || (instance.state() != InstanceState.QUEUED && instance.state() != InstanceState.SCHEDULED)) {
+    ServiceInstance instance =
+        em.find(ServiceInstance.class, reserved.serviceId(), LockModeType.PESSIMISTIC_WRITE);
+    if (instance == null
+        || (instance.state() != InstanceState.QUEUED
+            && instance.state() != InstanceState.SCHEDULED)) {
       routing.leave(reserved.serviceId(), "ENDED"); // nobody to serve: free the agent at once
       return;
     }
     Instant now = reserved.at();
-    move(instance, InstanceState.QUEUED, now); // a scheduled callback whose time came before the sweep saw it
+    move(
+        instance,
+        InstanceState.QUEUED,
+        now); // a scheduled callback whose time came before the sweep saw it
     ServiceOptions options = ServiceOptions.stored(instance.optionsJson());
     instance.reservedFor(reserved.agentId());
     move(instance, InstanceState.AGENT_RESERVED, now);
-    boolean confirmFirst = options.waitForUserConfirm(instance.flow()) && !instance.hasInboundCall();
+    boolean confirmFirst =
+        options.waitForUserConfirm(instance.flow()) && !instance.hasInboundCall();
     Duration hold =
         confirmFirst
-            ? options.userConfirmTimeout().multipliedBy(options.confirmAttempts()).plus(CONFIRM_GRACE)
+            ? options
+                .userConfirmTimeout()
+                .multipliedBy(options.confirmAttempts())
+                .plus(CONFIRM_GRACE)
             : options.agentReserveTimeout();
     if (confirmFirst) {
-      routing.holdWithoutDeadline(instance.id()); // the confirmation timer ends it, or issues the number
+      routing.holdWithoutDeadline(
+          instance.id()); // the confirmation timer ends it, or issues the number
     } else {
       routing.holdFor(instance.id(), hold);
     }
-    desktops.reserved(instance.id(), reserved.agentId(), instance.flow().gmsName(), customer(instance), now.plus(hold));
+    desktops.reserved(
+        instance.id(),
+        reserved.agentId(),
+        instance.flow().gmsName(),
+        customer(instance),
+        now.plus(hold));
     if (instance.hasInboundCall()) {
       connectInboundCall(instance, reserved.agentId(), now);
-    } else if (instance.flow().isOutbound() && (!confirmFirst || !outbound.attemptsOf(instance.id()).isEmpty())) {
+    } else if (instance.flow().isOutbound()
+        && (!confirmFirst || !outbound.attemptsOf(instance.id()).isEmpty())) {
       outbound.dial(instance, options, now); // a retry is not asked again
     } else if (confirmFirst) {
       askToConfirm(instance, options, now);
@@ -173,15 +216,20 @@ public class QueuedFlows {
       try {
         issueAccess(instance, options, now);
       } catch (PoolExhausted e) {
-        // no number to give now: the customer keeps their place and is dispatched again when one frees
-        routing.requeue(instance.id(), "NO_ACCESS_NUMBER", now.plusSeconds(e.retryAfterSeconds().orElse(5L)));
+        // no number to give now: the customer keeps their place and is dispatched again when one
+        // frees
+        routing.requeue(
+            instance.id(), "NO_ACCESS_NUMBER", now.plusSeconds(e.retryAfterSeconds().orElse(5L)));
       }
     }
   }
 
-  /** The agent held for the customer was released: the customer waits again, without access info. */
+  /**
+   * The agent held for the customer was released: the customer waits again, without access info.
+   */
   public void reservationLapsed(String serviceId) {
-    ServiceInstance instance = em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
+    ServiceInstance instance =
+        em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
     if (instance == null || instance.state().isFinal()) {
       return;
     }
@@ -192,7 +240,8 @@ public class QueuedFlows {
 
   /** The customer waited past {@code _queued_ttl}. */
   public void queueExpired(String serviceId) {
-    ServiceInstance instance = em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
+    ServiceInstance instance =
+        em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
     if (instance != null) {
       move(instance, InstanceState.EXPIRED, clock.instant());
     }
@@ -201,7 +250,8 @@ public class QueuedFlows {
   /** A desktop (or the dialer) reported what became of a call. */
   public void callResult(CallResultReported report) {
     routing.lock(report.serviceId());
-    ServiceInstance instance = em.find(ServiceInstance.class, report.serviceId(), LockModeType.PESSIMISTIC_WRITE);
+    ServiceInstance instance =
+        em.find(ServiceInstance.class, report.serviceId(), LockModeType.PESSIMISTIC_WRITE);
     if (instance == null || !instance.flow().isQueued()) {
       return;
     }
@@ -218,8 +268,9 @@ public class QueuedFlows {
   }
 
   /**
-   * The customer of a queued instance called the main line (the IVR matched the call by their number):
-   * the call takes the instance's place in the queue, and nobody is dialled or given a number.
+   * The customer of a queued instance called the main line (the IVR matched the call by their
+   * number): the call takes the instance's place in the queue, and nobody is dialled or given a
+   * number.
    */
   public void inboundCallArrived(ServiceInstance instance) {
     if (instance.state() == InstanceState.QUEUED || instance.state() == InstanceState.SCHEDULED) {
@@ -230,19 +281,30 @@ public class QueuedFlows {
   private void connectInboundCall(ServiceInstance instance, String agentId, Instant now) {
     routing.engage(instance.id());
     move(instance, InstanceState.CONNECTED, now);
-    desktops.offer(instance.id(), agentId, Direction.INBOUND, Optional.empty(), customer(instance).data());
+    desktops.offer(
+        instance.id(), agentId, Direction.INBOUND, Optional.empty(), customer(instance).data());
   }
 
-  /** The live instance of {@code service} for {@code phone}, taking a lock so concurrent creates see each other. */
+  /**
+   * The live instance of {@code service} for {@code phone}, taking a lock so concurrent creates see
+   * each other.
+   */
   private Optional<ServiceInstance> liveOutbound(String service, String phone) {
     AdvisoryLocks.lock(em, service + "|" + phone);
-    return em.createQuery(
+    return em
+        .createQuery(
             "SELECT i FROM ServiceInstance i WHERE i.serviceName = :service AND i.phoneNumber = :phone"
                 + " AND i.state NOT IN :ended ORDER BY i.createdAt",
             ServiceInstance.class)
         .setParameter("service", service)
         .setParameter("phone", phone)
-        .setParameter("ended", List.of(InstanceState.COMPLETED, InstanceState.CANCELLED, InstanceState.EXPIRED, InstanceState.FAILED))
+        .setParameter(
+            "ended",
+            List.of(
+                InstanceState.COMPLETED,
+                InstanceState.CANCELLED,
+                InstanceState.EXPIRED,
+                InstanceState.FAILED))
         .setMaxResults(1)
         .getResultList()
         .stream()
@@ -250,8 +312,8 @@ public class QueuedFlows {
   }
 
   /**
-   * A waiting callback moves to {@code at} (the queue entry has been moved by the caller): SCHEDULED
-   * until then. The caller holds the entry's and the instance's locks.
+   * A waiting callback moves to {@code at} (the queue entry has been moved by the caller):
+   * SCHEDULED until then. The caller holds the entry's and the instance's locks.
    */
   public void reschedule(ServiceInstance instance, Instant at) {
     Instant now = clock.instant();
@@ -263,18 +325,22 @@ public class QueuedFlows {
   /** Scheduled callbacks whose time has come, for the sweep. */
   public List<String> dueSchedules(Instant now, int limit) {
     return em.createQuery(
-            "SELECT i.id FROM ServiceInstance i WHERE i.scheduledFor <= :now ORDER BY i.scheduledFor", String.class)
+            "SELECT i.id FROM ServiceInstance i WHERE i.scheduledFor <= :now ORDER BY i.scheduledFor",
+            String.class)
         .setParameter("now", now)
         .setMaxResults(limit)
         .getResultList();
   }
 
-  /** A scheduled callback's time came: it waits in its queue like any other (its own transaction). */
+  /**
+   * A scheduled callback's time came: it waits in its queue like any other (its own transaction).
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void scheduleDue(String serviceId) {
     Instant now = clock.instant();
     routing.lock(serviceId);
-    ServiceInstance instance = em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
+    ServiceInstance instance =
+        em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
     if (instance != null
         && instance.state() == InstanceState.SCHEDULED
         && instance.scheduledFor().map(due -> !due.isAfter(now)).orElse(true)) {
@@ -292,21 +358,23 @@ public class QueuedFlows {
   /** Instances whose customer was asked to confirm and has not answered in time, for the sweep. */
   public List<String> overdueConfirmations(Instant now, int limit) {
     return em.createQuery(
-            "SELECT i.id FROM ServiceInstance i WHERE i.confirmDueAt <= :now ORDER BY i.confirmDueAt", String.class)
+            "SELECT i.id FROM ServiceInstance i WHERE i.confirmDueAt <= :now ORDER BY i.confirmDueAt",
+            String.class)
         .setParameter("now", now)
         .setMaxResults(limit)
         .getResultList();
   }
 
   /**
-   * A confirmation went unanswered: ask again while attempts remain, then follow
-   * {@code _on_user_confirm_timeout}. Its own transaction; a late or repeated call changes nothing.
+   * A confirmation went unanswered: ask again while attempts remain, then follow {@code
+   * _on_user_confirm_timeout}. Its own transaction; a late or repeated call changes nothing.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void confirmationTimedOut(String serviceId) {
     Instant now = clock.instant();
     routing.lock(serviceId);
-    ServiceInstance instance = em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
+    ServiceInstance instance =
+        em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
     if (instance == null
         || instance.state() != InstanceState.WAITING_CONFIRM
         || instance.confirmDueAt().map(due -> due.isAfter(now)).orElse(true)) {
@@ -326,7 +394,8 @@ public class QueuedFlows {
         issueAccess(instance, options, now);
       } catch (PoolExhausted e) {
         instance.confirmationSettled();
-        routing.requeue(serviceId, "NO_ACCESS_NUMBER", now.plusSeconds(e.retryAfterSeconds().orElse(5L)));
+        routing.requeue(
+            serviceId, "NO_ACCESS_NUMBER", now.plusSeconds(e.retryAfterSeconds().orElse(5L)));
       }
     }
   }
@@ -335,7 +404,8 @@ public class QueuedFlows {
     move(instance, InstanceState.WAITING_CONFIRM, now);
     instance.askedToConfirm(now.plus(options.userConfirmTimeout()));
     if (!instance.flow().isPolled()) {
-      notifications.push(instance.id(), instance.serviceName(), QueuedDialogs.DISPLAY_MENU, Map.of());
+      notifications.push(
+          instance.id(), instance.serviceName(), QueuedDialogs.DISPLAY_MENU, Map.of());
     }
   }
 
@@ -366,7 +436,8 @@ public class QueuedFlows {
     if (instance.flow().isOutbound()) {
       if (instance.state() == InstanceState.WAITING_CONFIRM) {
         outbound.dial(instance, ServiceOptions.stored(instance.optionsJson()), clock.instant());
-      } else if (instance.state() != InstanceState.DIALING && instance.state() != InstanceState.CONNECTED) {
+      } else if (instance.state() != InstanceState.DIALING
+          && instance.state() != InstanceState.CONNECTED) {
         throw notNow(instance, QueuedDialogs.CONFIRM);
       }
       return StringObjects.toJson(OutboundCalls.callShortly(id));
@@ -393,7 +464,9 @@ public class QueuedFlows {
     Map<String, String> answer = new LinkedHashMap<>();
     long minutes = Math.max(1, options.snoozeDuration().toMinutes());
     QueuedDialogs.confirmation(
-        answer, id, "We will notify you again in " + minutes + (minutes == 1 ? " minute" : " minutes"));
+        answer,
+        id,
+        "We will notify you again in " + minutes + (minutes == 1 ? " minute" : " minutes"));
     routing.positionOf(id).ifPresent(position -> QueuedDialogs.position(answer, position));
     return StringObjects.toJson(answer);
   }
@@ -423,7 +496,9 @@ public class QueuedFlows {
     if (instance.state() == InstanceState.WAITING_CONFIRM) {
       members.put("_action", QueuedDialogs.DISPLAY_MENU);
     }
-    bookings.liveFor(instance.id()).ifPresent(booking -> DialNumberDialog.addTo(members, booking, now));
+    bookings
+        .liveFor(instance.id())
+        .ifPresent(booking -> DialNumberDialog.addTo(members, booking, now));
     boolean agentReady = instance.agentId().isPresent() && !instance.state().isFinal();
     JsonObjectBuilder answer = Json.createObjectBuilder(StringObjects.toJson(members));
     answer.add("_agent_ready_threshold_passed", agentReady);
@@ -444,29 +519,37 @@ public class QueuedFlows {
             : instance.flow().isOutbound()
                 ? "We will call you when an agent is available"
                 : "We will notify you when an agent is available");
-    routing.positionOf(instance.id()).ifPresent(position -> QueuedDialogs.position(answer, position));
+    routing
+        .positionOf(instance.id())
+        .ifPresent(position -> QueuedDialogs.position(answer, position));
     answer.put("_data_id", instance.dataId());
     return answer;
   }
 
-  /** {@code _latitude}/{@code _longitude}: the nearest pool covering the point, else the configured one. */
+  /**
+   * {@code _latitude}/{@code _longitude}: the nearest pool covering the point, else the configured
+   * one.
+   */
   private ServiceOptions nearestPool(ServiceOptions options, Map<String, String> parameters) {
     Optional<Double> latitude = coordinate(parameters, "_latitude", 90);
     Optional<Double> longitude = coordinate(parameters, "_longitude", 180);
     if (latitude.isPresent() != longitude.isPresent()) {
       String missing = latitude.isPresent() ? "_longitude" : "_latitude";
-      throw ProblemException.badParameter(missing, "required with " + (latitude.isPresent() ? "_latitude" : "_longitude"));
+      throw ProblemException.badParameter(
+          missing, "required with " + (latitude.isPresent() ? "_latitude" : "_longitude"));
     }
     if (latitude.isEmpty()) {
       return options;
     }
-    return pools.nearestCovering(latitude.get(), longitude.get())
+    return pools
+        .nearestCovering(latitude.get(), longitude.get())
         .map(Pool::name)
         .map(options::withResourceGroup)
         .orElse(options);
   }
 
-  private static Optional<Double> coordinate(Map<String, String> parameters, String name, double bound) {
+  private static Optional<Double> coordinate(
+      Map<String, String> parameters, String name, double bound) {
     String raw = parameters.get(name);
     if (raw == null || raw.isBlank()) {
       return Optional.empty();
@@ -474,7 +557,8 @@ public class QueuedFlows {
     try {
       double value = Double.parseDouble(raw.strip());
       if (!Double.isFinite(value) || Math.abs(value) > bound) {
-        throw ProblemException.badParameter(name, "must be between -" + (int) bound + " and " + (int) bound + ", not " + raw);
+        throw ProblemException.badParameter(
+            name, "must be between -" + (int) bound + " and " + (int) bound + ", not " + raw);
       }
       return Optional.of(value);
     } catch (NumberFormatException e) {
@@ -499,7 +583,14 @@ public class QueuedFlows {
 
   private static ProblemException notNow(ServiceInstance instance, String request) {
     return ProblemException.conflict(
-        "request: service instance " + instance.id() + " cannot " + request + " while " + instance.state(),
-        List.of(new ProblemException.InvalidParam("request", "not possible in state " + instance.state())));
+        "request: service instance "
+            + instance.id()
+            + " cannot "
+            + request
+            + " while "
+            + instance.state(),
+        List.of(
+            new ProblemException.InvalidParam(
+                "request", "not possible in state " + instance.state())));
   }
 }

@@ -20,7 +20,8 @@ public class ServiceAdministration {
   @Inject PoolAdministration pools;
 
   public List<ServiceDefinition> services() {
-    return em.createQuery("SELECT s FROM ServiceDefinition s ORDER BY s.name", ServiceDefinition.class)
+    return em.createQuery(
+            "SELECT s FROM ServiceDefinition s ORDER BY s.name", ServiceDefinition.class)
         .getResultList();
   }
 
@@ -29,8 +30,8 @@ public class ServiceAdministration {
   }
 
   /**
-   * Creates the service or replaces its flow and options. 400 naming {@code options._resource_group}
-   * when that names no pool: the service could never hand out a number.
+   * Creates the service or replaces its flow and options. 400 naming {@code
+   * options._resource_group} when that names no pool: the service could never hand out a number.
    */
   public ServiceDefinition configure(String name, ServiceConfiguration configuration) {
     configuration
@@ -42,11 +43,13 @@ public class ServiceAdministration {
                   "options." + ServiceConfiguration.RESOURCE_GROUP, "no pool named '" + pool + "'");
             });
     // in SQL, so that two requests creating one service at once settle on the row, not on its key
-    em.createNativeQuery("INSERT INTO service (name, flow) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING")
+    em.createNativeQuery(
+            "INSERT INTO service (name, flow) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING")
         .setParameter(1, name)
         .setParameter(2, configuration.flow().gmsName())
         .executeUpdate();
-    ServiceDefinition service = em.find(ServiceDefinition.class, name, LockModeType.PESSIMISTIC_WRITE);
+    ServiceDefinition service =
+        em.find(ServiceDefinition.class, name, LockModeType.PESSIMISTIC_WRITE);
     service.reconfigure(configuration);
     return service;
   }

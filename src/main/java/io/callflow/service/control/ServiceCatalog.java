@@ -32,5 +32,4 @@ public class ServiceCatalog {
   public static Map<String, String> optionsOf(ServiceDefinition service) {
     return StringObjects.read(service.optionsJson());
   }
-
 }

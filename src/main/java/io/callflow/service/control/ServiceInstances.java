@@ -47,12 +47,13 @@ public class ServiceInstances {
   }
 
   /**
-   * {@code GET /service/{id}} on the wire: {@link #describe} and, for outbound flows, {@code _attempts},
-   * every call placed with its time and outcome.
+   * {@code GET /service/{id}} on the wire: {@link #describe} and, for outbound flows, {@code
+   * _attempts}, every call placed with its time and outcome.
    */
   public JsonObject describeJson(String id, String gmsUser) {
     ServiceInstance instance = visible(id, gmsUser);
-    JsonObjectBuilder answer = Json.createObjectBuilder(StringObjects.toJson(describe(instance, clock.instant())));
+    JsonObjectBuilder answer =
+        Json.createObjectBuilder(StringObjects.toJson(describe(instance, clock.instant())));
     if (instance.flow().isOutbound()) {
       JsonArrayBuilder attempts = Json.createArrayBuilder();
       for (DialAttempt attempt : outbound.attemptsOf(id)) {
@@ -87,9 +88,14 @@ public class ServiceInstances {
     answer.put("_data_id", instance.dataId());
     bookings.liveFor(instance.id()).ifPresent(booking -> AccessAnswer.addTo(answer, booking, now));
     if (instance.state() == InstanceState.QUEUED) {
-      routing.positionOf(instance.id()).ifPresent(position -> QueuedDialogs.position(answer, position));
+      routing
+          .positionOf(instance.id())
+          .ifPresent(position -> QueuedDialogs.position(answer, position));
     }
-    instance.agentId().filter(agent -> !instance.state().isFinal()).ifPresent(agent -> answer.put("_agent_id", agent));
+    instance
+        .agentId()
+        .filter(agent -> !instance.state().isFinal())
+        .ifPresent(agent -> answer.put("_agent_id", agent));
     instance.failureReason().ifPresent(reason -> answer.put("_failure_reason", reason));
     instance.scheduledFor().ifPresent(due -> answer.put("_desired_time", due.toString()));
     return answer;
@@ -102,7 +108,10 @@ public class ServiceInstances {
     Booking booking =
         bookings
             .liveFor(instance.id())
-            .orElseThrow(() -> ProblemException.notFound("service instance " + id + " has no live access number"));
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "service instance " + id + " has no live access number"));
     Map<String, String> answer = new LinkedHashMap<>();
     answer.put("_id", instance.id());
     DialNumberDialog.addTo(answer, booking, now);
@@ -118,9 +127,12 @@ public class ServiceInstances {
       default -> {
         visible(id, gmsUser);
         throw new ProblemException(
-            jakarta.ws.rs.core.Response.Status.NOT_FOUND, "NOT_FOUND", "RequestNotFound",
+            jakarta.ws.rs.core.Response.Status.NOT_FOUND,
+            "NOT_FOUND",
+            "RequestNotFound",
             "request: service instance " + id + " does not answer " + request,
-            java.util.List.of(new ProblemException.InvalidParam("request", "not a request of this instance")));
+            java.util.List.of(
+                new ProblemException.InvalidParam("request", "not a request of this instance")));
       }
     };
   }

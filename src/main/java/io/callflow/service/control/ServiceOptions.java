@@ -4,8 +4,8 @@ import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.CallingHours;
 import io.callflow.service.entity.DialAttempt;
-import io.callflow.service.entity.OfficeHours;
 import io.callflow.service.entity.Flow;
+import io.callflow.service.entity.OfficeHours;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -37,7 +37,8 @@ public final class ServiceOptions {
   public static final String AGENT_RESERVE_TIMEOUT = "_agent_reserve_timeout";
   public static final String WAIT_FOR_USER_CONFIRM = "_wait_for_user_confirm";
   public static final String USER_CONFIRM_TIMEOUT = "_user_confirm_timeout";
-  public static final String CONFIRM_ATTEMPTS = "_max_number_of_user_availability_confirmation_attempts";
+  public static final String CONFIRM_ATTEMPTS =
+      "_max_number_of_user_availability_confirmation_attempts";
   public static final String ON_USER_CONFIRM_TIMEOUT = "_on_user_confirm_timeout";
   public static final String QUEUED_TTL = "_queued_ttl";
   public static final String SNOOZE_DURATION = "_snooze_duration";
@@ -59,6 +60,7 @@ public final class ServiceOptions {
   public static final String THROTTLE_WINDOW = "_throttle_window";
   public static final String THROTTLE_REQUESTER_PARAMETER = "_throttle_requester_parameter";
   public static final String THROTTLE_IMMEDIATE_MAX = "_throttle_immediate_max";
+
   /** A request parameter, kept with the instance's options for the checks at dial time. */
   public static final String CUSTOMER_TIME_ZONE = "_customer_time_zone";
 
@@ -71,8 +73,17 @@ public final class ServiceOptions {
   /** Always taken from the request; never options. */
   public static final Set<String> REQUEST_PARAMETERS =
       Set.of(
-          "_phone_number", "_customer_number", "_desired_time", "_device_notification_id", "_device_os",
-          "_latitude", "_longitude", "_return_user_data", "_access_number", "_access_code", "_id",
+          "_phone_number",
+          "_customer_number",
+          "_desired_time",
+          "_device_notification_id",
+          "_device_os",
+          "_latitude",
+          "_longitude",
+          "_return_user_data",
+          "_access_number",
+          "_access_code",
+          "_id",
           "_customer_time_zone");
 
   public static final List<String> DEFAULT_OVERWRITABLE =
@@ -88,29 +99,48 @@ public final class ServiceOptions {
   /** Checks one option's value; returns why it is wrong, or empty. */
   private static final Map<String, Function<String, Optional<String>>> CHECKS =
       Map.ofEntries(
-          Map.entry(RESOURCE_GROUP, v -> v.isBlank() ? Optional.of("must name a pool") : Optional.empty()),
+          Map.entry(
+              RESOURCE_GROUP,
+              v -> v.isBlank() ? Optional.of("must name a pool") : Optional.empty()),
           Map.entry(PROVIDE_CODE, ServiceOptions::checkBoolean),
           Map.entry(ACCESS_CODE_LENGTH, v -> checkInteger(v, 4, 10)),
           Map.entry(BOOKING_TIMEOUT, v -> checkInteger(v, 5, 1800)),
           Map.entry(TTL, v -> checkInteger(v, 1, MAX_TTL_SECONDS)),
-          Map.entry(QUEUE, v -> v.matches("[A-Za-z0-9_.-]{1,64}") ? Optional.empty() : Optional.of("must name a virtual queue")),
+          Map.entry(
+              QUEUE,
+              v ->
+                  v.matches("[A-Za-z0-9_.-]{1,64}")
+                      ? Optional.empty()
+                      : Optional.of("must name a virtual queue")),
           Map.entry(AGENT_RESERVE_TIMEOUT, v -> checkInteger(v, 5, 1800)),
           Map.entry(WAIT_FOR_USER_CONFIRM, ServiceOptions::checkBoolean),
           Map.entry(USER_CONFIRM_TIMEOUT, v -> checkInteger(v, 1, 600)),
           Map.entry(CONFIRM_ATTEMPTS, v -> checkInteger(v, 1, 10)),
-          Map.entry(ON_USER_CONFIRM_TIMEOUT, v -> v.equals("CONNECT-ANYWAY") || v.equals("CANCEL")
-              ? Optional.empty() : Optional.of("must be CONNECT-ANYWAY or CANCEL, not '" + v + "'")),
+          Map.entry(
+              ON_USER_CONFIRM_TIMEOUT,
+              v ->
+                  v.equals("CONNECT-ANYWAY") || v.equals("CANCEL")
+                      ? Optional.empty()
+                      : Optional.of("must be CONNECT-ANYWAY or CANCEL, not '" + v + "'")),
           Map.entry(QUEUED_TTL, v -> checkInteger(v, 10, 604_800)),
           Map.entry(SNOOZE_DURATION, v -> checkInteger(v, 1, 86_400)),
-          Map.entry(FIRST_CONNECT_PARTY, v -> v.equals("AGENT") || v.equals("CUSTOMER")
-              ? Optional.empty() : Optional.of("must be AGENT or CUSTOMER, not '" + v + "'")),
+          Map.entry(
+              FIRST_CONNECT_PARTY,
+              v ->
+                  v.equals("AGENT") || v.equals("CUSTOMER")
+                      ? Optional.empty()
+                      : Optional.of("must be AGENT or CUSTOMER, not '" + v + "'")),
           Map.entry(MAX_DIAL_ATTEMPTS, v -> checkInteger(v, 1, 10)),
           Map.entry(DIAL_RETRY_TIMEOUT, v -> checkInteger(v, 1, 86_400)),
           Map.entry(CALLING_HOURS, CallingHours::problemWith),
           Map.entry(MAX_LIVE_PER_NUMBER, v -> checkInteger(v, 1, 100)),
           Map.entry(ALLOCATIONS_PER_CLIENT, v -> checkInteger(v, 0, 1_000_000)),
-          Map.entry(CALL_DIRECTION, v -> v.equals("USERORIGINATED") || v.equals("USERTERMINATED")
-              ? Optional.empty() : Optional.of("must be USERORIGINATED or USERTERMINATED, not '" + v + "'")),
+          Map.entry(
+              CALL_DIRECTION,
+              v ->
+                  v.equals("USERORIGINATED") || v.equals("USERTERMINATED")
+                      ? Optional.empty()
+                      : Optional.of("must be USERORIGINATED or USERTERMINATED, not '" + v + "'")),
           Map.entry(WAIT_FOR_AGENT, ServiceOptions::checkBoolean),
           Map.entry(OFFICE_TIME_ZONE, v -> office(() -> OfficeHours.parse(v, null, null, null))),
           Map.entry(OFFICE_HOURS, v -> office(() -> OfficeHours.parse(null, v, null, null))),
@@ -136,9 +166,12 @@ public final class ServiceOptions {
     Map<String, String> values = new TreeMap<>();
     configured.forEach(
         (key, value) -> {
-          checkOf(key, value).ifPresent(problem -> {
-            throw new IllegalStateException("configured option " + key + "=" + value + " " + problem);
-          });
+          checkOf(key, value)
+              .ifPresent(
+                  problem -> {
+                    throw new IllegalStateException(
+                        "configured option " + key + "=" + value + " " + problem);
+                  });
           values.put(key, value);
         });
     List<String> overwritable = overwritable(configured);
@@ -151,9 +184,11 @@ public final class ServiceOptions {
             ignored.accept(key);
             return;
           }
-          checkOf(key, value).ifPresent(problem -> {
-            throw ProblemException.badParameter(key, problem);
-          });
+          checkOf(key, value)
+              .ifPresent(
+                  problem -> {
+                    throw ProblemException.badParameter(key, problem);
+                  });
           values.put(key, value.strip());
         });
     return new ServiceOptions(values);
@@ -167,11 +202,12 @@ public final class ServiceOptions {
   /** App data: every key that is not a system parameter. */
   public static Map<String, String> appData(Map<String, String> request) {
     Map<String, String> data = new LinkedHashMap<>();
-    request.forEach((key, value) -> {
-      if (!key.startsWith("_")) {
-        data.put(key, value);
-      }
-    });
+    request.forEach(
+        (key, value) -> {
+          if (!key.startsWith("_")) {
+            data.put(key, value);
+          }
+        });
     return data;
   }
 
@@ -183,7 +219,10 @@ public final class ServiceOptions {
     return Arrays.stream(list.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** Why {@code value} is not valid for the option {@code key}, or empty (also for options not checked). */
+  /**
+   * Why {@code value} is not valid for the option {@code key}, or empty (also for options not
+   * checked).
+   */
   public static Optional<String> problemWith(String key, String value) {
     return checkOf(key, value);
   }
@@ -199,7 +238,8 @@ public final class ServiceOptions {
       return Optional.empty();
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
-      return Optional.of(message.substring(message.indexOf(':') + 1).strip()); // the field is named already
+      return Optional.of(
+          message.substring(message.indexOf(':') + 1).strip()); // the field is named already
     }
   }
 
@@ -216,7 +256,8 @@ public final class ServiceOptions {
           ? Optional.empty()
           : Optional.of("must be between " + min + " and " + max + ", not " + n);
     } catch (NumberFormatException e) {
-      return Optional.of("must be a whole number between " + min + " and " + max + ", not '" + value + "'");
+      return Optional.of(
+          "must be a whole number between " + min + " and " + max + ", not '" + value + "'");
     }
   }
 
@@ -229,12 +270,14 @@ public final class ServiceOptions {
   }
 
   public int accessCodeLength() {
-    return Integer.parseInt(values.getOrDefault(ACCESS_CODE_LENGTH, String.valueOf(DEFAULT_ACCESS_CODE_LENGTH)));
+    return Integer.parseInt(
+        values.getOrDefault(ACCESS_CODE_LENGTH, String.valueOf(DEFAULT_ACCESS_CODE_LENGTH)));
   }
 
   /** Empty: the pool's default applies. */
   public Optional<Duration> bookingTimeout() {
-    return Optional.ofNullable(values.get(BOOKING_TIMEOUT)).map(v -> Duration.ofSeconds(Long.parseLong(v)));
+    return Optional.ofNullable(values.get(BOOKING_TIMEOUT))
+        .map(v -> Duration.ofSeconds(Long.parseLong(v)));
   }
 
   /** How long the app data lives. */
@@ -274,7 +317,8 @@ public final class ServiceOptions {
       return false; // "you will receive the call shortly": nobody is asked
     }
     boolean byDefault = flow == Flow.REQUEST_OUTBOUND_DELAY || flow == Flow.REQUEST_OUTBOUND_POLL;
-    return Boolean.parseBoolean(values.getOrDefault(WAIT_FOR_USER_CONFIRM, String.valueOf(byDefault)));
+    return Boolean.parseBoolean(
+        values.getOrDefault(WAIT_FOR_USER_CONFIRM, String.valueOf(byDefault)));
   }
 
   public Duration userConfirmTimeout() {
@@ -286,7 +330,9 @@ public final class ServiceOptions {
   }
 
   public OnConfirmTimeout onConfirmTimeout() {
-    return "CANCEL".equals(values.get(ON_USER_CONFIRM_TIMEOUT)) ? OnConfirmTimeout.CANCEL : OnConfirmTimeout.CONNECT_ANYWAY;
+    return "CANCEL".equals(values.get(ON_USER_CONFIRM_TIMEOUT))
+        ? OnConfirmTimeout.CANCEL
+        : OnConfirmTimeout.CONNECT_ANYWAY;
   }
 
   public Duration queuedTtl() {
@@ -298,8 +344,8 @@ public final class ServiceOptions {
   }
 
   /**
-   * Live instances one customer number may hold on a service: 1 for the 8.1 outbound flows (a repeat
-   * answers the live one); the Callback API refuses beyond its own limit.
+   * Live instances one customer number may hold on a service: 1 for the 8.1 outbound flows (a
+   * repeat answers the live one); the Callback API refuses beyond its own limit.
    */
   public int maxLivePerNumber(int byDefault) {
     return Integer.parseInt(values.getOrDefault(MAX_LIVE_PER_NUMBER, String.valueOf(byDefault)));
@@ -320,7 +366,9 @@ public final class ServiceOptions {
 
   /** Outbound: whose phone rings first; the agent's by default. */
   public DialAttempt.Party firstConnectParty() {
-    return "CUSTOMER".equals(values.get(FIRST_CONNECT_PARTY)) ? DialAttempt.Party.CUSTOMER : DialAttempt.Party.AGENT;
+    return "CUSTOMER".equals(values.get(FIRST_CONNECT_PARTY))
+        ? DialAttempt.Party.CUSTOMER
+        : DialAttempt.Party.AGENT;
   }
 
   public int maxDialAttempts() {
@@ -349,6 +397,8 @@ public final class ServiceOptions {
 
   @Override
   public String toString() {
-    return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    return values.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(", "));
   }
 }

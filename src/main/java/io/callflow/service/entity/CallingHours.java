@@ -19,8 +19,8 @@ import java.util.Set;
  * When a customer may be called, in their local time: rules such as {@code "Mon-Fri 09:00-20:00;
  * Sat 10:00-14:00"} (days optional: every day). Local times are read in the customer's zone, so
  * daylight-saving changes move the instants, never the local hours; a customer whose zone is not
- * known exactly (a region with several zones) may be called only when it is open in all of them.
- * No rules: always open.
+ * known exactly (a region with several zones) may be called only when it is open in all of them. No
+ * rules: always open.
  */
 public final class CallingHours {
 
@@ -55,7 +55,8 @@ public final class CallingHours {
       }
     }
     if (windows.isEmpty()) {
-      throw new IllegalArgumentException("no rule; write e.g. 'Mon-Fri 09:00-20:00; Sat 10:00-14:00'");
+      throw new IllegalArgumentException(
+          "no rule; write e.g. 'Mon-Fri 09:00-20:00; Sat 10:00-14:00'");
     }
     return new CallingHours(windows);
   }
@@ -98,7 +99,8 @@ public final class CallingHours {
           }
         }
       }
-      if (!latest.isAfter(candidate) || latest.isAfter(from.plus(java.time.Duration.ofDays(DAYS_AHEAD)))) {
+      if (!latest.isAfter(candidate)
+          || latest.isAfter(from.plus(java.time.Duration.ofDays(DAYS_AHEAD)))) {
         return Optional.empty();
       }
       candidate = latest;
@@ -120,7 +122,8 @@ public final class CallingHours {
         if (!window.days().contains(date.getDayOfWeek())) {
           continue;
         }
-        // in a spring-forward gap ZonedDateTime moves the time later by the gap, still a local opening
+        // in a spring-forward gap ZonedDateTime moves the time later by the gap, still a local
+        // opening
         Instant start = ZonedDateTime.of(date, window.from(), zone).toInstant();
         if (start.isAfter(after) && best.map(start::isBefore).orElse(true)) {
           best = Optional.of(start);
@@ -147,7 +150,8 @@ public final class CallingHours {
       LocalTime from = LocalTime.parse(hours[0]);
       LocalTime to = hours[1].equals("24:00") ? LocalTime.MAX : LocalTime.parse(hours[1]);
       if (!from.isBefore(to)) {
-        throw new IllegalArgumentException("'" + parts[parts.length - 1] + "' ends before it starts (split it at midnight)");
+        throw new IllegalArgumentException(
+            "'" + parts[parts.length - 1] + "' ends before it starts (split it at midnight)");
       }
       return new Window(days, from, to);
     } catch (DateTimeParseException e) {

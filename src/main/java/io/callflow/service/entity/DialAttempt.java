@@ -14,7 +14,9 @@ import java.util.Optional;
 @Table(name = "dial_attempt")
 public class DialAttempt {
 
-  /** Who is called first: the agent's phone dials the customer, or the dialer calls the customer. */
+  /**
+   * Who is called first: the agent's phone dials the customer, or the dialer calls the customer.
+   */
   public enum Party {
     AGENT,
     CUSTOMER
@@ -63,14 +65,17 @@ public class DialAttempt {
 
   protected DialAttempt() {}
 
-  public DialAttempt(String serviceId, int attempt, Party party, String agentId, Instant dialledAt) {
+  public DialAttempt(
+      String serviceId, int attempt, Party party, String agentId, Instant dialledAt) {
     this.key = new Key(serviceId, attempt);
     this.party = party.name();
     this.agentId = agentId;
     this.dialledAt = dialledAt;
   }
 
-  /** Records the outcome; the first final outcome stays (CONNECTED may be followed by COMPLETED). */
+  /**
+   * Records the outcome; the first final outcome stays (CONNECTED may be followed by COMPLETED).
+   */
   public void ended(String outcome, Instant at) {
     if (result == null || "CONNECTED".equals(result)) {
       result = outcome;

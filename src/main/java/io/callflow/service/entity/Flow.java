@@ -30,13 +30,17 @@ public enum Flow {
 
   /** Flows whose customers wait in a virtual queue for an agent. */
   public boolean isQueued() {
-    return this == REQUEST_INBOUND_DELAY || this == REQUEST_INBOUND_DELAY_LOCATION || this == REQUEST_INBOUND_POLL
+    return this == REQUEST_INBOUND_DELAY
+        || this == REQUEST_INBOUND_DELAY_LOCATION
+        || this == REQUEST_INBOUND_POLL
         || isOutbound();
   }
 
   /** Flows where the contact center calls the customer. */
   public boolean isOutbound() {
-    return this == REQUEST_OUTBOUND_IMMEDIATE || this == REQUEST_OUTBOUND_DELAY || this == REQUEST_OUTBOUND_POLL;
+    return this == REQUEST_OUTBOUND_IMMEDIATE
+        || this == REQUEST_OUTBOUND_DELAY
+        || this == REQUEST_OUTBOUND_POLL;
   }
 
   /** Queued flows whose app polls instead of being pushed. */

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A callback service's office hours in its own time zone: weekly rules ({@code "Mon-Fri 08:00-18:00;
- * Fri 22:00-02:00"} — a range may wrap past midnight into the next day), closed dates (holidays), and
- * dated exceptions that replace the weekly rules on their date ({@code "2026-12-24 09:00-12:00"}). Local
- * times are read in the zone, so a daylight-saving change moves the instants, never the hours. No weekly
- * rules: open around the clock (except on closed dates).
+ * A callback service's office hours in its own time zone: weekly rules ({@code "Mon-Fri
+ * 08:00-18:00; Fri 22:00-02:00"} — a range may wrap past midnight into the next day), closed dates
+ * (holidays), and dated exceptions that replace the weekly rules on their date ({@code "2026-12-24
+ * 09:00-12:00"}). Local times are read in the zone, so a daylight-saving change moves the instants,
+ * never the hours. No weekly rules: open around the clock (except on closed dates).
  */
 public final class OfficeHours {
 
@@ -38,7 +38,10 @@ public final class OfficeHours {
   private final Map<LocalDate, List<Window>> exceptions;
 
   private OfficeHours(
-      ZoneId zone, Map<DayOfWeek, List<Window>> weekly, Set<LocalDate> closed, Map<LocalDate, List<Window>> exceptions) {
+      ZoneId zone,
+      Map<DayOfWeek, List<Window>> weekly,
+      Set<LocalDate> closed,
+      Map<LocalDate, List<Window>> exceptions) {
     this.zone = zone;
     this.weekly = weekly;
     this.closed = closed;
@@ -49,12 +52,14 @@ public final class OfficeHours {
    * Reads the three option values (each may be null); an invalid one throws with the reason, naming
    * the option.
    */
-  public static OfficeHours parse(String zoneId, String weeklyRules, String closedDates, String exceptionRules) {
+  public static OfficeHours parse(
+      String zoneId, String weeklyRules, String closedDates, String exceptionRules) {
     ZoneId zone;
     try {
       zone = zoneId == null || zoneId.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zoneId.strip());
     } catch (java.time.DateTimeException e) {
-      throw new IllegalArgumentException("_office_time_zone: not an IANA time zone: '" + zoneId + "'");
+      throw new IllegalArgumentException(
+          "_office_time_zone: not an IANA time zone: '" + zoneId + "'");
     }
     Map<DayOfWeek, List<Window>> weekly = new HashMap<>();
     if (weeklyRules != null && !weeklyRules.isBlank()) {
@@ -64,7 +69,8 @@ public final class OfficeHours {
         }
         String[] parts = rule.strip().split("\\s+");
         if (parts.length > 2) {
-          throw new IllegalArgumentException("_office_hours: '" + rule.strip() + "' is not '[days] HH:mm-HH:mm'");
+          throw new IllegalArgumentException(
+              "_office_hours: '" + rule.strip() + "' is not '[days] HH:mm-HH:mm'");
         }
         Set<DayOfWeek> days = parts.length == 2 ? days(parts[0]) : EnumSet.allOf(DayOfWeek.class);
         Window window = window("_office_hours", parts[parts.length - 1]);
@@ -87,13 +93,17 @@ public final class OfficeHours {
         }
         String[] parts = rule.strip().split("\\s+");
         if (parts.length != 2) {
-          throw new IllegalArgumentException("_office_exceptions: '" + rule.strip() + "' is not 'yyyy-MM-dd HH:mm-HH:mm'");
+          throw new IllegalArgumentException(
+              "_office_exceptions: '" + rule.strip() + "' is not 'yyyy-MM-dd HH:mm-HH:mm'");
         }
         Window window = window("_office_exceptions", parts[1]);
         if (window.wraps()) {
-          throw new IllegalArgumentException("_office_exceptions: '" + rule.strip() + "' must end on its own date");
+          throw new IllegalArgumentException(
+              "_office_exceptions: '" + rule.strip() + "' must end on its own date");
         }
-        exceptions.computeIfAbsent(date("_office_exceptions", parts[0]), d -> new ArrayList<>()).add(window);
+        exceptions
+            .computeIfAbsent(date("_office_exceptions", parts[0]), d -> new ArrayList<>())
+            .add(window);
       }
     }
     return new OfficeHours(zone, weekly, closed, exceptions);
@@ -109,12 +119,14 @@ public final class OfficeHours {
     LocalDate today = local.toLocalDate();
     LocalTime time = local.toLocalTime();
     if (exceptions.containsKey(today)) {
-      return exceptions.get(today).stream().anyMatch(w -> !time.isBefore(w.from()) && time.isBefore(w.to()));
+      return exceptions.get(today).stream()
+          .anyMatch(w -> !time.isBefore(w.from()) && time.isBefore(w.to()));
     }
     if (weekly.isEmpty()) {
       return !closed.contains(today);
     }
-    // today's windows, and yesterday's that wrapped past midnight (each belongs to the day it starts)
+    // today's windows, and yesterday's that wrapped past midnight (each belongs to the day it
+    // starts)
     boolean fromToday =
         !closed.contains(today)
             && weekly.getOrDefault(today.getDayOfWeek(), List.of()).stream()

@@ -8,8 +8,8 @@ import jakarta.persistence.Version;
 import java.util.regex.Pattern;
 
 /**
- * A configured service (GMS's {@code service.<name>} section): a name apps post to, the flow it runs
- * and its options, a JSON object of strings such as {@code {"_resource_group":"DNIS"}}.
+ * A configured service (GMS's {@code service.<name>} section): a name apps post to, the flow it
+ * runs and its options, a JSON object of strings such as {@code {"_resource_group":"DNIS"}}.
  */
 @Entity
 @Table(name = "service")

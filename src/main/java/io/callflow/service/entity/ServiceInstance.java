@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One run of a configured service for one customer: what GMS calls a service with an {@code _id}. */
+/**
+ * One run of a configured service for one customer: what GMS calls a service with an {@code _id}.
+ */
 @Entity
 @Table(name = "service_instance")
 public class ServiceInstance {

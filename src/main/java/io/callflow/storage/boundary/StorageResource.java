@@ -28,13 +28,13 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * GMS's Storage API: {@code POST /genesys/1/storage/{ttl}} keeps the body's key/values for {@code ttl}
- * seconds and answers their id; {@code GET …/{id}} answers them all, {@code GET …/{id}/{key}} one as
- * plain text; {@code DELETE …/{id}} forgets them. An entry stored with a {@code gms_user} header
- * answers only requests with the same header; to anyone else it does not exist.
+ * GMS's Storage API: {@code POST /genesys/1/storage/{ttl}} keeps the body's key/values for {@code
+ * ttl} seconds and answers their id; {@code GET …/{id}} answers them all, {@code GET …/{id}/{key}}
+ * one as plain text; {@code DELETE …/{id}} forgets them. An entry stored with a {@code gms_user}
+ * header answers only requests with the same header; to anyone else it does not exist.
  *
- * <p>No {@code @Consumes} or {@code @Produces}: GMS clients send bodies as forms, multipart or JSON and
- * whatever {@code Accept} their HTTP stack chooses, and must never get a 406 for it.
+ * <p>No {@code @Consumes} or {@code @Produces}: GMS clients send bodies as forms, multipart or JSON
+ * and whatever {@code Accept} their HTTP stack chooses, and must never get a 406 for it.
  */
 @Path("genesys/1/storage")
 @RequestScoped
@@ -76,11 +76,14 @@ public class StorageResource {
   @GET
   @Path("{id}/{key}")
   public Response readValue(
-      @PathParam("id") String id, @PathParam("key") String key, @HeaderParam(GmsUser.HEADER) String gmsUser) {
+      @PathParam("id") String id,
+      @PathParam("key") String key,
+      @HeaderParam(GmsUser.HEADER) String gmsUser) {
     String value =
         entry(id, gmsUser)
             .value(key)
-            .orElseThrow(() -> ProblemException.notFound("no key " + key + " in storage entry " + id));
+            .orElseThrow(
+                () -> ProblemException.notFound("no key " + key + " in storage entry " + id));
     return Response.ok(value, TEXT_UTF8).build();
   }
 
@@ -105,13 +108,17 @@ public class StorageResource {
     }
   }
 
-  /** The request's {@code gms_user}, null without one; an empty header names nobody, so it counts as none. */
+  /**
+   * The request's {@code gms_user}, null without one; an empty header names nobody, so it counts as
+   * none.
+   */
   static String owner(String gmsUser) {
     return gmsUser == null || gmsUser.isBlank() ? null : gmsUser;
   }
 
   static ProblemException tooLarge(AppData data) {
-    String reason = "app data of " + data.sizeInBytes() + " bytes is larger than " + AppData.MAX_BYTES;
+    String reason =
+        "app data of " + data.sizeInBytes() + " bytes is larger than " + AppData.MAX_BYTES;
     return new ProblemException(
         Status.REQUEST_ENTITY_TOO_LARGE,
         "PAYLOAD_TOO_LARGE",

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Keeps app data for a time to live: the Storage API's entries and every service instance's
- * {@code _data_id}. Runs in the caller's transaction, so app data and whatever refers to it commit
+ * Keeps app data for a time to live: the Storage API's entries and every service instance's {@code
+ * _data_id}. Runs in the caller's transaction, so app data and whatever refers to it commit
  * together. An expired entry is gone for every reader, whether or not the sweep has deleted it yet.
  */
 @Stateless

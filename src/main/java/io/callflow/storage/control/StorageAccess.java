@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The Storage API's view of app data: what a request with a given {@code gms_user} may read or
- * delete. An entry the request may not see is answered exactly like an unknown one, so its existence
- * is never revealed.
+ * delete. An entry the request may not see is answered exactly like an unknown one, so its
+ * existence is never revealed.
  */
 @Stateless
 public class StorageAccess {

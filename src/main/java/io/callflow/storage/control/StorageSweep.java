@@ -20,12 +20,12 @@ import javax.sql.DataSource;
  * Reclaims the space of expired app data that nobody asks for again. Reads already hide expired
  * entries, so a late or skipped sweep only delays the reclaiming.
  *
- * <p>Each batch is one auto-committed statement, so a large backlog never holds one long transaction;
- * a run stops after a bounded number of batches and the next run picks up the rest. Bean-managed, so
- * no JTA transaction is involved at all: housekeeping has no part in the flows' XA transactions, and
- * Payara wraps a container-managed timer callback in one even when it is marked NOT_SUPPORTED; one
- * every five seconds from the first second of a deployment, while the resource adapter is still being
- * (re)deployed, made the first JMS sends after a restart fail.
+ * <p>Each batch is one auto-committed statement, so a large backlog never holds one long
+ * transaction; a run stops after a bounded number of batches and the next run picks up the rest.
+ * Bean-managed, so no JTA transaction is involved at all: housekeeping has no part in the flows' XA
+ * transactions, and Payara wraps a container-managed timer callback in one even when it is marked
+ * NOT_SUPPORTED; one every five seconds from the first second of a deployment, while the resource
+ * adapter is still being (re)deployed, made the first JMS sends after a restart fail.
  */
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -38,7 +38,9 @@ public class StorageSweep {
   // queueing behind each other's row locks
   static final String DELETE_BATCH =
       "DELETE FROM storage_entry WHERE id IN (SELECT id FROM storage_entry WHERE expires_at <= ?"
-          + " LIMIT " + BATCH_SIZE + " FOR UPDATE SKIP LOCKED)";
+          + " LIMIT "
+          + BATCH_SIZE
+          + " FOR UPDATE SKIP LOCKED)";
 
   private static final Logger LOG = Logger.getLogger(StorageSweep.class.getName());
 
@@ -65,7 +67,8 @@ public class StorageSweep {
         }
       }
     } catch (SQLException e) {
-      // the next run, five seconds on, tries again; a stack trace every five seconds would drown the log
+      // the next run, five seconds on, tries again; a stack trace every five seconds would drown
+      // the log
       LOG.warning("Storage sweep failed, retried on the next run: " + e);
     }
   }

@@ -25,7 +25,8 @@ public record AppData(Map<String, String> values) {
   public AppData {
     Map<String, String> copy = new LinkedHashMap<>();
     values.forEach(
-        (key, value) -> copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, key)));
+        (key, value) ->
+            copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, key)));
     values = Collections.unmodifiableMap(copy);
   }
 
@@ -45,7 +46,8 @@ public record AppData(Map<String, String> values) {
   // numbers and booleans only in a hand-edited row; read them as GMS clients would have sent them
   private static String text(String key, JsonValue value) {
     return StringObjects.scalar(value)
-        .orElseThrow(() -> new IllegalArgumentException("app data value of " + key + " is not a string"));
+        .orElseThrow(
+            () -> new IllegalArgumentException("app data value of " + key + " is not a string"));
   }
 
   public String toJson() {

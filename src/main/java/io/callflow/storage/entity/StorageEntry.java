@@ -40,7 +40,8 @@ public class StorageEntry {
   /** {@code gmsUser} may be null: the entry then belongs to nobody in particular. */
   public StorageEntry(String id, AppData data, StorageTtl ttl, String gmsUser, Instant createdAt) {
     if (gmsUser != null && gmsUser.length() > MAX_GMS_USER_LENGTH) {
-      throw new IllegalArgumentException("gms_user longer than " + MAX_GMS_USER_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "gms_user longer than " + MAX_GMS_USER_LENGTH + " characters");
     }
     this.id = Objects.requireNonNull(id, "id");
     this.data = data.toJson();
@@ -55,8 +56,8 @@ public class StorageEntry {
   }
 
   /**
-   * Whether a request with this {@code gms_user} (null when the request had none) may see the entry:
-   * an entry stored without one is anybody's, one stored with one is its user's only.
+   * Whether a request with this {@code gms_user} (null when the request had none) may see the
+   * entry: an entry stored without one is anybody's, one stored with one is its user's only.
    */
   public boolean isVisibleTo(String requestGmsUser) {
     return gmsUser == null || gmsUser.equals(requestGmsUser);

@@ -26,7 +26,9 @@ public record StorageTtl(Duration duration) {
     return new StorageTtl(Duration.ofSeconds(seconds));
   }
 
-  /** A TTL as a client writes it, e.g. the {@code {ttl}} of {@code POST /genesys/1/storage/{ttl}}. */
+  /**
+   * A TTL as a client writes it, e.g. the {@code {ttl}} of {@code POST /genesys/1/storage/{ttl}}.
+   */
   public static StorageTtl parse(String seconds) {
     // digits only: "+5", " 5" and "5.0" are not what GMS clients send, so they are refused
     if (seconds == null || !DIGITS.matcher(seconds).matches()) {

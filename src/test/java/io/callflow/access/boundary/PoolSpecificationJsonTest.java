@@ -67,7 +67,8 @@ class PoolSpecificationJsonTest {
   void nameMustBeShortAndPathSafe() {
     assertInvalid(() -> post("{\"name\":\"a b\",\"allocation\":\"LOCKING\"}"), "name");
     assertInvalid(() -> post("{\"name\":\"\",\"allocation\":\"LOCKING\"}"), "name");
-    assertInvalid(() -> post("{\"name\":\"" + "x".repeat(65) + "\",\"allocation\":\"LOCKING\"}"), "name");
+    assertInvalid(
+        () -> post("{\"name\":\"" + "x".repeat(65) + "\",\"allocation\":\"LOCKING\"}"), "name");
     assertInvalid(() -> post("{\"allocation\":\"LOCKING\"}"), "name");
     assertInvalid(() -> read("a/b", "{\"allocation\":\"LOCKING\"}"), "name");
   }
@@ -77,13 +78,15 @@ class PoolSpecificationJsonTest {
     assertInvalid(() -> post("{\"name\":\"P\"}"), "allocation");
     assertInvalid(() -> post("{\"name\":\"P\",\"allocation\":\"locking\"}"), "allocation");
     assertInvalid(() -> post("{\"name\":\"P\",\"allocation\":7}"), "allocation");
-    assertInvalid(() -> post("{\"name\":\"P\",\"allocation\":\"LOCKING\",\"choice\":\"FIRST\"}"), "choice");
+    assertInvalid(
+        () -> post("{\"name\":\"P\",\"allocation\":\"LOCKING\",\"choice\":\"FIRST\"}"), "choice");
   }
 
   @Test
   void bookingTimeoutIsWholeSecondsFromFiveTo1800() {
     assertEquals(Duration.ofSeconds(5), post(pool("\"bookingTimeoutSeconds\":5")).bookingTimeout());
-    assertEquals(Duration.ofSeconds(1800), post(pool("\"bookingTimeoutSeconds\":1800")).bookingTimeout());
+    assertEquals(
+        Duration.ofSeconds(1800), post(pool("\"bookingTimeoutSeconds\":1800")).bookingTimeout());
     assertInvalid(() -> post(pool("\"bookingTimeoutSeconds\":4")), "bookingTimeoutSeconds");
     assertInvalid(() -> post(pool("\"bookingTimeoutSeconds\":1801")), "bookingTimeoutSeconds");
     assertInvalid(() -> post(pool("\"bookingTimeoutSeconds\":30.5")), "bookingTimeoutSeconds");
@@ -98,7 +101,8 @@ class PoolSpecificationJsonTest {
     assertInvalid(() -> post(located(0, 180.5, 1)), "location.longitude");
     assertInvalid(() -> post(located(0, -181, 1)), "location.longitude");
     assertInvalid(() -> post(located(0, 0, 0)), "location.radiusKm");
-    assertInvalid(() -> post(pool("\"location\":{\"latitude\":1,\"longitude\":2}")), "location.radiusKm");
+    assertInvalid(
+        () -> post(pool("\"location\":{\"latitude\":1,\"longitude\":2}")), "location.radiusKm");
     assertInvalid(() -> post(pool("\"location\":\"Paris\"")), "location");
     assertEquals(new Location(-90, 180, 0.5), post(located(-90, 180, 0.5)).location());
   }
@@ -108,9 +112,13 @@ class PoolSpecificationJsonTest {
     ProblemException problem =
         assertThrows(
             ProblemException.class,
-            () -> post(pool("\"numbers\":[\"+18005550100\",\"not a number\",\"+18005550101\",\"12\"]")));
+            () ->
+                post(
+                    pool(
+                        "\"numbers\":[\"+18005550100\",\"not a number\",\"+18005550101\",\"12\"]")));
     assertEquals(List.of("numbers[1]", "numbers[3]"), names(problem));
-    assertTrue(problem.invalidParams().get(0).reason().contains("'not a number'"), problem::getMessage);
+    assertTrue(
+        problem.invalidParams().get(0).reason().contains("'not a number'"), problem::getMessage);
     assertTrue(problem.invalidParams().get(1).reason().contains("'12'"), problem::getMessage);
   }
 
@@ -129,7 +137,8 @@ class PoolSpecificationJsonTest {
                 post(
                     "{\"name\":\"a b\",\"allocation\":\"X\",\"bookingTimeoutSeconds\":1,"
                         + "\"numbers\":[\"x\"]}"));
-    assertEquals(List.of("name", "allocation", "bookingTimeoutSeconds", "numbers[0]"), names(problem));
+    assertEquals(
+        List.of("name", "allocation", "bookingTimeoutSeconds", "numbers[0]"), names(problem));
   }
 
   @Test
@@ -137,13 +146,16 @@ class PoolSpecificationJsonTest {
     assertInvalid(() -> AccessNumberList.require(request("{}"), US), "numbers");
     assertEquals(
         List.of("+18005550100", "+18005550100"),
-        AccessNumberList.require(request("{\"numbers\":[\"800-555-0100\",\"+1 800 555 0100\"]}"), US));
+        AccessNumberList.require(
+            request("{\"numbers\":[\"800-555-0100\",\"+1 800 555 0100\"]}"), US));
   }
 
   @Test
   void moreThanAThousandNumbersAtOnceAreRefused() {
-    String numbers = "\"+18005550100\",".repeat(AccessNumberList.MAX_PER_REQUEST) + "\"+18005550100\"";
-    assertInvalid(() -> AccessNumberList.require(request("{\"numbers\":[" + numbers + "]}"), US), "numbers");
+    String numbers =
+        "\"+18005550100\",".repeat(AccessNumberList.MAX_PER_REQUEST) + "\"+18005550100\"";
+    assertInvalid(
+        () -> AccessNumberList.require(request("{\"numbers\":[" + numbers + "]}"), US), "numbers");
   }
 
   private static String pool(String member) {
@@ -152,8 +164,13 @@ class PoolSpecificationJsonTest {
 
   private static String located(double latitude, double longitude, double radiusKm) {
     return pool(
-        "\"location\":{\"latitude\":" + latitude + ",\"longitude\":" + longitude + ",\"radiusKm\":"
-            + radiusKm + "}");
+        "\"location\":{\"latitude\":"
+            + latitude
+            + ",\"longitude\":"
+            + longitude
+            + ",\"radiusKm\":"
+            + radiusKm
+            + "}");
   }
 
   private static PoolSpecification post(String json) {

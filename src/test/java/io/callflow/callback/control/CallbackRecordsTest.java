@@ -15,15 +15,31 @@ import org.junit.jupiter.api.Test;
 class CallbackRecordsTest {
 
   private final Map<String, String> record =
-      Map.of("_id", "c1", "_callback_state", "QUEUED", "_customer_number", "+14155550123", "topic", "billing");
+      Map.of(
+          "_id",
+          "c1",
+          "_callback_state",
+          "QUEUED",
+          "_customer_number",
+          "+14155550123",
+          "topic",
+          "billing");
 
   @Test
   void propertiesMatchAllOrAnyAndBangNegates() {
-    assertTrue(CallbackRecords.matches(record, Map.of("_callback_state", "!COMPLETED", "topic", "billing"), false));
-    assertFalse(CallbackRecords.matches(record, Map.of("_callback_state", "!QUEUED", "topic", "billing"), false));
-    assertTrue(CallbackRecords.matches(record, Map.of("_callback_state", "!QUEUED", "topic", "billing"), true));
+    assertTrue(
+        CallbackRecords.matches(
+            record, Map.of("_callback_state", "!COMPLETED", "topic", "billing"), false));
+    assertFalse(
+        CallbackRecords.matches(
+            record, Map.of("_callback_state", "!QUEUED", "topic", "billing"), false));
+    assertTrue(
+        CallbackRecords.matches(
+            record, Map.of("_callback_state", "!QUEUED", "topic", "billing"), true));
     assertFalse(CallbackRecords.matches(record, Map.of("missing", "x"), false));
-    assertTrue(CallbackRecords.matches(record, Map.of("missing", "!x"), false), "an absent property differs from x");
+    assertTrue(
+        CallbackRecords.matches(record, Map.of("missing", "!x"), false),
+        "an absent property differs from x");
     assertTrue(CallbackRecords.matches(record, Map.of(), false));
   }
 
@@ -42,8 +58,14 @@ class CallbackRecordsTest {
   @Test
   void bucketsStartOnTheirBoundary() {
     Duration five = Duration.ofMinutes(5);
-    assertEquals(Instant.parse("2026-03-09T14:30:00Z"), CallbackCapacity.bucketOf(Instant.parse("2026-03-09T14:34:59Z"), five));
-    assertEquals(Instant.parse("2026-03-09T14:35:00Z"), CallbackCapacity.bucketOf(Instant.parse("2026-03-09T14:35:00Z"), five));
-    assertEquals("2026-03-09T14:35:00.000Z", CallbackCapacity.SLOT.format(Instant.parse("2026-03-09T14:35:00Z")));
+    assertEquals(
+        Instant.parse("2026-03-09T14:30:00Z"),
+        CallbackCapacity.bucketOf(Instant.parse("2026-03-09T14:34:59Z"), five));
+    assertEquals(
+        Instant.parse("2026-03-09T14:35:00Z"),
+        CallbackCapacity.bucketOf(Instant.parse("2026-03-09T14:35:00Z"), five));
+    assertEquals(
+        "2026-03-09T14:35:00.000Z",
+        CallbackCapacity.SLOT.format(Instant.parse("2026-03-09T14:35:00Z")));
   }
 }

@@ -20,7 +20,10 @@ class DesktopCommandTest {
   void reservedCarriesTheCustomerAndExpiry() {
     Reserved reserved =
         new Reserved(
-            "s1", "a1", "request-inbound-delay", new Customer("+15551234567", DATA),
+            "s1",
+            "a1",
+            "request-inbound-delay",
+            new Customer("+15551234567", DATA),
             Instant.parse("2026-01-01T10:00:00Z"));
     JsonObject json = reserved.toJson();
     assertEquals("+15551234567", json.getJsonObject("customer").getString("phone"));
@@ -49,21 +52,25 @@ class DesktopCommandTest {
   void readingNamesTheMissingOrInvalidField() {
     assertReason(
         "Reserved.customer: missing field 'phone'",
-        () -> Reserved.fromJson(
-            "{\"serviceId\":\"s1\",\"agentId\":\"a1\",\"flow\":\"f\",\"customer\":{\"data\":{}},"
-                + "\"expiresAt\":\"2026-01-01T10:00:00Z\"}"));
+        () ->
+            Reserved.fromJson(
+                "{\"serviceId\":\"s1\",\"agentId\":\"a1\",\"flow\":\"f\",\"customer\":{\"data\":{}},"
+                    + "\"expiresAt\":\"2026-01-01T10:00:00Z\"}"));
     assertReason(
         "Reserved: invalid field 'expiresAt'",
-        () -> Reserved.fromJson(
-            "{\"serviceId\":\"s1\",\"agentId\":\"a1\",\"flow\":\"f\","
-                + "\"customer\":{\"phone\":\"1\",\"data\":{}},\"expiresAt\":\"tomorrow\"}"));
+        () ->
+            Reserved.fromJson(
+                "{\"serviceId\":\"s1\",\"agentId\":\"a1\",\"flow\":\"f\","
+                    + "\"customer\":{\"phone\":\"1\",\"data\":{}},\"expiresAt\":\"tomorrow\"}"));
     assertReason(
         "Offer: invalid field 'direction'",
-        () -> Offer.fromJson(
-            "{\"serviceId\":\"s1\",\"agentId\":\"a1\",\"direction\":\"SIDEWAYS\",\"data\":{}}"));
+        () ->
+            Offer.fromJson(
+                "{\"serviceId\":\"s1\",\"agentId\":\"a1\",\"direction\":\"SIDEWAYS\",\"data\":{}}"));
     assertReason(
         "Offer: missing field 'data'",
-        () -> Offer.fromJson("{\"serviceId\":\"s1\",\"agentId\":\"a1\",\"direction\":\"INBOUND\"}"));
+        () ->
+            Offer.fromJson("{\"serviceId\":\"s1\",\"agentId\":\"a1\",\"direction\":\"INBOUND\"}"));
     assertReason(
         "Revoked: missing field 'reason'",
         () -> Revoked.fromJson("{\"serviceId\":\"s1\",\"agentId\":\"a1\"}"));

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Messages from desktops are read strictly, and every rejection names what is wrong. */
 class DesktopMessageTest {
@@ -16,7 +16,8 @@ class DesktopMessageTest {
   void agentLoginIsRead() {
     DesktopMessage message =
         DesktopMessage.parse(
-            "AgentLogin", "{\"agentId\":\"a1\",\"queues\":[\"default\",\"vip\"],\"extension\":\"5001\"}");
+            "AgentLogin",
+            "{\"agentId\":\"a1\",\"queues\":[\"default\",\"vip\"],\"extension\":\"5001\"}");
     assertEquals(new AgentLogin("a1", List.of("default", "vip"), "5001"), message);
   }
 
@@ -40,13 +41,16 @@ class DesktopMessageTest {
     assertEquals(
         new CallResult("s1", "dialer", CallOutcome.BUSY, 2),
         DesktopMessage.parse(
-            "CallResult", "{\"serviceId\":\"s1\",\"agentId\":\"dialer\",\"result\":\"BUSY\",\"attempt\":2}"));
+            "CallResult",
+            "{\"serviceId\":\"s1\",\"agentId\":\"dialer\",\"result\":\"BUSY\",\"attempt\":2}"));
     assertEquals(
         new CallResult("s1", "a1", CallOutcome.BUSY, 3),
         DesktopMessage.parse(
-            "CallResult", "{\"serviceId\":\"s1\",\"agentId\":\"a1\",\"result\":\"BUSY\",\"attempt\":\"3\"}"));
+            "CallResult",
+            "{\"serviceId\":\"s1\",\"agentId\":\"a1\",\"result\":\"BUSY\",\"attempt\":\"3\"}"));
     CallResult withAttempt = new CallResult("s1", "a1", CallOutcome.NO_ANSWER, 4);
-    assertEquals(withAttempt, DesktopMessage.parse(CallResult.TYPE, withAttempt.toJson().toString()));
+    assertEquals(
+        withAttempt, DesktopMessage.parse(CallResult.TYPE, withAttempt.toJson().toString()));
   }
 
   @Test
@@ -85,7 +89,8 @@ class DesktopMessageTest {
         "AgentState | [\"a1\"]                                                    | body is not a JSON object",
       })
   void everyProblemIsNamed(String type, String body, String reason) {
-    RejectedMessage rejected = assertThrows(RejectedMessage.class, () -> DesktopMessage.parse(type, body));
+    RejectedMessage rejected =
+        assertThrows(RejectedMessage.class, () -> DesktopMessage.parse(type, body));
     assertTrue(rejected.reason().startsWith(type + ": "), rejected::reason);
     assertTrue(rejected.reason().contains(reason), rejected::reason);
   }

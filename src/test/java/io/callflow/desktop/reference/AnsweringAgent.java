@@ -16,8 +16,9 @@ public final class AnsweringAgent {
   private AnsweringAgent() {}
 
   /**
-   * Makes {@code desktop} answer its offers, each call lasting {@code talkTime.get()}, on {@code calls};
-   * every message received is also handed to {@code alsoOnReceived} (e.g. to print or count it).
+   * Makes {@code desktop} answer its offers, each call lasting {@code talkTime.get()}, on {@code
+   * calls}; every message received is also handed to {@code alsoOnReceived} (e.g. to print or count
+   * it).
    */
   public static void answerOffers(
       DesktopClient desktop,

@@ -18,8 +18,8 @@ import java.util.function.Predicate;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * One agent's desktop: sends AgentLogin, AgentState and CallResult to {@code callflow.desktop.in} and
- * receives the Reserved, Offer and Revoked messages addressed to its agent on {@code
+ * One agent's desktop: sends AgentLogin, AgentState and CallResult to {@code callflow.desktop.in}
+ * and receives the Reserved, Offer and Revoked messages addressed to its agent on {@code
  * callflow.desktop.out}, selected by the {@code agentId} property.
  */
 public final class DesktopClient implements AutoCloseable {
@@ -40,7 +40,8 @@ public final class DesktopClient implements AutoCloseable {
     this.agentId = agentId;
     this.factory = new ActiveMQConnectionFactory(brokerUrl, user, password);
     this.listening = factory.createContext();
-    // the selector keeps other agents' messages off this desktop; quotes in ids are doubled in selectors
+    // the selector keeps other agents' messages off this desktop; quotes in ids are doubled in
+    // selectors
     String selector = "agentId = '" + agentId.replace("'", "''") + "'";
     JMSConsumer consumer = listening.createConsumer(listening.createTopic(DESKTOP_OUT), selector);
     consumer.setMessageListener(this::receive);
@@ -48,10 +49,12 @@ public final class DesktopClient implements AutoCloseable {
   }
 
   /**
-   * Connects to the broker (e.g. {@code tcp://127.0.0.1:61616}) as {@code agentId}'s desktop, with the
-   * broker user of desktops (role {@code desktop}: send to callflow.desktop.in, read callflow.desktop.out).
+   * Connects to the broker (e.g. {@code tcp://127.0.0.1:61616}) as {@code agentId}'s desktop, with
+   * the broker user of desktops (role {@code desktop}: send to callflow.desktop.in, read
+   * callflow.desktop.out).
    */
-  public static DesktopClient connect(String brokerUrl, String user, String password, String agentId) {
+  public static DesktopClient connect(
+      String brokerUrl, String user, String password, String agentId) {
     return new DesktopClient(brokerUrl, user, password, agentId);
   }
 
@@ -99,14 +102,24 @@ public final class DesktopClient implements AutoCloseable {
         Json.createObjectBuilder().add("agentId", agentId).add("state", state).build().toString());
   }
 
-  /** Reports what became of the call for {@code serviceId}: CONNECTED, NO_ANSWER, BUSY, FAILED, COMPLETED. */
+  /**
+   * Reports what became of the call for {@code serviceId}: CONNECTED, NO_ANSWER, BUSY, FAILED,
+   * COMPLETED.
+   */
   public void callResult(String serviceId, String result) {
     callResult(serviceId, result, 0);
   }
 
-  /** Reports the result of attempt {@code attempt} of an outbound call (the Offer's {@code attempt}; 0: none). */
+  /**
+   * Reports the result of attempt {@code attempt} of an outbound call (the Offer's {@code attempt};
+   * 0: none).
+   */
   public void callResult(String serviceId, String result, int attempt) {
-    var report = Json.createObjectBuilder().add("serviceId", serviceId).add("agentId", agentId).add("result", result);
+    var report =
+        Json.createObjectBuilder()
+            .add("serviceId", serviceId)
+            .add("agentId", agentId)
+            .add("result", result);
     if (attempt > 0) {
       report.add("attempt", attempt);
     }
@@ -117,7 +130,8 @@ public final class DesktopClient implements AutoCloseable {
   public void send(String type, String body) {
     try (JMSContext context = factory.createContext()) {
       // the group keeps one agent's messages in order even when several server instances consume
-      context.createProducer()
+      context
+          .createProducer()
           .setProperty("type", type)
           .setProperty("JMSXGroupID", agentId)
           .send(context.createQueue(DESKTOP_IN), body);
@@ -129,7 +143,9 @@ public final class DesktopClient implements AutoCloseable {
     return List.copyOf(received);
   }
 
-  /** The first message received (so far or within {@code timeout}) that matches; empty if none came. */
+  /**
+   * The first message received (so far or within {@code timeout}) that matches; empty if none came.
+   */
   public synchronized Optional<Received> await(Predicate<Received> matching, Duration timeout)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);

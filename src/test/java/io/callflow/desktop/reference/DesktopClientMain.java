@@ -10,11 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Runs a desktop from the command line: logs the agent in, goes READY, prints what the server sends,
- * reports each offered call COMPLETED after {@code --talk-seconds} (0: never), until Ctrl+C, which
- * logs the agent out.
+ * Runs a desktop from the command line: logs the agent in, goes READY, prints what the server
+ * sends, reports each offered call COMPLETED after {@code --talk-seconds} (0: never), until Ctrl+C,
+ * which logs the agent out.
  *
- * <pre>--broker tcp://127.0.0.1:61616 [--user desktop --password desktop] --agent a1 --queues default[,vip]
+ * <pre>
+ * --broker tcp://127.0.0.1:61616 [--user desktop --password desktop] --agent a1 --queues default[,vip]
  *     [--extension 5001] [--talk-seconds 10]</pre>
  */
 public final class DesktopClientMain {
@@ -32,11 +33,17 @@ public final class DesktopClientMain {
 
     DesktopClient desktop =
         DesktopClient.connect(
-            broker, options.getOrDefault("user", "desktop"), options.getOrDefault("password", "desktop"), agent);
+            broker,
+            options.getOrDefault("user", "desktop"),
+            options.getOrDefault("password", "desktop"),
+            agent);
     ScheduledExecutorService calls = Executors.newSingleThreadScheduledExecutor();
     if (talkSeconds > 0) {
       AnsweringAgent.answerOffers(
-          desktop, calls, () -> Duration.ofSeconds(talkSeconds), message -> System.out.println(message.type() + " " + message.body()));
+          desktop,
+          calls,
+          () -> Duration.ofSeconds(talkSeconds),
+          message -> System.out.println(message.type() + " " + message.body()));
     } else {
       desktop.onReceived(message -> System.out.println(message.type() + " " + message.body()));
     }

@@ -23,7 +23,8 @@ class BufferedBodyRequestTest {
 
   @Test
   void listenerHearsOnceAndReadsTheWholeBodyRightAway() throws IOException {
-    ServletInputStream body = BufferedBodyRequest.read(requestWith(HANDSHAKE), 1024).orElseThrow().getInputStream();
+    ServletInputStream body =
+        BufferedBodyRequest.read(requestWith(HANDSHAKE), 1024).orElseThrow().getInputStream();
     List<String> calls = new ArrayList<>();
     ByteArrayOutputStream read = new ByteArrayOutputStream();
 
@@ -47,7 +48,8 @@ class BufferedBodyRequestTest {
 
   @Test
   void emptyBodyIsAllReadAtOnce() throws IOException {
-    ServletInputStream body = BufferedBodyRequest.read(requestWith(new byte[0]), 1024).orElseThrow().getInputStream();
+    ServletInputStream body =
+        BufferedBodyRequest.read(requestWith(new byte[0]), 1024).orElseThrow().getInputStream();
     List<String> calls = new ArrayList<>();
 
     body.setReadListener(new Recorder(calls));

@@ -49,7 +49,8 @@ class ApnsChannelTest {
 
     String problem = channel.configurationProblem().orElseThrow();
     assertTrue(
-        problem.startsWith("APNs: callflow.apns.key-file " + rsaKey + ": not a PKCS#8 EC private key"),
+        problem.startsWith(
+            "APNs: callflow.apns.key-file " + rsaKey + ": not a PKCS#8 EC private key"),
         problem);
   }
 
@@ -67,7 +68,8 @@ class ApnsChannelTest {
   void warnsOnceAtStartupWhenUnconfigured() {
     ApnsChannel channel = channel(ChannelConfigurations.unconfigured());
 
-    List<LogRecord> logged = CapturedLog.of(ProviderChannel.class, () -> channel.reportAtStartup(new Object()));
+    List<LogRecord> logged =
+        CapturedLog.of(ProviderChannel.class, () -> channel.reportAtStartup(new Object()));
 
     assertEquals(1, logged.size());
     assertEquals(Level.WARNING, logged.get(0).getLevel());

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ApnsClientTest {
 
-  private static final String GMS_MESSAGE = "{\"_id\":\"9f1c-20\",\"_action\":\"ConfirmationDialog\"}";
+  private static final String GMS_MESSAGE =
+      "{\"_id\":\"9f1c-20\",\"_action\":\"ConfirmationDialog\"}";
   private static final String DEVICE_TOKEN =
       "740f4707bebcf74f9b7c25d48e3358945f6aa01da5ddb387462c7eaf61bb78ad";
   private static final String EVENT_ID = "3f2b8c1e-6d4a-4e2f-9a7b-5c1d0e9f8a76";
@@ -81,7 +82,8 @@ class ApnsClientTest {
     assertEquals(EVENT_ID, sent.header("apns-id"));
     assertNull(sent.header("apns-priority"), "alerts go at APNs's default priority, 10");
     JsonObject body = sent.json();
-    assertEquals("Agent is available.", body.getJsonObject("aps").getJsonObject("alert").getString("body"));
+    assertEquals(
+        "Agent is available.", body.getJsonObject("aps").getJsonObject("alert").getString("body"));
     assertEquals(1, body.getJsonObject("aps").getInt("content-available"));
     assertEquals(GMS_MESSAGE, body.getString("message"), "message is GMS's JSON string, unchanged");
     assertEquals("9f1c-20", body.getString("_id"));
@@ -111,7 +113,8 @@ class ApnsClientTest {
 
   @Test
   void backgroundPushHasNoAlertAndLowPriority() throws Exception {
-    apns.send(push(EVENT_ID, Map.of("apns.push-type", "background", "apple.alertMessage.body", "x")));
+    apns.send(
+        push(EVENT_ID, Map.of("apns.push-type", "background", "apple.alertMessage.body", "x")));
 
     StubRequest sent = stub.requests().get(0);
     assertEquals("background", sent.header("apns-push-type"));
@@ -150,7 +153,8 @@ class ApnsClientTest {
   void badDeviceTokenIsPermanent() {
     stub.reply(new StubReply(400, "{\"reason\":\"BadDeviceToken\"}"));
 
-    DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> apns.send(push(EVENT_ID, Map.of())));
+    DeliveryFailure failure =
+        assertThrows(DeliveryFailure.class, () -> apns.send(push(EVENT_ID, Map.of())));
 
     assertTrue(failure.isPermanent());
     assertEquals("APNs answered 400: {\"reason\":\"BadDeviceToken\"}", failure.getMessage());
@@ -160,7 +164,8 @@ class ApnsClientTest {
   void unregisteredDeviceIsPermanent() {
     stub.reply(new StubReply(410, "{\"reason\":\"Unregistered\",\"timestamp\":1772442000000}"));
 
-    DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> apns.send(push(EVENT_ID, Map.of())));
+    DeliveryFailure failure =
+        assertThrows(DeliveryFailure.class, () -> apns.send(push(EVENT_ID, Map.of())));
 
     assertTrue(failure.isPermanent());
     assertTrue(failure.getMessage().startsWith("APNs answered 410"), failure.getMessage());
@@ -171,7 +176,8 @@ class ApnsClientTest {
   void refusedKeyIsPermanent() {
     stub.reply(new StubReply(403, "{\"reason\":\"InvalidProviderToken\"}"));
 
-    DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> apns.send(push(EVENT_ID, Map.of())));
+    DeliveryFailure failure =
+        assertThrows(DeliveryFailure.class, () -> apns.send(push(EVENT_ID, Map.of())));
 
     assertTrue(failure.isPermanent());
     assertEquals(1, stub.requests().size(), "a token APNs calls invalid is not tried again");
@@ -184,14 +190,16 @@ class ApnsClientTest {
     apns.send(push(EVENT_ID, Map.of()));
 
     assertEquals(2, stub.requests().size());
-    assertNotEquals(stub.requests().get(0).bearer("bearer"), stub.requests().get(1).bearer("bearer"));
+    assertNotEquals(
+        stub.requests().get(0).bearer("bearer"), stub.requests().get(1).bearer("bearer"));
   }
 
   @Test
   void unavailableIsRetryable() {
     stub.reply(new StubReply(503, "{\"reason\":\"ServiceUnavailable\"}"));
 
-    DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> apns.send(push(EVENT_ID, Map.of())));
+    DeliveryFailure failure =
+        assertThrows(DeliveryFailure.class, () -> apns.send(push(EVENT_ID, Map.of())));
 
     assertFalse(failure.isPermanent());
     assertEquals("APNs answered 503: {\"reason\":\"ServiceUnavailable\"}", failure.getMessage());
@@ -201,7 +209,8 @@ class ApnsClientTest {
   void tooManyRequestsIsRetryable() {
     stub.reply(new StubReply(429, "{\"reason\":\"TooManyRequests\"}"));
 
-    DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> apns.send(push(EVENT_ID, Map.of())));
+    DeliveryFailure failure =
+        assertThrows(DeliveryFailure.class, () -> apns.send(push(EVENT_ID, Map.of())));
 
     assertFalse(failure.isPermanent());
   }

@@ -81,7 +81,8 @@ final class ApnsStub implements AutoCloseable {
   }
 
   URI endpoint() {
-    return URI.create((keyStore == null ? "http" : "https") + "://127.0.0.1:" + connector.getLocalPort());
+    return URI.create(
+        (keyStore == null ? "http" : "https") + "://127.0.0.1:" + connector.getLocalPort());
   }
 
   /** TLS that trusts this stub's certificate and nothing else. */
@@ -90,7 +91,8 @@ final class ApnsStub implements AutoCloseable {
     try (InputStream in = Files.newInputStream(keyStore)) {
       store.load(in, PASSWORD.toCharArray());
     }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(store);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
@@ -115,11 +117,28 @@ final class ApnsStub implements AutoCloseable {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process process =
         new ProcessBuilder(
-                keytool.toString(), "-genkeypair", "-alias", "apns-stub",
-                "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD)
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "apns-stub",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD)
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -148,7 +167,9 @@ final class ApnsStub implements AutoCloseable {
       StubReply reply = replies.poll();
       response.setStatus(reply == null ? 200 : reply.status());
       // APNs answers with the request's apns-id, or one of its own
-      response.getHeaders().put("apns-id", headers.getOrDefault("apns-id", UUID.randomUUID().toString()));
+      response
+          .getHeaders()
+          .put("apns-id", headers.getOrDefault("apns-id", UUID.randomUUID().toString()));
       if (reply == null || reply.body().isEmpty()) {
         response.write(true, null, callback);
       } else {

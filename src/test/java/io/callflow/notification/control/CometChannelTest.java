@@ -36,7 +36,8 @@ class CometChannelTest {
 
   @BeforeEach
   void start() throws Exception {
-    bayeux.setOption(BayeuxServerImpl.TRANSPORTS_OPTION, "org.cometd.server.http.JSONHttpTransport");
+    bayeux.setOption(
+        BayeuxServerImpl.TRANSPORTS_OPTION, "org.cometd.server.http.JSONHttpTransport");
     bayeux.start();
     sessions.attach(bayeux);
     channel.sessions = sessions;
@@ -59,7 +60,13 @@ class CometChannelTest {
       ServerMessage received = client.only();
       assertEquals(CometSessions.CHANNEL, received.getChannel());
       assertEquals(
-          Map.of("message", Map.of("_id", "42-abc", "_action", "DialNumber"), "id", "event-1", "tag", "service.42-abc"),
+          Map.of(
+              "message",
+              Map.of("_id", "42-abc", "_action", "DialNumber"),
+              "id",
+              "event-1",
+              "tag",
+              "service.42-abc"),
           received.getData());
     }
   }
@@ -76,7 +83,8 @@ class CometChannelTest {
 
   @Test
   void userWithoutSessionIsARetryableFailure() {
-    DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> channel.deliver(push("alice")));
+    DeliveryFailure failure =
+        assertThrows(DeliveryFailure.class, () -> channel.deliver(push("alice")));
     assertFalse(failure.isPermanent());
     assertEquals("no CometD session for gms_user alice", failure.getMessage());
   }
@@ -85,7 +93,8 @@ class CometChannelTest {
   void sessionThatDoesNotListenOnGenesysIsNoTarget() throws Exception {
     Client chat = handshake("alice").subscribe("/service/chatV2/customer-support");
 
-    DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> channel.deliver(push("alice")));
+    DeliveryFailure failure =
+        assertThrows(DeliveryFailure.class, () -> channel.deliver(push("alice")));
 
     assertFalse(failure.isPermanent());
     assertTrue(chat.received.isEmpty());
@@ -114,7 +123,8 @@ class CometChannelTest {
     Client alice = handshake("alice").subscribe(CometSessions.CHANNEL);
     Client mallory = handshake("mallory");
 
-    ServerMessage.Mutable reply = mallory.send(CometSessions.CHANNEL, Map.of(Message.DATA_FIELD, Map.of("_action", "x")));
+    ServerMessage.Mutable reply =
+        mallory.send(CometSessions.CHANNEL, Map.of(Message.DATA_FIELD, Map.of("_action", "x")));
 
     assertFalse(reply.isSuccessful(), reply::toString);
     assertTrue(alice.received.isEmpty());
@@ -132,7 +142,8 @@ class CometChannelTest {
     return new Client(session);
   }
 
-  private ServerMessage.Mutable handle(ServerSessionImpl session, ServerMessage.Mutable message) throws Exception {
+  private ServerMessage.Mutable handle(ServerSessionImpl session, ServerMessage.Mutable message)
+      throws Exception {
     Promise.Completable<ServerMessage.Mutable> reply = new Promise.Completable<>();
     bayeux.handle(session, message, reply);
     return reply.get(5, TimeUnit.SECONDS);
@@ -145,14 +156,21 @@ class CometChannelTest {
             BayeuxContext.class.getClassLoader(),
             new Class<?>[] {BayeuxContext.class},
             (proxy, method, args) ->
-                method.getName().equals("getHeader") && "gms_user".equalsIgnoreCase((String) args[0])
+                method.getName().equals("getHeader")
+                        && "gms_user".equalsIgnoreCase((String) args[0])
                     ? gmsUser
                     : null);
   }
 
   private static Push push(String gmsUser) {
     return new Push(
-        "event-1", "42-abc", "comet", gmsUser, "{\"_id\":\"42-abc\",\"_action\":\"DialNumber\"}", Map.of(), null);
+        "event-1",
+        "42-abc",
+        "comet",
+        gmsUser,
+        "{\"_id\":\"42-abc\",\"_action\":\"DialNumber\"}",
+        Map.of(),
+        null);
   }
 
   /** One client's server-side session and the messages queued for its long polls. */
@@ -166,7 +184,8 @@ class CometChannelTest {
     }
 
     Client subscribe(String channelName) throws Exception {
-      ServerMessage.Mutable reply = send(Channel.META_SUBSCRIBE, Map.of(Message.SUBSCRIPTION_FIELD, channelName));
+      ServerMessage.Mutable reply =
+          send(Channel.META_SUBSCRIBE, Map.of(Message.SUBSCRIPTION_FIELD, channelName));
       assertTrue(reply.isSuccessful(), reply::toString);
       return this;
     }

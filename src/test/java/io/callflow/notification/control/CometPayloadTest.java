@@ -17,7 +17,8 @@ class CometPayloadTest {
 
   @Test
   void dataCarriesTheMessageAsAnObjectWithEventIdAndServiceTag() throws DeliveryFailure {
-    Map<String, Object> data = CometPayload.of(push("{\"_id\":\"42-abc\",\"_action\":\"DialNumber\"}"));
+    Map<String, Object> data =
+        CometPayload.of(push("{\"_id\":\"42-abc\",\"_action\":\"DialNumber\"}"));
 
     assertEquals(
         Map.of(
@@ -25,16 +26,18 @@ class CometPayloadTest {
             "id", "event-1",
             "tag", "service.42-abc"),
         data);
-    assertEquals(List.of("message", "id", "tag"), new ArrayList<>(data.keySet()), "GMS's member order");
+    assertEquals(
+        List.of("message", "id", "tag"), new ArrayList<>(data.keySet()), "GMS's member order");
   }
 
   @Test
   void extraMembersKeepTheirJsonTypes() throws DeliveryFailure {
     Map<String, Object> data =
         CometPayload.of(
-            push("{\"_id\":\"42-abc\",\"_action\":\"ConfirmAccess\",\"_access_number\":\"+18885550100\","
-                + "\"_ewt\":120,\"_ratio\":0.5,\"_big\":123456789012345678901234567890,\"_ok\":true,"
-                + "\"_none\":null,\"_list\":[1,\"two\",{\"three\":false}]}"));
+            push(
+                "{\"_id\":\"42-abc\",\"_action\":\"ConfirmAccess\",\"_access_number\":\"+18885550100\","
+                    + "\"_ewt\":120,\"_ratio\":0.5,\"_big\":123456789012345678901234567890,\"_ok\":true,"
+                    + "\"_none\":null,\"_list\":[1,\"two\",{\"three\":false}]}"));
 
     @SuppressWarnings("unchecked")
     Map<String, Object> message = (Map<String, Object>) data.get("message");
@@ -52,9 +55,11 @@ class CometPayloadTest {
 
   @Test
   void messageThatIsNotAJsonObjectFailsForGood() {
-    for (String message : Arrays.asList("[1,2]", "\"DialNumber\"", "not json", "", "{\"_id\":", null)) {
-      DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> CometPayload.of(push(message)),
-          String.valueOf(message));
+    for (String message :
+        Arrays.asList("[1,2]", "\"DialNumber\"", "not json", "", "{\"_id\":", null)) {
+      DeliveryFailure failure =
+          assertThrows(
+              DeliveryFailure.class, () -> CometPayload.of(push(message)), String.valueOf(message));
       assertTrue(failure.isPermanent(), String.valueOf(message));
     }
   }

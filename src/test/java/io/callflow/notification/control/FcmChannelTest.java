@@ -43,7 +43,8 @@ class FcmChannelTest {
     FcmChannel channel = channel(configuration(Optional.of("callflow-test"), Optional.empty()));
 
     assertEquals(
-        Optional.of("FCM: callflow.fcm.credentials-file is not set"), channel.configurationProblem());
+        Optional.of("FCM: callflow.fcm.credentials-file is not set"),
+        channel.configurationProblem());
   }
 
   @Test
@@ -64,14 +65,17 @@ class FcmChannelTest {
     FcmChannel channel = channel(configuration(Optional.of("p"), Optional.of(file)));
 
     String problem = channel.configurationProblem().orElseThrow();
-    assertTrue(problem.startsWith("FCM: callflow.fcm.credentials-file " + file + " cannot be read"), problem);
+    assertTrue(
+        problem.startsWith("FCM: callflow.fcm.credentials-file " + file + " cannot be read"),
+        problem);
   }
 
   @Test
   void warnsOnceAtStartupWhenUnconfigured() {
     FcmChannel channel = channel(configuration(Optional.empty(), Optional.empty()));
 
-    List<LogRecord> logged = CapturedLog.of(ProviderChannel.class, () -> channel.reportAtStartup(new Object()));
+    List<LogRecord> logged =
+        CapturedLog.of(ProviderChannel.class, () -> channel.reportAtStartup(new Object()));
 
     assertEquals(1, logged.size());
     assertEquals(Level.WARNING, logged.get(0).getLevel());
@@ -82,7 +86,8 @@ class FcmChannelTest {
   void configuredChannelDeliversThroughTheConfiguredEndpoint() throws Exception {
     try (FcmStub stub = new FcmStub()) {
       Path account =
-          TestCredentials.serviceAccountFile(folder, TestCredentials.rsa().getPrivate(), stub.tokenUri());
+          TestCredentials.serviceAccountFile(
+              folder, TestCredentials.rsa().getPrivate(), stub.tokenUri());
       PushProviderConfiguration configuration =
           configuration(Optional.of("callflow-test"), Optional.of(account.toString()));
       configuration.fcmEndpoint = stub.endpoint() + "/";
@@ -104,10 +109,13 @@ class FcmChannelTest {
             URI.create("https://oauth2.googleapis.com/token"));
     FcmChannel channel = channel(configuration(Optional.of("p"), Optional.of(account.toString())));
 
-    assertEquals(List.of(), CapturedLog.of(ProviderChannel.class, () -> channel.reportAtStartup(new Object())));
+    assertEquals(
+        List.of(),
+        CapturedLog.of(ProviderChannel.class, () -> channel.reportAtStartup(new Object())));
   }
 
-  static PushProviderConfiguration configuration(Optional<String> projectId, Optional<String> file) {
+  static PushProviderConfiguration configuration(
+      Optional<String> projectId, Optional<String> file) {
     PushProviderConfiguration configuration = ChannelConfigurations.unconfigured();
     configuration.fcmProjectId = projectId;
     configuration.fcmCredentialsFile = file;

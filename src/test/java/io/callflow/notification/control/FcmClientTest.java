@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FcmClientTest {
 
-  private static final String GMS_MESSAGE = "{\"_id\":\"2b2e-7f\",\"_action\":\"ConfirmationDialog\"}";
+  private static final String GMS_MESSAGE =
+      "{\"_id\":\"2b2e-7f\",\"_action\":\"ConfirmationDialog\"}";
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
   private static KeyPair accountKey;
@@ -71,11 +72,13 @@ class FcmClientTest {
     assertEquals("POST", sent.method());
     assertEquals("/v1/projects/callflow-test/messages:send", sent.path());
     assertEquals(FcmStub.issuedToken(1), sent.bearer("Bearer"));
-    assertTrue(sent.header("content-type").startsWith("application/json"), sent.header("content-type"));
+    assertTrue(
+        sent.header("content-type").startsWith("application/json"), sent.header("content-type"));
     JsonObject message = sent.json().getJsonObject("message");
     assertEquals("fNZ0:APA91bH-registration-token", message.getString("token"));
     JsonObject data = message.getJsonObject("data");
-    assertEquals(GMS_MESSAGE, data.getString("message"), "data.message is GMS's JSON string, unchanged");
+    assertEquals(
+        GMS_MESSAGE, data.getString("message"), "data.message is GMS's JSON string, unchanged");
     assertEquals("2b2e-7f", data.getString("_id"));
     assertEquals("c3d1f6a0-5b7e-4a51-9d0e-1f2a3b4c5d6e", data.getString("event_id"));
     assertEquals(3, data.size());
@@ -121,10 +124,12 @@ class FcmClientTest {
       List<Future<?>> sent = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         Push push = push("e-" + i, "device-" + i);
-        sent.add(senders.submit(() -> {
-          fcm.send(push);
-          return null;
-        }));
+        sent.add(
+            senders.submit(
+                () -> {
+                  fcm.send(push);
+                  return null;
+                }));
       }
       for (Future<?> each : sent) {
         each.get(10, TimeUnit.SECONDS);
@@ -151,7 +156,8 @@ class FcmClientTest {
   void unregisteredDeviceIsPermanent() {
     stub.replyToSend(new StubReply(404, fcmError(404, "NOT_FOUND", "UNREGISTERED")));
 
-    DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> fcm.send(push("e-1", "gone")));
+    DeliveryFailure failure =
+        assertThrows(DeliveryFailure.class, () -> fcm.send(push("e-1", "gone")));
 
     assertTrue(failure.isPermanent());
     assertTrue(failure.getMessage().startsWith("FCM answered 404"), failure.getMessage());
@@ -220,7 +226,8 @@ class FcmClientTest {
     DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> fcm.send(push("e-1", "d")));
 
     assertTrue(failure.isPermanent());
-    assertTrue(failure.getMessage().startsWith("FCM token endpoint answered 400"), failure.getMessage());
+    assertTrue(
+        failure.getMessage().startsWith("FCM token endpoint answered 400"), failure.getMessage());
     assertTrue(failure.getMessage().contains("invalid_grant"), failure.getMessage());
     assertTrue(stub.sendRequests().isEmpty());
   }
@@ -254,14 +261,16 @@ class FcmClientTest {
     stub.stall();
     FcmClient impatient = client(stub.endpoint(), Duration.ofMillis(300));
 
-    DeliveryFailure failure = assertThrows(DeliveryFailure.class, () -> impatient.send(push("e-1", "d")));
+    DeliveryFailure failure =
+        assertThrows(DeliveryFailure.class, () -> impatient.send(push("e-1", "d")));
 
     assertFalse(failure.isPermanent());
     assertTrue(failure.getMessage().startsWith("FCM did not answer in time"), failure.getMessage());
   }
 
   private FcmClient client(URI sendEndpoint, Duration requestTimeout) throws IOException {
-    Path file = TestCredentials.serviceAccountFile(folder, accountKey.getPrivate(), stub.tokenUri());
+    Path file =
+        TestCredentials.serviceAccountFile(folder, accountKey.getPrivate(), stub.tokenUri());
     ServiceAccount account = ServiceAccount.parse(Files.readString(file));
     var http = new PushProviderConfiguration().httpClient();
     return new FcmClient(
@@ -296,8 +305,15 @@ class FcmClientTest {
         fcmCode == null
             ? ""
             : ",\"details\":[{\"@type\":\"type.googleapis.com/google.firebase.fcm.v1.FcmError\","
-                + "\"errorCode\":\"" + fcmCode + "\"}]";
-    return "{\n  \"error\": {\n    \"code\": " + code + ",\n    \"message\": \"test\",\n    \"status\": \""
-        + status + "\"" + details + "\n  }\n}\n";
+                + "\"errorCode\":\""
+                + fcmCode
+                + "\"}]";
+    return "{\n  \"error\": {\n    \"code\": "
+        + code
+        + ",\n    \"message\": \"test\",\n    \"status\": \""
+        + status
+        + "\""
+        + details
+        + "\n  }\n}\n";
   }
 }

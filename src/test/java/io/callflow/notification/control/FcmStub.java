@@ -41,11 +41,10 @@ final class FcmStub implements AutoCloseable {
   FcmStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(threads);
-    server.createContext("/token", exchange -> answer(exchange, tokenRequests, tokenReplies, this::token));
     server.createContext(
-        "/v1/",
-        exchange ->
-            answer(exchange, sendRequests, sendReplies, FcmStub::messageName));
+        "/token", exchange -> answer(exchange, tokenRequests, tokenReplies, this::token));
+    server.createContext(
+        "/v1/", exchange -> answer(exchange, sendRequests, sendReplies, FcmStub::messageName));
     server.start();
   }
 
@@ -110,7 +109,9 @@ final class FcmStub implements AutoCloseable {
       Map<String, String> headers = new TreeMap<>();
       exchange
           .getRequestHeaders()
-          .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+          .forEach(
+              (name, values) ->
+                  headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       recorded.add(
           new StubRequest(

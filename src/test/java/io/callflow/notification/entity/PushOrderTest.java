@@ -22,8 +22,9 @@ class PushOrderTest {
   void survivesTheQueueAndReadsOrdersWrittenBeforeLooksWereCounted() {
     PushOrder looked = first.lookAgain();
     assertEquals(looked, PushOrder.fromJson(looked.toJson()));
-    PushOrder older = PushOrder.fromJson(
-        "{\"eventId\":\"e1\",\"subscriptionId\":\"s1\",\"serviceId\":\"svc\",\"message\":\"m\",\"attempt\":3}");
+    PushOrder older =
+        PushOrder.fromJson(
+            "{\"eventId\":\"e1\",\"subscriptionId\":\"s1\",\"serviceId\":\"svc\",\"message\":\"m\",\"attempt\":3}");
     assertEquals(3, older.attempt());
     assertEquals(0, older.looks());
   }
@@ -33,6 +34,7 @@ class PushOrderTest {
     Duration base = Duration.ofSeconds(2);
     assertEquals(Duration.ofSeconds(2), first.delayBeforeNext(base));
     assertEquals(Duration.ofSeconds(4), first.next().delayBeforeNext(base));
-    assertEquals(Duration.ofSeconds(60), new PushOrder("e", "s", "v", "m", 10).delayBeforeNext(base));
+    assertEquals(
+        Duration.ofSeconds(60), new PushOrder("e", "s", "v", "m", 10).delayBeforeNext(base));
   }
 }

@@ -32,7 +32,8 @@ class ServiceAccountTest {
 
   @Test
   void readsWhatTokenExchangeNeeds() {
-    ServiceAccount account = ServiceAccount.parse(account().add("private_key_id", "k1").build().toString());
+    ServiceAccount account =
+        ServiceAccount.parse(account().add("private_key_id", "k1").build().toString());
 
     assertEquals("push@p.iam.gserviceaccount.com", account.clientEmail());
     assertEquals(URI.create("https://oauth2.googleapis.com/token"), account.tokenUri());
@@ -48,8 +49,7 @@ class ServiceAccountTest {
   @Test
   void namesWhatIsMissingOrWrong() {
     assertEquals(
-        "client_email is missing",
-        refused(account().remove("client_email").build().toString()));
+        "client_email is missing", refused(account().remove("client_email").build().toString()));
     assertEquals(
         "token_uri is missing", refused(account().add("token_uri", " ").build().toString()));
     assertEquals(
@@ -59,7 +59,8 @@ class ServiceAccountTest {
   }
 
   private static String refused(String json) {
-    return assertThrows(IllegalArgumentException.class, () -> ServiceAccount.parse(json)).getMessage();
+    return assertThrows(IllegalArgumentException.class, () -> ServiceAccount.parse(json))
+        .getMessage();
   }
 
   private static JsonObjectBuilder account() {

@@ -14,12 +14,17 @@ class DependencyOutageTest {
 
   @Test
   void namesTheDependencyBehindAFailure() {
-    assertEquals(Optional.of(Dependency.BROKER),
-        DependencyOutage.of(new EJBException(new JMSRuntimeException("Failed to create session factory"))));
-    assertEquals(Optional.of(Dependency.DATABASE),
+    assertEquals(
+        Optional.of(Dependency.BROKER),
+        DependencyOutage.of(
+            new EJBException(new JMSRuntimeException("Failed to create session factory"))));
+    assertEquals(
+        Optional.of(Dependency.DATABASE),
         DependencyOutage.of(new IllegalStateException(new SQLException("refused", "08001"))));
-    assertEquals(Optional.of(Dependency.TRANSACTION),
-        DependencyOutage.of(new EJBException(new RollbackException("a resource failed to prepare"))));
+    assertEquals(
+        Optional.of(Dependency.TRANSACTION),
+        DependencyOutage.of(
+            new EJBException(new RollbackException("a resource failed to prepare"))));
   }
 
   @Test

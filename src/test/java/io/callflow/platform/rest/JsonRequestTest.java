@@ -32,7 +32,8 @@ class JsonRequestTest {
     assertFalse(request.has("c"));
     assertFalse(request.isValid());
     ProblemException problem = assertThrows(ProblemException.class, request::requireValid);
-    assertEquals(List.of("a", "b"), problem.invalidParams().stream().map(InvalidParam::name).toList());
+    assertEquals(
+        List.of("a", "b"), problem.invalidParams().stream().map(InvalidParam::name).toList());
     assertEquals("a: must be a string; b: must be a number", problem.getMessage());
   }
 
@@ -57,7 +58,8 @@ class JsonRequestTest {
   }
 
   private static void assertBadBody(String text) {
-    ProblemException problem = assertThrows(ProblemException.class, () -> JsonRequest.parse(body(text)));
+    ProblemException problem =
+        assertThrows(ProblemException.class, () -> JsonRequest.parse(body(text)));
     assertEquals(400, problem.statusCode());
     assertEquals("body", problem.invalidParams().get(0).name());
   }

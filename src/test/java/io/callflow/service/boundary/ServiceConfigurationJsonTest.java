@@ -62,18 +62,23 @@ class ServiceConfigurationJsonTest {
   @Test
   void optionNamesStartWithAnUnderscore() {
     assertInvalid(
-        () -> read("s", "{\"flow\":\"request-access\",\"options\":{\"queue\":\"x\"}}"), "options.queue");
-    assertInvalid(() -> read("s", "{\"flow\":\"request-access\",\"options\":{\"_\":\"x\"}}"), "options._");
+        () -> read("s", "{\"flow\":\"request-access\",\"options\":{\"queue\":\"x\"}}"),
+        "options.queue");
+    assertInvalid(
+        () -> read("s", "{\"flow\":\"request-access\",\"options\":{\"_\":\"x\"}}"), "options._");
   }
 
   @Test
   void optionValuesAreScalars() {
     assertInvalid(
-        () -> read("s", "{\"flow\":\"request-access\",\"options\":{\"_queue\":[\"a\"]}}"), "options._queue");
+        () -> read("s", "{\"flow\":\"request-access\",\"options\":{\"_queue\":[\"a\"]}}"),
+        "options._queue");
     assertInvalid(
-        () -> read("s", "{\"flow\":\"request-access\",\"options\":{\"_queue\":{}}}"), "options._queue");
+        () -> read("s", "{\"flow\":\"request-access\",\"options\":{\"_queue\":{}}}"),
+        "options._queue");
     assertInvalid(
-        () -> read("s", "{\"flow\":\"request-access\",\"options\":{\"_queue\":null}}"), "options._queue");
+        () -> read("s", "{\"flow\":\"request-access\",\"options\":{\"_queue\":null}}"),
+        "options._queue");
   }
 
   @Test
@@ -90,10 +95,16 @@ class ServiceConfigurationJsonTest {
   @Test
   void knownOptionsMustHaveValidValues() {
     assertInvalid(
-        () -> read("s", "{\"flow\":\"request-interaction\",\"options\":{\"_access_code_length\":\"12\"}}"),
+        () ->
+            read(
+                "s",
+                "{\"flow\":\"request-interaction\",\"options\":{\"_access_code_length\":\"12\"}}"),
         "options._access_code_length");
     assertInvalid(
-        () -> read("s", "{\"flow\":\"request-interaction\",\"options\":{\"_provide_code\":\"maybe\"}}"),
+        () ->
+            read(
+                "s",
+                "{\"flow\":\"request-interaction\",\"options\":{\"_provide_code\":\"maybe\"}}"),
         "options._provide_code");
   }
 

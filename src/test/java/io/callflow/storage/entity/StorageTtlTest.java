@@ -18,7 +18,8 @@ class StorageTtlTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-1", "2592001", "abc", "", " 5", "+5", "5.0", "1e3", "99999999999999999999"})
+  @ValueSource(
+      strings = {"0", "-1", "2592001", "abc", "", " 5", "+5", "5.0", "1e3", "99999999999999999999"})
   void refusesAnythingElse(String ttl) {
     IllegalArgumentException refused =
         assertThrows(IllegalArgumentException.class, () -> StorageTtl.parse(ttl));
