@@ -3,12 +3,12 @@ package io.callflow.access.boundary;
 import io.callflow.access.control.PoolAdministration;
 import io.callflow.access.entity.PoolSnapshot;
 import io.callflow.access.entity.PoolSpecification;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.phone.PhoneNumbers;
 import io.callflow.platform.rest.JsonRequest;
 import io.callflow.platform.rest.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -42,7 +42,7 @@ public class PoolAdminResource {
 
   @GET
   public JsonArray list() {
-    return Json.createArrayBuilder(pools.pools().stream().map(PoolJson::write).toList()).build();
+    return Jsonp.createArrayBuilder(pools.pools().stream().map(PoolJson::write).toList()).build();
   }
 
   @GET

@@ -3,7 +3,7 @@ package io.callflow.access.boundary;
 import io.callflow.access.entity.Pool;
 import io.callflow.access.entity.PoolSnapshot;
 import io.callflow.access.entity.Utilisation;
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -16,7 +16,7 @@ public final class PoolJson {
     Pool pool = snapshot.pool();
     Utilisation utilisation = snapshot.utilisation();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("name", pool.name())
             .add("allocation", pool.allocation().name())
             .add("choice", pool.choice().name())
@@ -26,14 +26,14 @@ public final class PoolJson {
             location ->
                 json.add(
                     "location",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                         .add("latitude", location.latitude())
                         .add("longitude", location.longitude())
                         .add("radiusKm", location.radiusKm())));
-    return json.add("numbers", Json.createArrayBuilder(snapshot.numbers()))
+    return json.add("numbers", Jsonp.createArrayBuilder(snapshot.numbers()))
         .add(
             "utilisation",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("liveBookings", utilisation.liveBookings())
                 .add("numbers", utilisation.numbers())
                 .add("ratio", utilisation.ratio()))

@@ -5,40 +5,50 @@ import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.BookingRequest;
 import io.callflow.access.entity.Choice;
 import io.callflow.access.entity.Pool;
+import io.callflow.access.entity.PoolSettings;
 import io.callflow.platform.rest.ProblemException;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hands out access numbers (and codes), each allocation in a transaction of its own. The database
- * decides who gets what, in one JVM as across several: the pool's row is locked ({@code FOR
- * UPDATE}) so allocations from one pool take turns, the chosen number's row is locked, its live
- * bookings are re-read under that lock, and a partial unique index refuses a second live booking on
- * a locked number as the last line of defence. No lock of this JVM is held besides: an allocation
- * whose commit is held up (the transaction manager retries a broker that went away mid-commit)
- * holds up nobody else.
+ * Hands out access numbers (and codes) in the caller's transaction. Allocations run side by side
+ * ({@link LockType#READ}); the database decides who gets which number, in one JVM as across
+ * several: a locking pool's free number is taken with {@code FOR UPDATE SKIP LOCKED} through an
+ * index (a number another transaction is taking is passed over, never waited for), and the partial
+ * unique index on live locking bookings is the last line of defence, met with {@code ON CONFLICT DO
+ * NOTHING} so that a clash never aborts the request's transaction. A shared pool's codes stay
+ * unique per number through the same kind of index.
+ *
+ * <p>The pool catalogue lives here and changes only under {@link LockType#WRITE}, in short
+ * in-memory swaps: {@link PoolCatalogue} reads the pools each second and after each change.
+ * ROUND_ROBIN order is kept per pool in this server instance.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
+@Lock(LockType.READ)
 public class AccessNumberAllocator {
 
   private static final int CODE_ATTEMPTS = 32;
+
+  /** Numbers tried when a free flag turns out wrong (a live booking found on the number). */
+  private static final int NUMBER_ATTEMPTS = 8;
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
@@ -48,12 +58,18 @@ public class AccessNumberAllocator {
   @Inject AccessMetrics metrics;
 
   private final SecureRandom random = new SecureRandom();
+  private final Map<String, String> roundRobinCursors = new ConcurrentHashMap<>();
+  private Map<String, PoolSettings> pools = Map.of();
 
+  /** A booking, or {@link PoolExhausted} (which rolls the caller's transaction back). */
   public Booking allocate(BookingRequest request) {
-    Pool pool = em.find(Pool.class, request.pool(), LockModeType.PESSIMISTIC_WRITE);
-    if (pool == null) {
-      throw ProblemException.badParameter("_resource_group", "no pool named " + request.pool());
-    }
+    return tryAllocate(request)
+        .orElseThrow(() -> new PoolExhausted(request.pool(), untilFree(request.pool())));
+  }
+
+  /** A booking, or nothing when the pool has no free number; the transaction stays usable. */
+  public Optional<Booking> tryAllocate(BookingRequest request) {
+    PoolSettings pool = settings(request.pool());
     if (request.provideCode()) {
       codeFormat
           .problemWithLength(request.accessCodeLength())
@@ -62,31 +78,139 @@ public class AccessNumberAllocator {
                 throw ProblemException.badParameter("_access_code_length", problem);
               });
     }
-    // the database keeps microseconds; millisecond instants read back exactly as they were answered
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    bookings.expireOverdueIn(pool.name(), now);
-    List<String> numbers = candidates(pool);
-    if (numbers.isEmpty()) {
-      // every number is booked: free again when the first booking ends; a pool without numbers in a
-      // minute
-      throw new PoolExhausted(
-          pool.name(), bookings.untilNextExpiry(pool.name(), now).orElse(Duration.ofSeconds(60)));
+    Optional<Booking> booking = book(pool, request);
+    if (booking.isEmpty() && pool.isLocking()) {
+      // the expiry sweep may not have reached this pool's overdue bookings yet
+      bookings.expireOverdueIn(pool.name(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      booking = book(pool, request);
     }
+    if (booking.isEmpty()) {
+      metrics.exhausted(pool.name());
+      return booking;
+    }
+    events.booked(booking.get());
+    metrics.booked(pool.name());
+    return booking;
+  }
+
+  /** How long until a number of the pool is likely to be free: its next booking's expiry. */
+  public Duration untilFree(String pool) {
+    return bookings.untilNextExpiry(pool, clock.instant()).orElse(Duration.ofSeconds(1));
+  }
+
+  /** Replaces the pool catalogue (a short in-memory swap). */
+  @Lock(LockType.WRITE)
+  public void replacePools(Map<String, PoolSettings> current) {
+    pools = Map.copyOf(current);
+    roundRobinCursors.keySet().retainAll(current.keySet());
+  }
+
+  /** The pool from the catalogue, or read now if it is newer than the catalogue. */
+  private PoolSettings settings(String name) {
+    PoolSettings known = pools.get(name);
+    if (known != null) {
+      return known;
+    }
+    Pool pool = em.find(Pool.class, name);
+    if (pool == null) {
+      throw ProblemException.badParameter("_resource_group", "no pool named " + name);
+    }
+    return PoolSettings.of(pool);
+  }
+
+  private Optional<Booking> book(PoolSettings pool, BookingRequest request) {
     Duration timeout = request.timeout().orElse(pool.bookingTimeout());
-    for (String number : numbers) {
-      if (!lockNumber(number, pool.isLocking())) {
-        continue; // another server instance is booking it right now
+    for (int attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+      Optional<String> number = pool.isLocking() ? takeFree(pool) : pickShared(pool);
+      if (number.isEmpty()) {
+        return Optional.empty();
       }
-      if (pool.isLocking() && bookings.hasActiveBooking(number)) {
-        continue;
-      }
-      String code = null;
-      if (request.provideCode()) {
-        code = freshCode(request.accessCodeLength(), new HashSet<>(bookings.activeCodesOn(number)));
-        if (code == null) {
-          continue; // this number's code space is full
+      Optional<Booking> booking = bookOn(pool, number.get(), request, timeout);
+      if (booking.isPresent()) {
+        if (pool.choice() == Choice.ROUND_ROBIN) {
+          roundRobinCursors.put(pool.name(), number.get());
         }
+        return booking;
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Takes a free number of a locking pool: marks it not free, skipping numbers other transactions
+   * are taking or releasing. One index probe, whatever the pool's size.
+   */
+  private Optional<String> takeFree(PoolSettings pool) {
+    String after =
+        pool.choice() == Choice.ROUND_ROBIN
+            ? "number > ?2 ORDER BY number"
+            : "shuffle_key >= ?2 ORDER BY shuffle_key";
+    String from = pool.choice() == Choice.ROUND_ROBIN ? "ORDER BY number" : "ORDER BY shuffle_key";
+    Object start =
+        pool.choice() == Choice.ROUND_ROBIN
+            ? roundRobinCursors.getOrDefault(pool.name(), "")
+            : random.nextDouble();
+    return firstOf(
+            "UPDATE access_number SET free = false WHERE number = (SELECT number FROM access_number"
+                + " WHERE pool_name = ?1 AND free AND "
+                + after
+                + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING number",
+            pool.name(),
+            start)
+        .or(
+            () ->
+                firstOf(
+                    "UPDATE access_number SET free = false WHERE number = (SELECT number FROM"
+                        + " access_number WHERE pool_name = ?1 AND free "
+                        + from
+                        + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING number",
+                    pool.name(),
+                    null));
+  }
+
+  /**
+   * Picks a number of a shared pool, preferring one no other allocation is on right now; its random
+   * position is drawn again so that the next pick lands elsewhere.
+   */
+  private Optional<String> pickShared(PoolSettings pool) {
+    boolean inOrder = pool.choice() == Choice.ROUND_ROBIN;
+    Object start = inOrder ? roundRobinCursors.getOrDefault(pool.name(), "") : random.nextDouble();
+    String order = inOrder ? "number" : "shuffle_key";
+    for (String range : List.of(order + (inOrder ? " > ?2" : " >= ?2"), "true")) {
+      Optional<String> picked =
+          firstOf(
+              "UPDATE access_number SET shuffle_key = random() WHERE number = (SELECT number FROM"
+                  + " access_number WHERE pool_name = ?1 AND "
+                  + range
+                  + " ORDER BY "
+                  + order
+                  + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING number",
+              pool.name(),
+              range.equals("true") ? null : start);
+      if (picked.isPresent()) {
+        return picked;
+      }
+    }
+    // every number is being handed out right now: share one without waiting for it
+    return firstOf(
+        "SELECT number FROM access_number WHERE pool_name = ?1 ORDER BY " + order + " LIMIT 1",
+        pool.name(),
+        null);
+  }
+
+  /**
+   * Inserts the booking on the number; empty when the number turned out to hold a live booking (a
+   * locking pool) or no code could be found that is not live on it (a shared pool).
+   */
+  private Optional<Booking> bookOn(
+      PoolSettings pool, String number, BookingRequest request, Duration timeout) {
+    int codeAttempts =
+        request.provideCode()
+            ? (int) Math.min(CODE_ATTEMPTS, codeFormat.capacity(request.accessCodeLength()))
+            : 1;
+    for (int attempt = 0; attempt < codeAttempts; attempt++) {
+      String code =
+          request.provideCode() ? codeFormat.generate(request.accessCodeLength(), random) : null;
       Booking booking =
           new Booking(
               UUID.randomUUID().toString(),
@@ -97,18 +221,42 @@ public class AccessNumberAllocator {
               code,
               bookedAt(),
               timeout);
-      em.persist(booking);
-      if (pool.choice() == Choice.ROUND_ROBIN) {
-        pool.handedOut(number);
+      if (insert(booking)) {
+        return Optional.of(booking);
       }
-      em.flush();
-      events.booked(booking);
-      metrics.booked(pool.name());
-      return booking;
+      if (pool.isLocking()) {
+        return Optional.empty(); // a live booking holds the number: its free flag was wrong
+      }
     }
-    metrics.exhausted(pool.name());
-    throw new PoolExhausted(
-        pool.name(), bookings.untilNextExpiry(pool.name(), now).orElse(Duration.ofSeconds(1)));
+    return Optional.empty();
+  }
+
+  private boolean insert(Booking booking) {
+    return em.createNativeQuery(
+                "INSERT INTO booking (id, number, pool_name, locking, service_id, phone_number,"
+                    + " access_code, booked_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                    + " ?9) ON CONFLICT DO NOTHING")
+            .setParameter(1, booking.id())
+            .setParameter(2, booking.number())
+            .setParameter(3, booking.poolName())
+            .setParameter(4, booking.isLocking())
+            .setParameter(5, booking.serviceId())
+            .setParameter(6, booking.phoneNumber().orElse(null))
+            .setParameter(7, booking.accessCode().orElse(null))
+            .setParameter(8, Timestamp.from(booking.bookedAt()))
+            .setParameter(9, Timestamp.from(booking.expiresAt()))
+            .executeUpdate()
+        == 1;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Optional<String> firstOf(String sql, String pool, Object start) {
+    var query = em.createNativeQuery(sql).setParameter(1, pool);
+    if (start != null) {
+      query.setParameter(2, start);
+    }
+    List<Object> rows = query.getResultList();
+    return rows.stream().findFirst().map(String::valueOf);
   }
 
   /**
@@ -120,48 +268,5 @@ public class AccessNumberAllocator {
     Instant exact = clock.instant();
     Instant millis = exact.truncatedTo(ChronoUnit.MILLIS);
     return millis.isBefore(exact) ? millis.plusMillis(1) : millis;
-  }
-
-  /** The pool's numbers in the order to try: free ones only for locking pools. */
-  private List<String> candidates(Pool pool) {
-    List<String> numbers =
-        new ArrayList<>(
-            em.createQuery(
-                    "SELECT n.number FROM AccessNumber n WHERE n.poolName = :pool"
-                        + (pool.isLocking()
-                            ? " AND NOT EXISTS (SELECT b FROM Booking b WHERE b.number = n.number AND b.active = true)"
-                            : "")
-                        + " ORDER BY n.number",
-                    String.class)
-                .setParameter("pool", pool.name())
-                .getResultList());
-    if (pool.choice() == Choice.RANDOM) {
-      Collections.shuffle(numbers, random);
-      return numbers;
-    }
-    return pool.inRoundRobinOrder(numbers);
-  }
-
-  /** Locks the number's row; for a locking pool a row another transaction holds is skipped. */
-  private boolean lockNumber(String number, boolean skipLocked) {
-    return !em.createNativeQuery(
-            "SELECT number FROM access_number WHERE number = ?1 FOR UPDATE"
-                + (skipLocked ? " SKIP LOCKED" : ""))
-        .setParameter(1, number)
-        .getResultList()
-        .isEmpty();
-  }
-
-  private String freshCode(int length, Set<String> taken) {
-    if (taken.size() >= codeFormat.capacity(length)) {
-      return null;
-    }
-    for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-      String code = codeFormat.generate(length, random);
-      if (!taken.contains(code)) {
-        return code;
-      }
-    }
-    return null;
   }
 }

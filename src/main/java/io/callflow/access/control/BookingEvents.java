@@ -2,12 +2,12 @@ package io.callflow.access.control;
 
 import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.BookingEnded;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.UUID;
@@ -42,7 +42,7 @@ public class BookingEvents {
   }
 
   private static JsonObjectBuilder common(Booking booking, Instant at) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("eventId", UUID.randomUUID().toString())
         .add("serviceId", booking.serviceId())
         .add("bookingId", booking.id())

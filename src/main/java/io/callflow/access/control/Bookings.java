@@ -54,8 +54,22 @@ public class Bookings {
     Instant now = clock.instant();
     Booking managed = em.contains(booking) ? booking : em.find(Booking.class, booking.id());
     if (managed != null && managed.end(reason, now)) {
+      freeNumberOf(managed);
       events.ended(managed, now);
     }
+  }
+
+  /**
+   * Marks the booking's number free once no live booking holds it (the allocator takes free numbers
+   * only), and draws its random position anew.
+   */
+  private void freeNumberOf(Booking ended) {
+    em.flush();
+    em.createNativeQuery(
+            "UPDATE access_number SET free = true, shuffle_key = random() WHERE number = ?1 AND NOT"
+                + " free AND NOT EXISTS (SELECT 1 FROM booking WHERE number = ?1 AND active)")
+        .setParameter(1, ended.number())
+        .executeUpdate();
   }
 
   /** Ends every active booking of an instance (cancel); waits for an expiry in progress on them. */
@@ -72,16 +86,6 @@ public class Bookings {
         .stream()
         .filter(b -> b.isOverdueAt(now))
         .forEach(b -> end(b, EndReason.EXPIRED));
-  }
-
-  /**
-   * Cancels a booking in a transaction of its own: its create failed after the allocation
-   * committed.
-   */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void releaseAlone(String bookingId) {
-    locked("SELECT * FROM booking WHERE id = ?1 AND active FOR UPDATE", bookingId)
-        .forEach(b -> end(b, EndReason.CANCELLED));
   }
 
   /** Live bookings / numbers of a pool, 0 for a pool without numbers. */
@@ -118,11 +122,18 @@ public class Bookings {
    * Rows the expiry sweep holds are skipped (it is ending them anyway); rows are locked, so the two
    * never end one booking twice.
    */
+  @SuppressWarnings("unchecked")
   public void expireOverdueIn(String pool, Instant now) {
-    locked("SELECT * FROM booking WHERE pool_name = ?1 AND active FOR UPDATE SKIP LOCKED", pool)
-        .stream()
-        .filter(b -> b.isOverdueAt(now))
-        .forEach(b -> end(b, EndReason.EXPIRED));
+    ((List<Booking>)
+            em.createNativeQuery(
+                    "SELECT * FROM booking WHERE pool_name = ?1 AND active AND expires_at <= ?2"
+                        + " FOR UPDATE SKIP LOCKED",
+                    Booking.class)
+                .setParameter(1, pool)
+                .setParameter(2, java.sql.Timestamp.from(now))
+                .setHint("eclipselink.refresh", "true")
+                .getResultList())
+        .stream().filter(b -> b.isOverdueAt(now)).forEach(b -> end(b, EndReason.EXPIRED));
   }
 
   /** Bookings read with a row lock, refreshed so a stale copy never overwrites a newer version. */
@@ -131,24 +142,6 @@ public class Bookings {
     return em.createNativeQuery(sql, Booking.class)
         .setParameter(1, parameter)
         .setHint("eclipselink.refresh", "true")
-        .getResultList();
-  }
-
-  public boolean hasActiveBooking(String number) {
-    return !em.createQuery(
-            "SELECT b.id FROM Booking b WHERE b.number = :number AND b.active = true", String.class)
-        .setParameter("number", number)
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
-  }
-
-  public List<String> activeCodesOn(String number) {
-    return em.createQuery(
-            "SELECT b.accessCode FROM Booking b WHERE b.number = :number AND b.active = true"
-                + " AND b.accessCode IS NOT NULL",
-            String.class)
-        .setParameter("number", number)
         .getResultList();
   }
 

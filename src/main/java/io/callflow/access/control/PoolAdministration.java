@@ -8,6 +8,7 @@ import io.callflow.access.entity.Utilisation;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.rest.ProblemException.InvalidParam;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -36,6 +37,7 @@ public class PoolAdministration {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject Event<PoolCatalogue.Changed> changes;
 
   public List<PoolSnapshot> pools() {
     List<Pool> pools =
@@ -109,6 +111,7 @@ public class PoolAdministration {
         .setParameter("pool", name)
         .executeUpdate();
     em.remove(pool);
+    changes.fire(new PoolCatalogue.Changed(name));
     return last;
   }
 
@@ -149,6 +152,14 @@ public class PoolAdministration {
     Pool pool = locked(specification.name());
     specification.applyTo(pool);
     add(pool, specification.numbers());
+    em.flush();
+    // a pool turned from shared to locking keeps its numbers' shared bookings until they end
+    em.createNativeQuery(
+            "UPDATE access_number n SET free = NOT free WHERE pool_name = ?1 AND free = EXISTS"
+                + " (SELECT 1 FROM booking b WHERE b.number = n.number AND b.active)")
+        .setParameter(1, pool.name())
+        .executeUpdate();
+    changes.fire(new PoolCatalogue.Changed(pool.name()));
     return snapshot(pool);
   }
 

@@ -71,6 +71,18 @@ public class Booking {
       String accessCode,
       Instant bookedAt,
       Duration timeout) {
+    this(id, PoolSettings.of(pool), number, serviceId, phoneNumber, accessCode, bookedAt, timeout);
+  }
+
+  public Booking(
+      String id,
+      PoolSettings pool,
+      String number,
+      String serviceId,
+      String phoneNumber,
+      String accessCode,
+      Instant bookedAt,
+      Duration timeout) {
     this.id = id;
     this.number = number;
     this.poolName = pool.name();

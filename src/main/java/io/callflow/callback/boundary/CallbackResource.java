@@ -1,13 +1,13 @@
 package io.callflow.callback.boundary;
 
 import io.callflow.callback.control.CallbackRequests;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.GmsUser;
 import io.callflow.platform.rest.RequestParameters;
 import io.callflow.service.control.IdempotencyKeys;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -125,6 +125,6 @@ public class CallbackResource {
   }
 
   private static JsonArray array(List<Map<String, String>> records) {
-    return Json.createArrayBuilder(records.stream().map(StringObjects::toJson).toList()).build();
+    return Jsonp.createArrayBuilder(records.stream().map(StringObjects::toJson).toList()).build();
   }
 }

@@ -1,8 +1,8 @@
 package io.callflow.callback.control;
 
 import io.callflow.callback.entity.CallbackSettings;
+import io.callflow.platform.json.Jsonp;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -64,7 +64,7 @@ public class CallbackCapacity {
       first = first.plus(bucket);
     }
     Map<Instant, Integer> taken = taken(service, settings, first, end);
-    JsonObjectBuilder slots = Json.createObjectBuilder();
+    JsonObjectBuilder slots = Jsonp.createObjectBuilder();
     int listed = 0;
     for (Instant slot = first; slot.isBefore(end) && listed < maxSlots; slot = slot.plus(bucket)) {
       if (settings.officeHours().isOpenAt(slot)) {
@@ -83,7 +83,7 @@ public class CallbackCapacity {
    */
   public JsonObject proposals(String service, CallbackSettings settings, Instant from, int count) {
     JsonObject window = availability(service, settings, from, from.plus(Duration.ofDays(14)), 2000);
-    JsonObjectBuilder free = Json.createObjectBuilder();
+    JsonObjectBuilder free = Jsonp.createObjectBuilder();
     window.entrySet().stream()
         .filter(e -> ((jakarta.json.JsonNumber) e.getValue()).intValue() > 0)
         .limit(count)

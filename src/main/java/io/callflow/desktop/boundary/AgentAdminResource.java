@@ -1,10 +1,10 @@
 package io.callflow.desktop.boundary;
 
 import io.callflow.desktop.control.Agents;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.rest.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ public class AgentAdminResource {
 
   @GET
   public JsonArray list() {
-    return Json.createArrayBuilder(agents.all().stream().map(AgentJson::write).toList()).build();
+    return Jsonp.createArrayBuilder(agents.all().stream().map(AgentJson::write).toList()).build();
   }
 
   @GET

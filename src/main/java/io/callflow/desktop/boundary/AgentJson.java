@@ -1,7 +1,7 @@
 package io.callflow.desktop.boundary;
 
 import io.callflow.desktop.entity.Agent;
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -11,14 +11,14 @@ final class AgentJson {
   private AgentJson() {}
 
   static JsonObject write(Agent agent) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("agentId", agent.agentId());
+    JsonObjectBuilder json = Jsonp.createObjectBuilder().add("agentId", agent.agentId());
     agent
         .extension()
         .ifPresentOrElse(e -> json.add("extension", e), () -> json.addNull("extension"));
     return json.add("state", agent.state().name())
         .add("stateSince", agent.stateSince().toString())
         .add("loggedIn", agent.loggedIn())
-        .add("queues", Json.createArrayBuilder(agent.queues()))
+        .add("queues", Jsonp.createArrayBuilder(agent.queues()))
         .build();
   }
 }

@@ -1,12 +1,12 @@
 package io.callflow.desktop.control;
 
 import io.callflow.desktop.entity.AgentStateChanged;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.UUID;
 
 /**
@@ -22,12 +22,12 @@ public class AgentEventPublisher {
 
   void publish(@Observes AgentStateChanged change) {
     String json =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("eventId", UUID.randomUUID().toString())
             .add("agentId", change.agentId())
             .add("state", change.current().name())
             .add("previousState", change.previous().name())
-            .add("queues", Json.createArrayBuilder(change.queues()))
+            .add("queues", Jsonp.createArrayBuilder(change.queues()))
             .add("at", change.at().toString())
             .build()
             .toString();

@@ -1,10 +1,10 @@
 package io.callflow.desktop.control;
 
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.util.logging.Logger;
@@ -25,7 +25,7 @@ public class DesktopDeadLetters {
 
   /** {@code type} and {@code body} may be null: the message had none (or no readable one). */
   public void reject(String type, String body, String reason) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsonp.createObjectBuilder();
     add(json, "type", type);
     add(json, "body", body);
     json.add("reason", reason).add("rejectedAt", clock.instant().toString());

@@ -1,6 +1,6 @@
 package io.callflow.desktop.entity;
 
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.persistence.Column;
@@ -60,7 +60,7 @@ public class Agent {
 
   /** Logs in (again) to {@code queues} at {@code extension}; a fresh login is NOT_READY. */
   public boolean logIn(List<String> queues, String extension, Instant now) {
-    String queuesJson = Json.createArrayBuilder(queues).build().toString();
+    String queuesJson = Jsonp.createArrayBuilder(queues).build().toString();
     if (loggedIn
         && state == AgentStatus.NOT_READY
         && queuesJson.equals(this.queues)
@@ -119,7 +119,7 @@ public class Agent {
   }
 
   public List<String> queues() {
-    try (JsonReader reader = Json.createReader(new StringReader(queues))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(queues))) {
       return reader.readArray().getValuesAs(JsonString.class).stream()
           .map(JsonString::getString)
           .toList();

@@ -1,6 +1,6 @@
 package io.callflow.desktop.entity;
 
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +22,9 @@ public record AgentLogin(String agentId, List<String> queues, String extension)
   }
 
   public JsonObject toJson() {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("agentId", agentId)
-        .add("queues", Json.createArrayBuilder(queues))
+        .add("queues", Jsonp.createArrayBuilder(queues))
         .add("extension", extension)
         .build();
   }

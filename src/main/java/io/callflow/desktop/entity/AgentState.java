@@ -1,6 +1,6 @@
 package io.callflow.desktop.entity;
 
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 
@@ -19,6 +19,6 @@ public record AgentState(String agentId, AgentStatus state) implements DesktopMe
   }
 
   public JsonObject toJson() {
-    return Json.createObjectBuilder().add("agentId", agentId).add("state", state.name()).build();
+    return Jsonp.createObjectBuilder().add("agentId", agentId).add("state", state.name()).build();
   }
 }

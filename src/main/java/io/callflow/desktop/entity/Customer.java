@@ -1,6 +1,6 @@
 package io.callflow.desktop.entity;
 
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 
@@ -17,6 +17,6 @@ public record Customer(String phone, JsonObject data) {
   }
 
   JsonObject toJson() {
-    return Json.createObjectBuilder().add("phone", phone).add("data", data).build();
+    return Jsonp.createObjectBuilder().add("phone", phone).add("data", data).build();
   }
 }

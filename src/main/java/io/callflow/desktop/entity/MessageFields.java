@@ -1,6 +1,6 @@
 package io.callflow.desktop.entity;
 
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -39,7 +39,7 @@ public final class MessageFields {
     if (body == null) {
       throw new RejectedMessage(message + ": no body");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new RejectedMessage(message + ": body is not a JSON object");

@@ -1,6 +1,6 @@
 package io.callflow.desktop.entity;
 
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Objects;
@@ -58,7 +58,7 @@ public record Offer(
   @Override
   public JsonObject toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("serviceId", serviceId)
             .add("agentId", agentId)
             .add("direction", direction.name());

@@ -1,6 +1,6 @@
 package io.callflow.desktop.entity;
 
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;
@@ -37,7 +37,7 @@ public record Reserved(
 
   @Override
   public JsonObject toJson() {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("serviceId", serviceId)
         .add("agentId", agentId)
         .add("flow", flow)

@@ -1,6 +1,6 @@
 package io.callflow.desktop.entity;
 
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 
@@ -27,7 +27,7 @@ public record Revoked(String serviceId, String agentId, String reason) implement
 
   @Override
   public JsonObject toJson() {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("serviceId", serviceId)
         .add("agentId", agentId)
         .add("reason", reason)

@@ -1,6 +1,7 @@
 package io.callflow.diagnostics.boundary;
 
 import io.callflow.diagnostics.control.RoundTripProbes;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.CallflowConnectionFactory;
 import io.callflow.platform.messaging.Destinations;
 import jakarta.ejb.ActivationConfigProperty;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 
@@ -46,7 +46,7 @@ public class RoundTripProbeConsumer implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    try (JsonReader reader = Json.createReader(new StringReader(message.getBody(String.class)))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(message.getBody(String.class)))) {
       probes.complete(reader.readObject().getString("probeId"));
     } catch (JMSException e) {
       // thrown, the broker redelivers and finally dead-letters the message

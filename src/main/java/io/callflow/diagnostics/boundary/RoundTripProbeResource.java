@@ -3,10 +3,10 @@ package io.callflow.diagnostics.boundary;
 import io.callflow.diagnostics.control.ProbeRolledBack;
 import io.callflow.diagnostics.control.RoundTripProbes;
 import io.callflow.diagnostics.entity.RoundTripProbe;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.rest.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
@@ -43,7 +43,7 @@ public class RoundTripProbeResource {
           .build();
     } catch (ProbeRolledBack rolledBack) {
       JsonObject body =
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("id", rolledBack.probeId())
               .add("state", "ROLLED_BACK")
               .build();
@@ -62,7 +62,7 @@ public class RoundTripProbeResource {
 
   private static JsonObject json(RoundTripProbe probe) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("id", probe.id())
             .add("state", probe.state().name())
             .add("sentAt", probe.sentAt().toString());

@@ -1,11 +1,11 @@
 package io.callflow.diagnostics.control;
 
 import io.callflow.diagnostics.entity.RoundTripProbe;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -62,6 +62,6 @@ public class RoundTripProbes {
   }
 
   private static String message(String probeId) {
-    return Json.createObjectBuilder().add("probeId", probeId).build().toString();
+    return Jsonp.createObjectBuilder().add("probeId", probeId).build().toString();
   }
 }

@@ -2,9 +2,9 @@ package io.callflow.notification.boundary;
 
 import io.callflow.notification.control.SubscriptionRequest;
 import io.callflow.notification.entity.DeliveryType;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.JsonRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.InputStream;
 import java.net.URI;
@@ -47,7 +47,7 @@ final class SubscriptionJson {
     }
     DeliveryType type = null;
     String deviceId = null;
-    JsonObjectBuilder properties = Json.createObjectBuilder();
+    JsonObjectBuilder properties = Jsonp.createObjectBuilder();
     Optional<JsonRequest> details = request.nested("notificationDetails");
     if (details.isPresent()) {
       JsonRequest d = details.get();

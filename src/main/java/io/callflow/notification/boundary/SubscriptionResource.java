@@ -2,10 +2,10 @@ package io.callflow.notification.boundary;
 
 import io.callflow.notification.control.SubscriptionRequest;
 import io.callflow.notification.control.Subscriptions;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.rest.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -43,7 +43,7 @@ public class SubscriptionResource {
           List.of(new ProblemException.InvalidParam("Content-Type", "must be application/json")));
     }
     SubscriptionRequest request = SubscriptionJson.read(body);
-    return Json.createObjectBuilder().add("id", subscriptions.subscribe(request)).build();
+    return Jsonp.createObjectBuilder().add("id", subscriptions.subscribe(request)).build();
   }
 
   @DELETE
@@ -52,6 +52,6 @@ public class SubscriptionResource {
     if (!subscriptions.unsubscribe(id)) {
       throw ProblemException.notFound("no subscription " + id);
     }
-    return Json.createObjectBuilder().add("id", id).build();
+    return Jsonp.createObjectBuilder().add("id", id).build();
   }
 }

@@ -1,7 +1,7 @@
 package io.callflow.notification.control;
 
 import io.callflow.notification.entity.Push;
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -82,13 +82,13 @@ public final class ApnsClient implements ProviderClient {
    * push has no alert, as APNs requires of one.
    */
   static JsonObject body(Push push) {
-    JsonObjectBuilder aps = Json.createObjectBuilder();
+    JsonObjectBuilder aps = Jsonp.createObjectBuilder();
     if (!isBackground(push)) {
       String alert = push.properties().getOrDefault(ALERT_BODY_PROPERTY, DEFAULT_ALERT_BODY);
-      aps.add("alert", Json.createObjectBuilder().add("body", alert));
+      aps.add("alert", Jsonp.createObjectBuilder().add("body", alert));
     }
     aps.add("content-available", 1);
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("aps", aps)
         .add("message", push.message())
         .add("_id", push.serviceId())
@@ -116,7 +116,7 @@ public final class ApnsClient implements ProviderClient {
 
   /** The {@code reason} of an APNs error body ({@code {"reason":"BadDeviceToken"}}), or null. */
   static String reasonCode(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
       return reader.readObject().getString("reason", null);
     } catch (JsonException | IllegalStateException e) {
       return null;

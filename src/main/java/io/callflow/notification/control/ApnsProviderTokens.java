@@ -1,7 +1,7 @@
 package io.callflow.notification.control;
 
 import io.callflow.notification.entity.AccessToken;
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,8 +48,8 @@ final class ApnsProviderTokens {
 
   private String sign(Instant now) {
     return CompactJws.sign(
-        Json.createObjectBuilder().add("alg", "ES256").add("kid", keyId).build(),
-        Json.createObjectBuilder().add("iss", teamId).add("iat", now.getEpochSecond()).build(),
+        Jsonp.createObjectBuilder().add("alg", "ES256").add("kid", keyId).build(),
+        Jsonp.createObjectBuilder().add("iss", teamId).add("iat", now.getEpochSecond()).build(),
         key);
   }
 }

@@ -1,7 +1,7 @@
 package io.callflow.notification.control;
 
 import io.callflow.notification.entity.Push;
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -44,7 +44,7 @@ final class CometPayload {
     if (push.message() == null) {
       throw new DeliveryFailure("event " + push.eventId() + " has no message", true);
     }
-    try (JsonReader reader = Json.createReader(new StringReader(push.message()))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(push.message()))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new DeliveryFailure(

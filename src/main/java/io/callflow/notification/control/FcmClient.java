@@ -1,7 +1,7 @@
 package io.callflow.notification.control;
 
 import io.callflow.notification.entity.Push;
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,14 +54,14 @@ public final class FcmClient implements ProviderClient {
    * strings as data values.
    */
   static JsonObject body(Push push) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add(
             "message",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("token", push.deviceId())
                 .add(
                     "data",
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                         .add("message", push.message())
                         .add("_id", push.serviceId())
                         .add("event_id", push.eventId())))

@@ -2,7 +2,7 @@ package io.callflow.notification.control;
 
 import io.callflow.notification.entity.AccessToken;
 import io.callflow.notification.entity.ServiceAccount;
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -78,12 +78,12 @@ final class GoogleAccessTokens {
   }
 
   private String assertion(Instant now) {
-    JsonObjectBuilder header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT");
+    JsonObjectBuilder header = Jsonp.createObjectBuilder().add("alg", "RS256").add("typ", "JWT");
     if (account.privateKeyId() != null) {
       header.add("kid", account.privateKeyId());
     }
     JsonObject claims =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("iss", account.clientEmail())
             .add("scope", SCOPE)
             .add("aud", account.tokenUri().toString())
@@ -94,7 +94,7 @@ final class GoogleAccessTokens {
   }
 
   private static AccessToken parse(ProviderAnswer answer, Instant now) throws DeliveryFailure {
-    try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(answer.body()))) {
       JsonObject token = reader.readObject();
       if (token.get("access_token") instanceof JsonString value
           && token.get("expires_in") instanceof JsonNumber lifetime) {

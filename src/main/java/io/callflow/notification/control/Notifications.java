@@ -2,11 +2,11 @@ package io.callflow.notification.control;
 
 import io.callflow.notification.entity.PushOrder;
 import io.callflow.notification.entity.Subscription;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.util.Map;
@@ -36,7 +36,7 @@ public class Notifications {
       String serviceId, String serviceName, String action, Map<String, String> extra) {
     String eventId = UUID.randomUUID().toString();
     JsonObjectBuilder message =
-        Json.createObjectBuilder().add("_id", serviceId).add("_action", action);
+        Jsonp.createObjectBuilder().add("_id", serviceId).add("_action", action);
     extra.forEach(message::add);
     String text = message.build().toString();
     for (Subscription subscription : subscriptions.listeningTo(serviceId, serviceName)) {
@@ -46,7 +46,7 @@ public class Notifications {
     sender.publish(
         Destinations.EVENTS,
         PUSHED_EVENT,
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("eventId", eventId)
             .add("serviceId", serviceId)
             .add("service", serviceName)

@@ -4,12 +4,12 @@ import io.callflow.notification.entity.Delivery;
 import io.callflow.notification.entity.Push;
 import io.callflow.notification.entity.PushOrder;
 import io.callflow.notification.entity.Subscription;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -149,7 +149,7 @@ public class PushDeliveries {
             reason,
             clock.instant()));
     JsonObject dead =
-        Json.createObjectBuilder(Json.createReader(new StringReader(order.toJson())).readObject())
+        Jsonp.createObjectBuilder(Jsonp.createReader(new StringReader(order.toJson())).readObject())
             .add("reason", reason)
             .build();
     sender.enqueue(Destinations.NOTIFICATION_DEAD, "DeadPush", dead.toString());

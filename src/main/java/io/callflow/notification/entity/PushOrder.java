@@ -1,6 +1,6 @@
 package io.callflow.notification.entity;
 
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -47,7 +47,7 @@ public record PushOrder(
   }
 
   public String toJson() {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("eventId", eventId)
         .add("subscriptionId", subscriptionId)
         .add("serviceId", serviceId)
@@ -59,7 +59,7 @@ public record PushOrder(
   }
 
   public static PushOrder fromJson(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
       JsonObject o = reader.readObject();
       return new PushOrder(
           o.getString("eventId"),

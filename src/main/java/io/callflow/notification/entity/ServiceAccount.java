@@ -1,6 +1,6 @@
 package io.callflow.notification.entity;
 
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -25,7 +25,7 @@ public record ServiceAccount(
    */
   public static ServiceAccount parse(String json) {
     JsonObject account;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
       account = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);

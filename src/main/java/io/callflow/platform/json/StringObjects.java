@@ -1,6 +1,5 @@
 package io.callflow.platform.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -34,7 +33,7 @@ public final class StringObjects {
    */
   public static Map<String, String> read(String json) {
     Map<String, String> values = new LinkedHashMap<>();
-    try (JsonReader reader = Json.createReader(new StringReader(json == null ? "{}" : json))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(json == null ? "{}" : json))) {
       reader
           .readObject()
           .forEach((key, value) -> values.put(key, scalar(value).orElse(value.toString())));
@@ -43,7 +42,7 @@ public final class StringObjects {
   }
 
   public static JsonObject toJson(Map<String, String> values) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsonp.createObjectBuilder();
     values.forEach(json::add);
     return json.build();
   }

@@ -1,9 +1,9 @@
 package io.callflow.platform.persistence;
 
 import io.callflow.platform.config.ConfigKeys;
+import io.callflow.platform.json.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -72,7 +72,7 @@ public class DemoSeed {
 
   private static JsonObject read(Path file) {
     try (Reader in = Files.newBufferedReader(file);
-        JsonReader reader = Json.createReader(in)) {
+        JsonReader reader = Jsonp.createReader(in)) {
       return reader.readObject();
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read demo seed " + file + ": " + e.getMessage(), e);

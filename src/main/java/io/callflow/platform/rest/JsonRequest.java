@@ -1,7 +1,7 @@
 package io.callflow.platform.rest;
 
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.rest.ProblemException.InvalidParam;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -40,7 +40,7 @@ public final class JsonRequest {
       throw ProblemException.badParameter("body", "is empty; send a JSON object");
     }
     JsonValue parsed;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(bytes))) {
       parsed = reader.readValue();
     } catch (JsonException e) {
       throw ProblemException.badParameter("body", "malformed JSON: " + e.getMessage());

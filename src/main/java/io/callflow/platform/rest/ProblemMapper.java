@@ -1,6 +1,6 @@
 package io.callflow.platform.rest;
 
-import jakarta.json.Json;
+import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
@@ -91,13 +91,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             problem.getMessage(),
             body -> {
               if (!problem.invalidParams().isEmpty()) {
-                JsonArrayBuilder params = Json.createArrayBuilder();
+                JsonArrayBuilder params = Jsonp.createArrayBuilder();
                 problem
                     .invalidParams()
                     .forEach(
                         p ->
                             params.add(
-                                Json.createObjectBuilder()
+                                Jsonp.createObjectBuilder()
                                     .add("name", p.name())
                                     .add("reason", p.reason())));
                 body.add("invalid_params", params);
@@ -127,7 +127,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
    */
   static JsonObjectBuilder problem(int status, String phrase, String gmsException, String detail) {
     Status known = Status.fromStatusCode(status);
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("type", "about:blank")
         .add("title", known == null ? phrase : known.getReasonPhrase())
         .add("status", status)

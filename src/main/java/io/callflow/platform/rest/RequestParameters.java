@@ -1,7 +1,7 @@
 package io.callflow.platform.rest;
 
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -121,7 +121,7 @@ public final class RequestParameters {
 
   private static Map<String, String> json(byte[] bytes) {
     JsonValue parsed;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(bytes))) {
       parsed = reader.readValue();
     } catch (JsonException e) {
       throw ProblemException.badParameter("body", "malformed JSON: " + e.getMessage());

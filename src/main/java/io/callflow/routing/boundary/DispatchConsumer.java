@@ -1,5 +1,6 @@
 package io.callflow.routing.boundary;
 
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.CallflowConnectionFactory;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.routing.control.Routing;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -62,7 +62,7 @@ public class DispatchConsumer implements MessageListener {
       throw new IllegalStateException("unreadable dispatch message", e);
     }
     String queue;
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
       queue = reader.readObject().getString("queue");
     } catch (JsonException | ClassCastException | NullPointerException e) {
       LOG.warning("Dropping a dispatch message without a queue: " + body);

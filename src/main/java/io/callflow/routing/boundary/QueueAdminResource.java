@@ -1,5 +1,6 @@
 package io.callflow.routing.boundary;
 
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.JsonRequest;
 import io.callflow.platform.rest.ProblemException;
@@ -9,7 +10,6 @@ import io.callflow.routing.entity.QueueFigures;
 import io.callflow.routing.entity.VirtualQueue;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -38,7 +38,7 @@ public class QueueAdminResource {
 
   @GET
   public JsonArray list() {
-    return Json.createArrayBuilder(queues.queues().stream().map(QueueAdminResource::json).toList())
+    return Jsonp.createArrayBuilder(queues.queues().stream().map(QueueAdminResource::json).toList())
         .build();
   }
 
@@ -51,24 +51,24 @@ public class QueueAdminResource {
             .queue(name)
             .orElseThrow(() -> ProblemException.notFound("no virtual queue named " + name));
     QueueFigures figures = statistics.of(name);
-    return Json.createObjectBuilder(json(queue))
+    return Jsonp.createObjectBuilder(json(queue))
         .add("waiting", figures.waiting())
         .add("reserved", figures.reserved())
         .add("engaged", figures.engaged())
         .add(
             "agents",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("loggedIn", figures.agentsLoggedIn())
                 .add("ready", figures.agentsReady())
                 .add("idle", figures.agentsIdle()))
         .add(
             "handleTime",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("averageSeconds", figures.averageHandleTime().toMillis() / 1000.0)
                 .add("samples", figures.handleTime().samples()))
         .add(
             "waits",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("samples", figures.waitSamples())
                 .add("meanPredictedSeconds", figures.meanPredictedSeconds())
                 .add("meanActualSeconds", figures.meanActualSeconds())
@@ -83,7 +83,7 @@ public class QueueAdminResource {
     if (!VirtualQueue.NAME.matcher(name).matches()) {
       request.invalid("name", "must be 1 to 64 letters, digits, '_', '.' or '-'");
     }
-    JsonObjectBuilder options = Json.createObjectBuilder();
+    JsonObjectBuilder options = Jsonp.createObjectBuilder();
     request
         .object("options")
         .ifPresent(
@@ -101,9 +101,9 @@ public class QueueAdminResource {
   }
 
   static JsonObject json(VirtualQueue queue) {
-    try (JsonReader reader = Json.createReader(new StringReader(queue.optionsJson()))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(queue.optionsJson()))) {
       JsonValue options = reader.readValue();
-      return Json.createObjectBuilder().add("name", queue.name()).add("options", options).build();
+      return Jsonp.createObjectBuilder().add("name", queue.name()).add("options", options).build();
     }
   }
 }

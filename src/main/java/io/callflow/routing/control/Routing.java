@@ -1,6 +1,7 @@
 package io.callflow.routing.control;
 
 import io.callflow.desktop.control.DesktopCommands;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import io.callflow.routing.entity.AgentReserved;
@@ -15,7 +16,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -366,7 +366,7 @@ public class Routing {
     sender.enqueue(
         Destinations.ROUTING,
         DISPATCH,
-        Json.createObjectBuilder().add("queue", queue).build().toString(),
+        Jsonp.createObjectBuilder().add("queue", queue).build().toString(),
         delay.isNegative() ? Duration.ZERO : delay);
   }
 

@@ -1,6 +1,7 @@
 package io.callflow.service.boundary;
 
 import io.callflow.notification.control.Notifications;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.CallflowConnectionFactory;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.service.control.InstanceEvents;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -85,7 +85,7 @@ public class InstanceEventsListener implements MessageListener {
   }
 
   private static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }

@@ -1,12 +1,12 @@
 package io.callflow.service.boundary;
 
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.rest.JsonRequest;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.control.ServiceAdministration;
 import io.callflow.service.entity.ServiceConfiguration;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,7 @@ public class ServiceAdminResource {
 
   @GET
   public JsonArray list() {
-    return Json.createArrayBuilder(services.services().stream().map(ServiceJson::write).toList())
+    return Jsonp.createArrayBuilder(services.services().stream().map(ServiceJson::write).toList())
         .build();
   }
 

@@ -1,7 +1,7 @@
 package io.callflow.service.boundary;
 
+import io.callflow.platform.json.Jsonp;
 import io.callflow.service.entity.ServiceDefinition;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -12,7 +12,7 @@ public final class ServiceJson {
   private ServiceJson() {}
 
   public static JsonObject write(ServiceDefinition service) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("name", service.name())
         .add("flow", service.flow().gmsName())
         .add("options", options(service))
@@ -21,7 +21,7 @@ public final class ServiceJson {
   }
 
   private static JsonObject options(ServiceDefinition service) {
-    try (JsonReader reader = Json.createReader(new StringReader(service.optionsJson()))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(service.optionsJson()))) {
       return reader.readObject();
     }
   }

@@ -1,12 +1,12 @@
 package io.callflow.service.control;
 
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,7 +24,7 @@ public class InstanceEvents {
 
   public void stateChanged(ServiceInstance instance, InstanceState previous, Instant at) {
     JsonObjectBuilder event =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("eventId", UUID.randomUUID().toString())
             .add("serviceId", instance.id())
             .add("service", instance.serviceName())

@@ -88,37 +88,32 @@ public class InteractionRequests {
       }
     }
     Booking booking = allocator.allocate(bookingRequest(options, id, phone));
-    try {
-      Instant now = clock.instant();
-      Duration ttl = options.ttl(service.flow());
-      String dataId = appData.store(data, ttl, gmsUser);
-      ServiceInstance instance =
-          new ServiceInstance(
-              id,
-              service,
-              InstanceState.ACCESS_ISSUED,
-              gmsUser,
-              phone.orElse(null),
-              dataId,
-              options.toJson(),
-              now);
-      em.persist(instance);
-      events.stateChanged(instance, null, now);
-      device.ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
-      Map<String, String> answer = new LinkedHashMap<>();
-      answer.put("_id", id);
-      if (dialog) {
-        DialNumberDialog.addTo(answer, booking, now);
-        notifications.push(id, service.name(), DialNumberDialog.ACTION, Map.of());
-      } else {
-        AccessAnswer.addTo(answer, booking, now);
-      }
-      answer.put("_data_id", dataId);
-      return answer;
-    } catch (RuntimeException e) {
-      bookings.releaseAlone(booking.id()); // the booking committed on its own; give the number back
-      throw e;
+    Instant now = clock.instant();
+    Duration ttl = options.ttl(service.flow());
+    String dataId = appData.store(data, ttl, gmsUser);
+    ServiceInstance instance =
+        new ServiceInstance(
+            id,
+            service,
+            InstanceState.ACCESS_ISSUED,
+            gmsUser,
+            phone.orElse(null),
+            dataId,
+            options.toJson(),
+            now);
+    em.persist(instance);
+    events.stateChanged(instance, null, now);
+    device.ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
+    Map<String, String> answer = new LinkedHashMap<>();
+    answer.put("_id", id);
+    if (dialog) {
+      DialNumberDialog.addTo(answer, booking, now);
+      notifications.push(id, service.name(), DialNumberDialog.ACTION, Map.of());
+    } else {
+      AccessAnswer.addTo(answer, booking, now);
     }
+    answer.put("_data_id", dataId);
+    return answer;
   }
 
   /**

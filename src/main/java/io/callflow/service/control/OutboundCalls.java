@@ -2,6 +2,7 @@ package io.callflow.service.control;
 
 import io.callflow.desktop.control.DesktopCommands;
 import io.callflow.desktop.entity.CallResultReported;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
@@ -12,7 +13,6 @@ import io.callflow.service.entity.ServiceInstance;
 import io.callflow.storage.control.AppDataStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -97,7 +97,7 @@ public class OutboundCalls {
       sender.enqueue(
           Destinations.DIALER,
           DIAL,
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("serviceId", instance.id())
               .add("phone", phone)
               .add("attempt", attempt)

@@ -1,7 +1,7 @@
 package io.callflow.service.control;
 
+import io.callflow.platform.json.Jsonp;
 import io.callflow.routing.entity.QueuePosition;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -40,26 +40,26 @@ final class QueuedDialogs {
    * snooze}).
    */
   static JsonObject displayMenu(String id, URI base) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("_id", id)
         .add("_action", DISPLAY_MENU)
         .add("_label", "An agent is ready to take your call")
         .add(
             "_content",
-            Json.createArrayBuilder()
+            Jsonp.createArrayBuilder()
                 .add(
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                         .add("_group_name", "Would you like to call now?")
                         .add(
                             "_group_content",
-                            Json.createArrayBuilder()
+                            Jsonp.createArrayBuilder()
                                 .add(item("Call now", base, id, CONFIRM))
                                 .add(item("Later", base, id, SNOOZE)))))
         .build();
   }
 
   private static JsonObjectBuilder item(String label, URI base, String id, String request) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("_label", label)
         .add(
             "_user_action_url", base.resolve("genesys/1/service/" + id + "/" + request).toString());

@@ -14,6 +14,7 @@ import io.callflow.desktop.entity.Customer;
 import io.callflow.desktop.entity.Direction;
 import io.callflow.notification.control.Notifications;
 import io.callflow.notification.control.Subscriptions;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.persistence.AdvisoryLocks;
 import io.callflow.platform.phone.PhoneNumbers;
@@ -30,7 +31,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -412,15 +412,22 @@ public class QueuedFlows {
   /** Books the access number for the time the agent is held, and tells the app to dial it. */
   private Booking issueAccess(ServiceInstance instance, ServiceOptions options, Instant now) {
     Duration hold = options.agentReserveTimeout();
+    // tried, not demanded: an exhausted pool must not doom the transaction of a dispatch that
+    // puts the customer back in the queue instead
     Booking booking =
-        allocator.allocate(
-            new BookingRequest(
-                options.resourceGroup(),
-                instance.id(),
-                instance.phoneNumber(),
-                options.provideCode(),
-                options.accessCodeLength(),
-                Optional.of(hold)));
+        allocator
+            .tryAllocate(
+                new BookingRequest(
+                    options.resourceGroup(),
+                    instance.id(),
+                    instance.phoneNumber(),
+                    options.provideCode(),
+                    options.accessCodeLength(),
+                    Optional.of(hold)))
+            .orElseThrow(
+                () ->
+                    new PoolExhausted(
+                        options.resourceGroup(), allocator.untilFree(options.resourceGroup())));
     instance.confirmationSettled();
     move(instance, InstanceState.ACCESS_ISSUED, now);
     routing.holdFor(instance.id(), hold);
@@ -500,7 +507,7 @@ public class QueuedFlows {
         .liveFor(instance.id())
         .ifPresent(booking -> DialNumberDialog.addTo(members, booking, now));
     boolean agentReady = instance.agentId().isPresent() && !instance.state().isFinal();
-    JsonObjectBuilder answer = Json.createObjectBuilder(StringObjects.toJson(members));
+    JsonObjectBuilder answer = Jsonp.createObjectBuilder(StringObjects.toJson(members));
     answer.add("_agent_ready_threshold_passed", agentReady);
     return answer.build();
   }

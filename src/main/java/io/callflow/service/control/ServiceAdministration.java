@@ -18,6 +18,7 @@ public class ServiceAdministration {
 
   @PersistenceContext EntityManager em;
   @Inject PoolAdministration pools;
+  @Inject jakarta.enterprise.event.Event<ServiceCatalog.Changed> changes;
 
   public List<ServiceDefinition> services() {
     return em.createQuery(
@@ -51,6 +52,7 @@ public class ServiceAdministration {
     ServiceDefinition service =
         em.find(ServiceDefinition.class, name, LockModeType.PESSIMISTIC_WRITE);
     service.reconfigure(configuration);
+    changes.fire(new ServiceCatalog.Changed(name));
     return service;
   }
 }

@@ -2,6 +2,7 @@ package io.callflow.service.control;
 
 import io.callflow.access.control.Bookings;
 import io.callflow.access.entity.Booking;
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.Routing;
@@ -10,7 +11,6 @@ import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,12 +53,12 @@ public class ServiceInstances {
   public JsonObject describeJson(String id, String gmsUser) {
     ServiceInstance instance = visible(id, gmsUser);
     JsonObjectBuilder answer =
-        Json.createObjectBuilder(StringObjects.toJson(describe(instance, clock.instant())));
+        Jsonp.createObjectBuilder(StringObjects.toJson(describe(instance, clock.instant())));
     if (instance.flow().isOutbound()) {
-      JsonArrayBuilder attempts = Json.createArrayBuilder();
+      JsonArrayBuilder attempts = Jsonp.createArrayBuilder();
       for (DialAttempt attempt : outbound.attemptsOf(id)) {
         JsonObjectBuilder one =
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("attempt", String.valueOf(attempt.attempt()))
                 .add("party", attempt.party().name())
                 .add("at", attempt.dialledAt().toString());

@@ -1,10 +1,14 @@
 package io.callflow.service.entity;
 
+import io.callflow.platform.json.StringObjects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import java.util.Collections;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +30,12 @@ public class ServiceDefinition {
   private boolean builtIn;
 
   @Version private long version;
+
+  /** The options read once per configuration, not once per request. */
+  @Transient private volatile ParsedOptions parsedOptions;
+
+  /** Options read from one text: the persistence provider may replace the text underneath. */
+  private record ParsedOptions(String json, Map<String, String> values) {}
 
   protected ServiceDefinition() {}
 
@@ -50,6 +60,21 @@ public class ServiceDefinition {
   /** The configured options as a JSON object text. */
   public String optionsJson() {
     return options;
+  }
+
+  /** The configured options as strings, in their configured order; unmodifiable. */
+  public Map<String, String> options() {
+    String json = options;
+    ParsedOptions read = parsedOptions;
+    if (read == null || read.json() != json) {
+      read = new ParsedOptions(json, Collections.unmodifiableMap(StringObjects.read(json)));
+      parsedOptions = read;
+    }
+    return read.values();
+  }
+
+  public long version() {
+    return version;
   }
 
   /** Applies an operator's configuration; a built-in service stays built in. */

@@ -1,5 +1,6 @@
 package io.callflow.storage.boundary;
 
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.rest.GmsUser;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.rest.RequestParameters;
@@ -10,7 +11,6 @@ import io.callflow.storage.entity.StorageEntry;
 import io.callflow.storage.entity.StorageTtl;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -68,7 +68,7 @@ public class StorageResource {
   @GET
   @Path("{id}")
   public Response read(@PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
-    JsonObjectBuilder body = Json.createObjectBuilder();
+    JsonObjectBuilder body = Jsonp.createObjectBuilder();
     entry(id, gmsUser).data().forEach(body::add);
     return json(body.build());
   }
@@ -132,7 +132,7 @@ public class StorageResource {
   }
 
   private static JsonObject idOf(String id) {
-    return Json.createObjectBuilder().add("id", id).build();
+    return Jsonp.createObjectBuilder().add("id", id).build();
   }
 
   private static Response json(JsonObject body) {

@@ -1,7 +1,7 @@
 package io.callflow.storage.entity;
 
+import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -33,7 +33,7 @@ public record AppData(Map<String, String> values) {
   /** Reads the JSON text {@link #toJson()} wrote. */
   public static AppData fromJson(String json) {
     JsonObject object;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
       object = reader.readObject();
     } catch (JsonException | ClassCastException e) {
       throw new IllegalArgumentException("app data is not a JSON object: " + e.getMessage(), e);

@@ -1,0 +1,62 @@
+package io.callflow.access.control;
+
+import io.callflow.access.entity.Pool;
+import io.callflow.access.entity.PoolSettings;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the allocator's pool catalogue current: reads every pool once a second (so a change made on
+ * another server instance is seen within a second) and at once after a change made here.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PoolCatalogue {
+
+  private static final Logger LOG = Logger.getLogger(PoolCatalogue.class.getName());
+
+  /** Sent, after commit, by whatever changed a pool's configuration. */
+  public record Changed(String pool) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject AccessNumberAllocator allocator;
+
+  @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+  public void everySecond() {
+    refresh();
+  }
+
+  public void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed changed) {
+    refresh();
+  }
+
+  private void refresh() {
+    try {
+      Map<String, PoolSettings> pools =
+          em.createQuery("SELECT p FROM Pool p", Pool.class)
+              .getResultStream()
+              .map(PoolSettings::of)
+              .collect(Collectors.toMap(PoolSettings::name, p -> p));
+      allocator.replacePools(pools);
+    } catch (RuntimeException e) {
+      // the database is away: allocations fail on their own; the catalogue catches up later
+      LOG.log(Level.FINE, "Pool catalogue not refreshed", e);
+    }
+  }
+}
