@@ -41,10 +41,7 @@ public final class PayaraProcess implements AutoCloseable {
       PrintStream output) {}
 
   private static final List<String> FAILURE_MARKERS =
-      List.of(
-          "Exception while loading the app",
-          "Exception while deploying",
-          "max_prepared_transactions is");
+      List.of("Exception while loading the app", "Exception while deploying");
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   /** Payara Micro's last boot line, logged once every {@code --deploy} archive is deployed. */

@@ -56,10 +56,12 @@ public class AccessNumberAllocator {
   @Inject BookingEvents events;
   @Inject Bookings bookings;
   @Inject AccessMetrics metrics;
+  @Inject PoolChanges changes;
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, String> roundRobinCursors = new ConcurrentHashMap<>();
   private Map<String, PoolSettings> pools = Map.of();
+  private long poolsGeneration = -1;
 
   /** A booking, or {@link PoolExhausted} (which rolls the caller's transaction back). */
   public Booking allocate(BookingRequest request) {
@@ -100,15 +102,16 @@ public class AccessNumberAllocator {
 
   /** Replaces the pool catalogue (a short in-memory swap). */
   @Lock(LockType.WRITE)
-  public void replacePools(Map<String, PoolSettings> current) {
+  public void replacePools(Map<String, PoolSettings> current, long generation) {
     pools = Map.copyOf(current);
+    poolsGeneration = generation;
     roundRobinCursors.keySet().retainAll(current.keySet());
   }
 
-  /** The pool from the catalogue, or read now if it is newer than the catalogue. */
+  /** The pool from the catalogue, or read now if the catalogue is older than the pool. */
   private PoolSettings settings(String name) {
     PoolSettings known = pools.get(name);
-    if (known != null) {
+    if (known != null && poolsGeneration == changes.generation()) {
       return known;
     }
     Pool pool = em.find(Pool.class, name);

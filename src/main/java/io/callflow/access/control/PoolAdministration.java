@@ -37,7 +37,7 @@ public class PoolAdministration {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
-  @Inject Event<PoolCatalogue.Changed> changes;
+  @Inject Event<PoolChanges.Changed> changes;
 
   public List<PoolSnapshot> pools() {
     List<Pool> pools =
@@ -111,7 +111,7 @@ public class PoolAdministration {
         .setParameter("pool", name)
         .executeUpdate();
     em.remove(pool);
-    changes.fire(new PoolCatalogue.Changed(name));
+    changes.fire(new PoolChanges.Changed(name));
     return last;
   }
 
@@ -159,7 +159,7 @@ public class PoolAdministration {
                 + " (SELECT 1 FROM booking b WHERE b.number = n.number AND b.active)")
         .setParameter(1, pool.name())
         .executeUpdate();
-    changes.fire(new PoolCatalogue.Changed(pool.name()));
+    changes.fire(new PoolChanges.Changed(pool.name()));
     return snapshot(pool);
   }
 

@@ -9,8 +9,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,29 +29,24 @@ public class PoolCatalogue {
 
   private static final Logger LOG = Logger.getLogger(PoolCatalogue.class.getName());
 
-  /** Sent, after commit, by whatever changed a pool's configuration. */
-  public record Changed(String pool) {}
-
   @PersistenceContext EntityManager em;
   @Inject AccessNumberAllocator allocator;
+  @Inject PoolChanges changes;
 
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   public void everySecond() {
     refresh();
   }
 
-  public void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed changed) {
-    refresh();
-  }
-
   private void refresh() {
     try {
+      long generation = changes.generation(); // before reading: a change after it is not in it
       Map<String, PoolSettings> pools =
           em.createQuery("SELECT p FROM Pool p", Pool.class)
               .getResultStream()
               .map(PoolSettings::of)
               .collect(Collectors.toMap(PoolSettings::name, p -> p));
-      allocator.replacePools(pools);
+      allocator.replacePools(pools, generation);
     } catch (RuntimeException e) {
       // the database is away: allocations fail on their own; the catalogue catches up later
       LOG.log(Level.FINE, "Pool catalogue not refreshed", e);

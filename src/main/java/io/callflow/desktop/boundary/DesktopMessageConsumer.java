@@ -9,9 +9,12 @@ import io.callflow.desktop.entity.CallResult;
 import io.callflow.desktop.entity.DesktopMessage;
 import io.callflow.desktop.entity.RejectedMessage;
 import io.callflow.platform.messaging.CallflowConnectionFactory;
+import io.callflow.platform.messaging.ConsumedMessages;
 import io.callflow.platform.messaging.Destinations;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -50,14 +53,21 @@ import jakarta.jms.MessageListener;
           propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
     })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DesktopMessageConsumer implements MessageListener {
 
   @Inject Agents agents;
   @Inject CallResults callResults;
   @Inject DesktopDeadLetters deadLetters;
 
+  @Inject ConsumedMessages consumed;
+
   @Override
   public void onMessage(Message message) {
+    consumed.once(message, () -> carryOut(message));
+  }
+
+  private void carryOut(Message message) {
     String type = typeOf(message);
     String body;
     try {
@@ -69,13 +79,13 @@ public class DesktopMessageConsumer implements MessageListener {
       throw new IllegalStateException("unreadable desktop message", e);
     }
     try {
-      carryOut(DesktopMessage.parse(type, body));
+      carryOutMessage(DesktopMessage.parse(type, body));
     } catch (RejectedMessage rejected) {
       deadLetters.reject(type, body, rejected.reason());
     }
   }
 
-  private void carryOut(DesktopMessage message) {
+  private void carryOutMessage(DesktopMessage message) {
     if (message instanceof AgentLogin login) {
       agents.logIn(login);
     } else if (message instanceof AgentState state) {

@@ -3,9 +3,12 @@ package io.callflow.diagnostics.boundary;
 import io.callflow.diagnostics.control.RoundTripProbes;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.CallflowConnectionFactory;
+import io.callflow.platform.messaging.ConsumedMessages;
 import io.callflow.platform.messaging.Destinations;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -40,12 +43,19 @@ import java.io.StringReader;
           propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
     })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RoundTripProbeConsumer implements MessageListener {
 
   @Inject RoundTripProbes probes;
 
+  @Inject ConsumedMessages consumed;
+
   @Override
   public void onMessage(Message message) {
+    consumed.once(message, () -> carryOut(message));
+  }
+
+  private void carryOut(Message message) {
     try (JsonReader reader = Jsonp.createReader(new StringReader(message.getBody(String.class)))) {
       probes.complete(reader.readObject().getString("probeId"));
     } catch (JMSException e) {

@@ -3,9 +3,12 @@ package io.callflow.notification.boundary;
 import io.callflow.notification.control.PushDeliveries;
 import io.callflow.notification.entity.PushOrder;
 import io.callflow.platform.messaging.CallflowConnectionFactory;
+import io.callflow.platform.messaging.ConsumedMessages;
 import io.callflow.platform.messaging.Destinations;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -44,12 +47,19 @@ import jakarta.jms.MessageListener;
       // subscriber
       @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
     })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PushOrderConsumer implements MessageListener {
 
   @Inject PushDeliveries deliveries;
 
+  @Inject ConsumedMessages consumed;
+
   @Override
   public void onMessage(Message message) {
+    consumed.once(message, () -> carryOut(message));
+  }
+
+  private void carryOut(Message message) {
     try {
       deliveries.carryOut(PushOrder.fromJson(message.getBody(String.class)));
     } catch (JMSException e) {

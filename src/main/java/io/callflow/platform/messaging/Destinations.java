@@ -43,5 +43,14 @@ public final class Destinations {
   /** Name of the JMS property that says what a message is. */
   public static final String TYPE_PROPERTY = "type";
 
+  /** Artemis's duplicate-detection id: the outbox row's message id. */
+  public static final String DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
+
+  /** JMS message group: the broker hands one group's messages to one consumer, in order. */
+  public static final String GROUP_PROPERTY = "JMSXGroupID";
+
+  /** Artemis's absolute due time (epoch milliseconds) of a scheduled message. */
+  public static final String SCHEDULED_DELIVERY_PROPERTY = "_AMQ_SCHED_DELIVERY";
+
   private Destinations() {}
 }

@@ -5,14 +5,13 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Stateless;
 
 /**
- * The one data source. XA, because a database change and the JMS messages it causes commit or roll
- * back together; PostgreSQL must therefore allow prepared transactions ({@code
- * max_prepared_transactions} at least {@link #MAX_POOL_SIZE}), which {@link SchemaMigration} checks
- * at startup.
+ * The one data source. Not XA: every transaction has the database as its only resource (what it
+ * causes on the broker is written to the outbox), so it commits in one phase and PostgreSQL needs
+ * no prepared transactions.
  */
 @DataSourceDefinition(
     name = CallflowDataSource.JNDI_NAME,
-    className = "org.postgresql.xa.PGXADataSource",
+    className = "org.postgresql.ds.PGSimpleDataSource",
     url = "${MPCONFIG=" + ConfigKeys.DB_URL + "}",
     user = "${MPCONFIG=" + ConfigKeys.DB_USER + "}",
     password = "${MPCONFIG=" + ConfigKeys.DB_PASSWORD + "}",

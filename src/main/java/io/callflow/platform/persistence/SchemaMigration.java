@@ -10,10 +10,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -50,12 +47,7 @@ public class SchemaMigration {
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrateAtStartup() {
-    try {
-      migrate();
-    } catch (PreparedTransactionsDisabled e) {
-      LOG.severe(e.getMessage());
-      throw e;
-    }
+    migrate();
   }
 
   /**
@@ -66,11 +58,7 @@ public class SchemaMigration {
     retries.schedule(
         () -> {
           if (!outcome.succeeded()) {
-            try {
-              migrate();
-            } catch (PreparedTransactionsDisabled e) {
-              LOG.severe(e.getMessage());
-            }
+            migrate();
           }
         },
         RETRY_SECONDS,
@@ -83,7 +71,6 @@ public class SchemaMigration {
 
   private void migrate() {
     try {
-      requirePreparedTransactions();
       Flyway flyway =
           Flyway.configure(SchemaMigration.class.getClassLoader())
               .dataSource(dataSource)
@@ -99,9 +86,6 @@ public class SchemaMigration {
               + " migration(s) applied now";
       outcome = new MigrationOutcome(MigrationOutcome.State.SUCCEEDED, detail, Instant.now());
       LOG.info("Database ready: " + detail);
-    } catch (PreparedTransactionsDisabled e) {
-      outcome = new MigrationOutcome(MigrationOutcome.State.FAILED, e.getMessage(), Instant.now());
-      throw e;
     } catch (RuntimeException | SQLException e) {
       outcome = new MigrationOutcome(MigrationOutcome.State.FAILED, describe(e), Instant.now());
       LOG.log(
@@ -109,18 +93,6 @@ public class SchemaMigration {
           "Schema migration failed (retried in " + RETRY_SECONDS + " s): " + describe(e),
           e);
       retryLater();
-    }
-  }
-
-  private void requirePreparedTransactions() throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SHOW max_prepared_transactions")) {
-      rs.next();
-      int allowed = Integer.parseInt(rs.getString(1));
-      if (allowed < CallflowDataSource.MAX_POOL_SIZE) {
-        throw new PreparedTransactionsDisabled(allowed);
-      }
     }
   }
 
@@ -132,20 +104,5 @@ public class SchemaMigration {
     return root == e
         ? String.valueOf(e.getMessage())
         : e.getMessage() + " (" + root.getMessage() + ")";
-  }
-
-  /** PostgreSQL would abort every database + JMS transaction. */
-  static final class PreparedTransactionsDisabled extends RuntimeException {
-    PreparedTransactionsDisabled(int allowed) {
-      super(
-          "PostgreSQL max_prepared_transactions is "
-              + allowed
-              + ", Callflow needs at least "
-              + CallflowDataSource.MAX_POOL_SIZE
-              + " (database changes and JMS messages commit together through XA). Set"
-              + " max_prepared_transactions = "
-              + CallflowDataSource.MAX_POOL_SIZE
-              + " or more in postgresql.conf and restart PostgreSQL.");
-    }
   }
 }

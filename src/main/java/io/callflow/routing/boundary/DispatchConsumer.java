@@ -2,10 +2,13 @@ package io.callflow.routing.boundary;
 
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.CallflowConnectionFactory;
+import io.callflow.platform.messaging.ConsumedMessages;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.routing.control.Routing;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -47,14 +50,21 @@ import java.util.logging.Logger;
       // no prefetch: a dispatch must never wait in the buffer of a session busy with a long one
       @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
     })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DispatchConsumer implements MessageListener {
 
   private static final Logger LOG = Logger.getLogger(DispatchConsumer.class.getName());
 
   @Inject Routing routing;
 
+  @Inject ConsumedMessages consumed;
+
   @Override
   public void onMessage(Message message) {
+    consumed.once(message, () -> carryOut(message));
+  }
+
+  private void carryOut(Message message) {
     String body;
     try {
       body = message.getBody(String.class);

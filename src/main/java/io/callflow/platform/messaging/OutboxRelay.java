@@ -1,0 +1,274 @@
+package io.callflow.platform.messaging;
+
+import io.callflow.platform.json.StringObjects;
+import io.callflow.platform.persistence.CallflowDataSource;
+import io.callflow.platform.persistence.SchemaMigration;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.TextMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Sends the outbox to the broker, oldest first, and deletes what it sent. Woken at once by a commit
+ * on this server; polls for rows written by other server instances or before a restart. One relay
+ * sends at a time across all instances (a transaction-scoped advisory lock), so every group's order
+ * is the outbox's. A batch goes in one JMS transaction, then its rows are deleted; a relay that
+ * dies in between sends them again, and the broker's duplicate detection ({@code _AMQ_DUPL_ID})
+ * drops the copies. While the broker is away the relay backs off and messages wait; no request
+ * waits with them.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+
+  /** The advisory lock that makes one relay the sender (an arbitrary constant of this product). */
+  private static final long SENDER_LOCK = 0x63616c6c666c6f77L;
+
+  static final int BATCH = 200;
+  private static final long POLL_MILLIS = 200;
+  private static final long LONGEST_BACKOFF_MILLIS = 5000;
+
+  @Resource(lookup = CallflowDataSource.JNDI_NAME)
+  DataSource dataSource;
+
+  @Resource(lookup = CallflowConnectionFactory.RELAY_JNDI_NAME)
+  ConnectionFactory connectionFactory;
+
+  @Resource ManagedThreadFactory threads;
+  @Inject SchemaMigration schema;
+  @Inject OutboxMetrics metrics;
+
+  private final Semaphore wake = new Semaphore(0);
+  private volatile boolean running;
+  private volatile String brokerProblem;
+  private Thread thread;
+
+  @PostConstruct
+  void start() {
+    running = true;
+    thread = threads.newThread(this::run);
+    thread.setName("callflow-outbox-relay");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    wake.release();
+    try {
+      thread.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A transaction that wrote to the outbox committed: send now. */
+  public void wake() {
+    wake.release();
+  }
+
+  /** Why the last send failed, while the broker is unreachable; empty when sends succeed. */
+  public java.util.Optional<String> brokerProblem() {
+    return java.util.Optional.ofNullable(brokerProblem);
+  }
+
+  private void run() {
+    long backoff = 0;
+    while (running) {
+      try {
+        if (backoff > 0) {
+          Thread.sleep(backoff); // commits keep waking the relay; the broker gets its pause
+        } else {
+          wake.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        wake.drainPermits();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (!schema.outcome().succeeded()) {
+        continue;
+      }
+      try {
+        while (running && relayBatch() == BATCH) {
+          // a full batch: more may be waiting
+        }
+        if (brokerProblem != null) {
+          LOG.info("Outbox relay: the broker takes messages again");
+        }
+        brokerProblem = null;
+        backoff = 0;
+      } catch (JMSException | JMSRuntimeException e) {
+        if (brokerProblem == null) {
+          LOG.warning("Outbox relay: the broker is unreachable, messages wait: " + e);
+        }
+        brokerProblem = String.valueOf(e.getMessage());
+        backoff = Math.min(LONGEST_BACKOFF_MILLIS, Math.max(250, backoff * 2));
+      } catch (SQLException | RuntimeException e) {
+        LOG.log(Level.WARNING, "Outbox relay: a batch failed and is retried", e);
+        backoff = Math.min(LONGEST_BACKOFF_MILLIS, Math.max(250, backoff * 2));
+      }
+    }
+  }
+
+  /** Sends one batch and deletes it, in a database transaction that holds the sender lock. */
+  private int relayBatch() throws SQLException, JMSException {
+    try (Connection db = dataSource.getConnection()) {
+      db.setAutoCommit(false);
+      try {
+        if (!isSender(db)) {
+          db.rollback();
+          return 0; // another instance is sending; its rows and ours go in one order
+        }
+        List<Row> rows = oldest(db);
+        if (!rows.isEmpty()) {
+          send(rows);
+          delete(db, rows);
+        }
+        db.commit();
+        metrics.sent(rows.stream().map(Row::createdAt).toList());
+        return rows.size();
+      } catch (SQLException | JMSException | RuntimeException e) {
+        db.rollback();
+        throw e;
+      } finally {
+        db.setAutoCommit(true);
+      }
+    }
+  }
+
+  private static boolean isSender(Connection db) throws SQLException {
+    try (PreparedStatement lock = db.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+      lock.setLong(1, SENDER_LOCK);
+      try (ResultSet result = lock.executeQuery()) {
+        return result.next() && result.getBoolean(1);
+      }
+    }
+  }
+
+  private record Row(
+      long id,
+      String messageId,
+      String destination,
+      boolean topic,
+      String type,
+      String body,
+      String properties,
+      String group,
+      Timestamp deliverAt,
+      Instant createdAt) {}
+
+  private static List<Row> oldest(Connection db) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    try (PreparedStatement select =
+        db.prepareStatement(
+            "SELECT id, message_id, destination, topic, type, body, properties, group_id,"
+                + " deliver_at, created_at FROM outbox_message ORDER BY id LIMIT "
+                + BATCH)) {
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          rows.add(
+              new Row(
+                  result.getLong(1),
+                  result.getString(2),
+                  result.getString(3),
+                  result.getBoolean(4),
+                  result.getString(5),
+                  result.getString(6),
+                  result.getString(7),
+                  result.getString(8),
+                  result.getTimestamp(9),
+                  result.getTimestamp(10).toInstant()));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * One JMS transaction for the batch. If it fails the batch goes again message by message: a
+   * duplicate (sent before a crash) fails a whole transaction but is silently dropped when sent
+   * alone, and a broker that is away fails that too.
+   */
+  private void send(List<Row> rows) throws JMSException {
+    try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
+      JMSProducer producer = context.createProducer();
+      for (Row row : rows) {
+        producer.send(destination(context, row), message(context, row));
+      }
+      context.commit();
+      return;
+    } catch (JMSRuntimeException | JMSException e) {
+      LOG.log(Level.FINE, "Outbox relay: batch refused, sending one by one", e);
+    }
+    try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+      JMSProducer producer = context.createProducer();
+      for (Row row : rows) {
+        producer.send(destination(context, row), message(context, row));
+      }
+    }
+  }
+
+  private static jakarta.jms.Destination destination(JMSContext context, Row row) {
+    return row.topic()
+        ? context.createTopic(row.destination())
+        : context.createQueue(row.destination());
+  }
+
+  private static TextMessage message(JMSContext context, Row row) throws JMSException {
+    TextMessage message = context.createTextMessage(row.body());
+    message.setStringProperty(Destinations.TYPE_PROPERTY, row.type());
+    if (row.properties() != null) {
+      for (var property : StringObjects.read(row.properties()).entrySet()) {
+        message.setStringProperty(property.getKey(), property.getValue());
+      }
+    }
+    message.setStringProperty(Destinations.DUPLICATE_ID_PROPERTY, row.messageId());
+    if (row.group() != null) {
+      message.setStringProperty(Destinations.GROUP_PROPERTY, row.group());
+    }
+    if (row.deliverAt() != null && row.deliverAt().getTime() > System.currentTimeMillis()) {
+      message.setLongProperty(Destinations.SCHEDULED_DELIVERY_PROPERTY, row.deliverAt().getTime());
+    }
+    return message;
+  }
+
+  private static void delete(Connection db, List<Row> rows) throws SQLException {
+    try (PreparedStatement delete =
+        db.prepareStatement("DELETE FROM outbox_message WHERE id = ANY (?)")) {
+      delete.setArray(
+          1, db.createArrayOf("bigint", rows.stream().map(Row::id).toArray(Long[]::new)));
+      delete.executeUpdate();
+    }
+  }
+}
