@@ -1,0 +1,125 @@
+package io.callflow.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callflow.testing.Fixtures;
+import io.callflow.testing.GmsClient;
+import io.callflow.testing.GmsClient.Reply;
+import io.callflow.testing.TestServer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Far more clients than the server has database connections (32), each asking for a number and
+ * calling it at once, on a pool much smaller than the crowd: the server keeps answering, with a
+ * number or a clean 503, and never books a locked number twice.
+ */
+class HotPathConcurrencyIT {
+
+  private static final int CLIENTS = 256;
+  private static final Duration RUN = Duration.ofSeconds(20);
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private final GmsClient gms = TestServer.gms();
+
+  @Test
+  void twoHundredFiftySixClientsOnTwentyNumbersNeverStallNorDoubleBook() throws Exception {
+    String pool = Fixtures.pool(gms, "LOCKING", 300, Fixtures.freshNumbers(20));
+    String service = Fixtures.interactionService(gms, pool, "");
+    GmsClient client = gms.withTimeout(PATIENCE);
+    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    AtomicInteger matched = new AtomicInteger();
+    ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
+    Instant end = Instant.now().plus(RUN);
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    for (int i = 0; i < CLIENTS; i++) {
+      clients.submit(
+          () -> {
+            while (Instant.now().isBefore(end)) {
+              try {
+                Reply issued = post(client, "/genesys/1/service/" + service, Map.of());
+                count(statuses, issued);
+                if (issued.status() == 200) {
+                  Map<String, String> dialled = new java.util.HashMap<>();
+                  dialled.put("_access_number", issued.json().getString("_access_number"));
+                  String code = issued.json().getString("_access_code", "");
+                  if (!code.isEmpty()) {
+                    dialled.put("_access_code", code);
+                  }
+                  Reply call = post(client, "/genesys/1/service/match-interaction", dialled);
+                  count(statuses, call);
+                  if (call.status() == 200) {
+                    matched.incrementAndGet();
+                  }
+                }
+              } catch (RuntimeException e) {
+                unanswered.add(String.valueOf(e));
+              }
+            }
+          });
+    }
+    clients.shutdown();
+    assertTrue(
+        clients.awaitTermination(RUN.plus(PATIENCE).plusSeconds(30).toSeconds(), TimeUnit.SECONDS),
+        "every client finished");
+
+    assertEquals(List.of(), List.copyOf(unanswered), "every request answered within 30 s");
+    assertTrue(
+        Set.of(200, 503).containsAll(statuses.keySet()), "only 200 and 503 answers: " + statuses);
+    assertTrue(matched.get() >= 200, "bookings matched: " + matched.get() + ", " + statuses);
+    assertEquals(0, overlappingBookings(pool), "a locked number booked twice at once");
+  }
+
+  /** A form POST over HTTP/1.1, each client on connections of its own as apps and IVRs are. */
+  private static Reply post(GmsClient client, String path, Map<String, String> form) {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    e.getKey()
+                        + "="
+                        + java.net.URLEncoder.encode(
+                            e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+            .collect(java.util.stream.Collectors.joining("&"));
+    return client.send(
+        "POST",
+        path,
+        "application/x-www-form-urlencoded",
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static void count(Map<Integer, AtomicInteger> statuses, Reply reply) {
+    statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger()).incrementAndGet();
+  }
+
+  /** Pairs of the pool's bookings on one number whose lives overlap. */
+  private static long overlappingBookings(String pool) throws Exception {
+    try (Connection db = TestServer.stack().connectToDatabase();
+        PreparedStatement overlaps =
+            db.prepareStatement(
+                "SELECT count(*) FROM booking a JOIN booking b ON a.number = b.number AND a.id < b.id"
+                    + " WHERE a.pool_name = ? AND b.pool_name = a.pool_name"
+                    + " AND tstzrange(a.booked_at, coalesce(a.ended_at, 'infinity'))"
+                    + " && tstzrange(b.booked_at, coalesce(b.ended_at, 'infinity'))")) {
+      overlaps.setString(1, pool);
+      try (ResultSet result = overlaps.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+}
