@@ -9,6 +9,8 @@ import io.callflow.service.control.InstanceStreams;
 import io.callflow.service.control.ServiceInstances;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -53,6 +55,8 @@ import java.util.logging.Logger;
           propertyValue = CallflowConnectionFactory.BROKER_PASSWORD),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
     })
+// streams are best effort: no transaction, the event is acknowledged once passed on
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class InstanceEventsListener implements MessageListener {
 
   private static final Logger LOG = Logger.getLogger(InstanceEventsListener.class.getName());
@@ -72,7 +76,6 @@ public class InstanceEventsListener implements MessageListener {
       String eventId = event.getString("eventId", null);
       if (InstanceEvents.STATE_CHANGED.equals(type)) {
         Map<String, String> state = new LinkedHashMap<>(instances.describeAny(serviceId));
-        // the event's state wins: the database may not show this change yet when the broker does
         state.put("_state", event.getString("state", state.get("_state")));
         streams.publish(serviceId, InstanceStreams.STATE, eventId, InstanceStreams.json(state));
       } else if (Notifications.PUSHED_EVENT.equals(type)) {
