@@ -15,3 +15,6 @@ CREATE INDEX access_number_free_in_order ON access_number (pool_name, number) WH
 CREATE INDEX access_number_random ON access_number (pool_name, shuffle_key);
 -- the pool's own (pool_name) index is covered by the last one
 DROP INDEX access_number_pool;
+
+-- a call's match and a booking's end look up the live bookings of one number
+CREATE INDEX booking_live_number ON booking (number) WHERE active;
