@@ -88,6 +88,9 @@ public final class PayaraProcess implements AutoCloseable {
     String preBoot = settings.loopbackOnly() ? "pre-boot-loopback.txt" : "pre-boot.txt";
     command.add("--prebootcommandfile");
     command.add(settings.serverConfig().resolve(preBoot).toString());
+    // the pre-boot file keeps HTTP closed; this opens it once every archive is deployed and started
+    command.add("--postdeploycommandfile");
+    command.add(settings.serverConfig().resolve("post-deploy.txt").toString());
     clearAllButLogs(settings.rootDir());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     Files.writeString(settings.pidFile(), Long.toString(process.pid()));
@@ -141,8 +144,9 @@ public final class PayaraProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until the application's own readiness checks answer 200 (Payara's built-in readiness says
-   * UP before, and even without, the application).
+   * Waits until readiness answers 200: HTTP opens only once the application is deployed and started
+   * (server-config/post-deploy.txt), and its own checks say whether it can serve. The look for the
+   * {@code database} check guards against a WAR that failed to deploy, whose checks are missing.
    */
   public void awaitReady(Duration timeout) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

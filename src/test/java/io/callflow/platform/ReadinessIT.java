@@ -4,14 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callflow.launcher.CallflowStack;
+import io.callflow.launcher.EmbeddedDatabase;
+import io.callflow.launcher.Folders;
 import io.callflow.testing.Eventually;
 import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.TestServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ReadinessIT {
@@ -30,6 +41,119 @@ class ReadinessIT {
         "UP",
         check(ready.json(), "broker").getJsonObject("data").getString("broker"),
         ready::toString);
+    assertEquals("UP", check(ready.json(), "application").getString("status"));
+  }
+
+  /**
+   * A fresh server (its own database and broker) polled every 0.2 s from its launch, as a load
+   * balancer would: readiness never answers 500, and from its first 200 on the admin and GMS APIs
+   * answer as the application, whose schema is migrated and whose checks are all there.
+   */
+  @Test
+  void readinessSays200OnlyOnceTheApplicationServes() throws Exception {
+    Path dataDir = Files.createTempDirectory("callflow-fresh-");
+    CallflowStack.Layout layout =
+        TestServer.layout(dataDir, EmbeddedDatabase.MAX_PREPARED_TRANSACTIONS);
+    GmsClient fresh =
+        new GmsClient("http://127.0.0.1:" + layout.httpPort())
+            .asAdministrator("admin", TestServer.ADMIN_PASSWORD)
+            .withTimeout(Duration.ofSeconds(10));
+    List<Probe> probes = new CopyOnWriteArrayList<>();
+    long launched = System.nanoTime();
+    ScheduledExecutorService balancer = Executors.newSingleThreadScheduledExecutor();
+    balancer.scheduleWithFixedDelay(
+        () -> probes.add(Probe.of(fresh, launched)), 0, 200, TimeUnit.MILLISECONDS);
+    CallflowStack stack = null;
+    try {
+      stack = CallflowStack.start(layout);
+      Eventually.await(
+          "three probes of the started server",
+          Duration.ofSeconds(30),
+          () -> Optional.of(probes).filter(p -> p.stream().filter(Probe::ready).count() >= 3));
+    } finally {
+      balancer.shutdownNow(); // before the server stops: its shutdown is not under test
+      balancer.awaitTermination(30, TimeUnit.SECONDS);
+      if (stack != null) {
+        stack.close();
+      }
+      Folders.deleteTree(dataDir);
+    }
+
+    String timeline = probes.stream().map(Probe::toString).collect(Collectors.joining("\n"));
+    for (Probe probe : probes) {
+      probe
+          .readiness()
+          .ifPresent(
+              r -> assertTrue(r.status() == 200 || r.status() == 503, () -> "at " + timeline));
+    }
+    Probe first = probes.stream().filter(Probe::ready).findFirst().orElseThrow();
+    JsonObject health = first.readiness().orElseThrow().json();
+    assertEquals("UP", check(health, "application").getString("status"), timeline);
+    assertEquals(
+        "SUCCEEDED",
+        check(health, "database").getJsonObject("data").getString("migration"),
+        timeline);
+    check(health, "broker");
+    for (Probe ready : probes.stream().filter(Probe::ready).toList()) {
+      Reply pools = ready.pools().orElseThrow();
+      assertEquals(200, pools.status(), () -> ready + " in " + timeline);
+      assertTrue(pools.contentType().startsWith("application/json"), () -> ready + "");
+      Reply unknown = ready.gms().orElseThrow();
+      assertEquals(404, unknown.status(), () -> ready + " in " + timeline);
+      assertTrue(unknown.contentType().startsWith("application/problem+json"), () -> ready + "");
+    }
+  }
+
+  /**
+   * One round of a load balancer against a starting server: readiness (empty while nothing
+   * listens), then, when it said 200, what a client meets on the admin and GMS APIs.
+   */
+  private record Probe(
+      long millis, Optional<Reply> readiness, Optional<Reply> pools, Optional<Reply> gms) {
+
+    static Probe of(GmsClient server, long launched) {
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched);
+      Optional<Reply> readiness = answer(() -> server.get("/health/ready"));
+      if (readiness.filter(r -> r.status() == 200).isEmpty()) {
+        return new Probe(millis, readiness, Optional.empty(), Optional.empty());
+      }
+      return new Probe(
+          millis,
+          readiness,
+          answer(() -> server.get("/admin/pools")),
+          answer(() -> server.get("/genesys/1/service/no-such-instance")));
+    }
+
+    private static Optional<Reply> answer(java.util.function.Supplier<Reply> request) {
+      try {
+        return Optional.of(request.get());
+      } catch (UncheckedIOException nothingListens) {
+        return Optional.empty();
+      }
+    }
+
+    boolean ready() {
+      return readiness.filter(r -> r.status() == 200).isPresent();
+    }
+
+    @Override
+    public String toString() {
+      return "+"
+          + millis
+          + " ms: readiness "
+          + readiness.map(Probe::brief).orElse("no answer")
+          + pools.map(r -> ", pools " + brief(r)).orElse("")
+          + gms.map(r -> ", gms " + brief(r)).orElse("");
+    }
+
+    private static String brief(Reply reply) {
+      String body = reply.body().replaceAll("\\s+", " ");
+      return reply.status()
+          + " "
+          + reply.contentType()
+          + " "
+          + body.substring(0, Math.min(body.length(), 160));
+    }
   }
 
   @Test
