@@ -168,7 +168,8 @@ class AllocationIT {
   @Test
   void restartKeepsLiveBookingsAndStillExpiresThem() throws Exception {
     String shortPool = Fixtures.pool(gms, "LOCKING", 5, Fixtures.freshNumbers(1));
-    String longPool = Fixtures.pool(gms, "LOCKING", 45, Fixtures.freshNumbers(1));
+    // long enough to outlive a restart on a busy machine, which can take most of a minute
+    String longPool = Fixtures.pool(gms, "LOCKING", 90, Fixtures.freshNumbers(1));
     String dueDuringRestart =
         gms.post("/genesys/1/service/" + Fixtures.interactionService(gms, shortPool, ""))
             .json()
@@ -190,7 +191,7 @@ class AllocationIT {
     assertEquals(survivor.getString("_access_number"), afterRestart.getString("_access_number"));
     Eventually.await(
         "the surviving booking expires on time",
-        Duration.ofSeconds(60),
+        Duration.ofSeconds(120),
         () ->
             Optional.of(gms.get("/genesys/1/service/" + survivorId))
                 .filter(r -> "EXPIRED".equals(r.json().getString("_state"))));
