@@ -33,12 +33,15 @@ public class PoolCatalogue {
   @Inject AccessNumberAllocator allocator;
   @Inject PoolChanges changes;
 
+  private Map<String, PoolSettings> pushed = Map.of();
+  private long pushedGeneration = -1;
+
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   public void everySecond() {
     refresh();
   }
 
-  private void refresh() {
+  private synchronized void refresh() {
     try {
       long generation = changes.generation(); // before reading: a change after it is not in it
       Map<String, PoolSettings> pools =
@@ -46,7 +49,11 @@ public class PoolCatalogue {
               .getResultStream()
               .map(PoolSettings::of)
               .collect(Collectors.toMap(PoolSettings::name, p -> p));
-      allocator.replacePools(pools, generation);
+      if (!pools.equals(pushed) || generation != pushedGeneration) {
+        allocator.replacePools(pools, generation); // a write lock: only when something changed
+        pushed = pools;
+        pushedGeneration = generation;
+      }
     } catch (RuntimeException e) {
       // the database is away: allocations fail on their own; the catalogue catches up later
       LOG.log(Level.FINE, "Pool catalogue not refreshed", e);

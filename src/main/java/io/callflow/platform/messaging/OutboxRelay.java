@@ -15,10 +15,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,6 +72,9 @@ public class OutboxRelay {
   private final Semaphore wake = new Semaphore(0);
   private volatile boolean running;
   private volatile String brokerProblem;
+  private volatile boolean batchRefusalLogged;
+  private final java.util.Map<String, Destination> destinations =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private Thread thread;
 
   @PostConstruct
@@ -216,37 +220,54 @@ public class OutboxRelay {
   }
 
   /**
-   * One JMS transaction for the batch. If it fails the batch goes again message by message: a
-   * duplicate (sent before a crash) fails a whole transaction but is silently dropped when sent
-   * alone, and a broker that is away fails that too.
+   * One JMS transaction for the batch (the classic API: the adapter's simplified one has no local
+   * transactions outside JTA). If it fails the batch goes again message by message: a duplicate
+   * (sent before a crash) fails a whole transaction but is silently dropped when sent alone, and a
+   * broker that is away fails that too.
    */
   private void send(List<Row> rows) throws JMSException {
-    try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED)) {
-      JMSProducer producer = context.createProducer();
+    try (jakarta.jms.Connection broker = connectionFactory.createConnection();
+        Session session = broker.createSession(true, Session.SESSION_TRANSACTED)) {
+      MessageProducer producer = session.createProducer(null);
       for (Row row : rows) {
-        producer.send(destination(context, row), message(context, row));
+        producer.send(destination(session, row), message(session, row));
       }
-      context.commit();
+      session.commit();
       return;
-    } catch (JMSRuntimeException | JMSException e) {
-      LOG.log(Level.FINE, "Outbox relay: batch refused, sending one by one", e);
+    } catch (JMSException | JMSRuntimeException e) {
+      if (!batchRefusalLogged) {
+        batchRefusalLogged = true;
+        LOG.log(Level.INFO, "Outbox relay: a batch was refused, sent one by one: " + e);
+      }
     }
-    try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-      JMSProducer producer = context.createProducer();
+    try (jakarta.jms.Connection broker = connectionFactory.createConnection();
+        Session session = broker.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+      MessageProducer producer = session.createProducer(null);
       for (Row row : rows) {
-        producer.send(destination(context, row), message(context, row));
+        producer.send(destination(session, row), message(session, row));
       }
     }
   }
 
-  private static jakarta.jms.Destination destination(JMSContext context, Row row) {
-    return row.topic()
-        ? context.createTopic(row.destination())
-        : context.createQueue(row.destination());
+  /**
+   * The row's destination, created once per name: creating one asks the broker about the address, a
+   * round trip per message otherwise.
+   */
+  private Destination destination(Session session, Row row) throws JMSException {
+    String key = (row.topic() ? "topic:" : "queue:") + row.destination();
+    Destination known = destinations.get(key);
+    if (known == null) {
+      known =
+          row.topic()
+              ? session.createTopic(row.destination())
+              : session.createQueue(row.destination());
+      destinations.put(key, known);
+    }
+    return known;
   }
 
-  private static TextMessage message(JMSContext context, Row row) throws JMSException {
-    TextMessage message = context.createTextMessage(row.body());
+  private static TextMessage message(Session session, Row row) throws JMSException {
+    TextMessage message = session.createTextMessage(row.body());
     message.setStringProperty(Destinations.TYPE_PROPERTY, row.type());
     if (row.properties() != null) {
       for (var property : StringObjects.read(row.properties()).entrySet()) {
