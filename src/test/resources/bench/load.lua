@@ -5,7 +5,8 @@
 --       _access_number and _access_code from its JSON answer, POST SECOND with them on the same
 --       connection, repeat (request-interaction + match-interaction; allocate + release)
 -- done() prints one line "BENCH-RESULT {json}": per request kind, counts by status, latency
--- percentiles (microseconds), answers later than the timeout, and requests unanswered at the end.
+-- percentiles (microseconds), answers later than the timeout, and requests unanswered at the end
+-- for over a second ("open") or over the timeout ("openLate").
 local ffi = require("ffi")
 ffi.cdef [[
 typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
@@ -18,6 +19,7 @@ local function now_us()
 end
 
 local TIMEOUT_US = 10 * 1000000
+local HELD_US = 1000000
 local SCALE = 40 -- histogram buckets per e-fold: 2.5 % resolution
 
 local threads = {}
@@ -133,7 +135,13 @@ function done(summary, latency, requests)
     local open_kind, open_since = thread:get("kind"), thread:get("started")
     if open_since and merged[open_kind] then
       local m = merged[open_kind]
-      if done_at - open_since > TIMEOUT_US then m.open_late = m.open_late + 1 else m.open = m.open + 1 end
+      local open_for = done_at - open_since
+      -- a request sent in the last second is simply in flight; one older than that is held
+      if open_for > TIMEOUT_US then
+        m.open_late = m.open_late + 1
+      elseif open_for > HELD_US then
+        m.open = m.open + 1
+      end
     end
   end
   local parts = {}

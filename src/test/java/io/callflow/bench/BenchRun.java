@@ -28,7 +28,8 @@ class BenchRun {
       Wrk wrk = Wrk.in(settings.workDir());
       Points points = new Points(stack, settings);
       ProductSetup setup = new ProductSetup(stack.gms());
-      idle(report, "after boot", points.measureIdle(Duration.ofSeconds(10)));
+      warmUp(stack, settings, wrk, setup);
+      idle(report, "after boot", points.measureIdle(Duration.ofSeconds(5)));
       report.write();
 
       Ceilings ceilings = new Ceilings(stack, settings, points, wrk);
@@ -43,6 +44,13 @@ class BenchRun {
       hotPath.measureOthers();
       hotPath.report(report, ceilings);
       report.write();
+
+      if (settings.profile()) {
+        ProfileSection profile = new ProfileSection(stack, settings, wrk, setup);
+        profile.measure();
+        profile.report(report);
+        report.write();
+      }
 
       Flows flows = new Flows(stack, settings, points, setup);
       flows.measure();
@@ -67,6 +75,23 @@ class BenchRun {
             + Format.clock(Duration.ofNanos(System.nanoTime() - started))
             + "; report in "
             + settings.report().toAbsolutePath());
+  }
+
+  /**
+   * Runs every kind of load once at 8 connections before anything is measured, so that the first
+   * points do not pay for the JIT compiler's first pass over the server.
+   */
+  private static void warmUp(BenchStack stack, BenchSettings settings, Wrk wrk, ProductSetup setup)
+      throws Exception {
+    Duration length = settings.warmup().multipliedBy(2);
+    String base = stack.baseUrl();
+    String bench = BenchWar.CONTEXT_ROOT;
+    stack.resetTables();
+    wrk.single(base, "POST", bench + "/echo", 8, length);
+    wrk.pair(base, bench + "/allocate", bench + "/release", 8, length);
+    setup.interactionOn(setup.pool("LOCKING", HotPath.POOL_SIZE, 30));
+    wrk.pair(base, HotPath.REQUEST_INTERACTION, HotPath.MATCH_INTERACTION, 8, length);
+    System.out.println("bench: server warmed up");
   }
 
   private static void header(Report report, BenchSettings settings, BenchStack stack) {

@@ -21,6 +21,7 @@ import java.util.List;
  * @param flowQueued instances queued while READY-to-push is measured
  * @param flowSamples READY-to-push samples
  * @param desktops simulated agent desktops of the completion points
+ * @param profile whether to profile the hot path (JFR) and dump threads at the most connections
  * @param report where the report goes
  * @param workDir scripts, logs, profiles
  * @param command the command line the report names
@@ -37,6 +38,7 @@ record BenchSettings(
     int flowQueued,
     int flowSamples,
     int desktops,
+    boolean profile,
     Path report,
     Path workDir,
     String command) {
@@ -46,7 +48,7 @@ record BenchSettings(
     boolean quick = quickProperty != null && !quickProperty.equals("false");
     return new BenchSettings(
         quick,
-        Duration.ofSeconds(Long.getLong("bench.duration", quick ? 4 : 10)),
+        Duration.ofSeconds(Long.getLong("bench.duration", quick ? 3 : 10)),
         Duration.ofSeconds(Long.getLong("bench.warmup", quick ? 2 : 5)),
         integers(System.getProperty("bench.connections", quick ? "1,8,64" : "1,8,64,256")),
         Integer.getInteger("bench.scale-connections", 8),
@@ -56,6 +58,7 @@ record BenchSettings(
         quick ? 200 : 1_000,
         quick ? 20 : 100,
         10,
+        Boolean.parseBoolean(System.getProperty("bench.profile", String.valueOf(!quick))),
         Path.of(System.getProperty("bench.report", "target/benchmarks.md")),
         Path.of(System.getProperty("bench.work-dir", "target/bench")),
         command(quick));
@@ -76,16 +79,24 @@ record BenchSettings(
     return command.toString();
   }
 
+  /** Connection counts of request-interaction alone and of reads (quick mode: not the largest). */
+  List<Integer> otherConnections() {
+    return quick && connections.size() > 2
+        ? connections.subList(0, connections.size() - 1)
+        : connections;
+  }
+
   int runs() {
     return 2;
   }
 
   /**
-   * The longest wait for the server to settle after a point before it is restarted: the product's
-   * pool gives up on a connection after 60 s, and a server stalled longer stays stalled.
+   * The longest wait for the server to settle after a point before it is restarted: a server still
+   * busy after 30 s is stalled (the product's pool gives up on a connection only after 60 s, and
+   * one stalled request holds the next).
    */
   Duration recoveryPatience() {
-    return Duration.ofSeconds(60);
+    return Duration.ofSeconds(30);
   }
 
   private static List<Integer> integers(String commaSeparated) {

@@ -174,11 +174,12 @@ final class BenchStack implements AutoCloseable {
   }
 
   /**
-   * Stops the server, ends the database sessions it left behind (a session waiting for a row lock
-   * notices its client is gone only once it gets the lock), and starts it again.
+   * Kills the server (a stalled one takes long to stop gracefully), ends the database sessions and
+   * prepared transactions it left behind (a session waiting for a row lock notices its client is
+   * gone only once it gets the lock), and starts it again.
    */
   private void restartServer() throws Exception {
-    stack.stopServer();
+    stack.killServer();
     terminateOtherSessions();
     stack.startServer();
   }
@@ -189,6 +190,34 @@ final class BenchStack implements AutoCloseable {
           "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
               + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
               + " AND backend_type = 'client backend'");
+    }
+    rollBackPreparedTransactions(Duration.ZERO);
+  }
+
+  /**
+   * Rolls back XA transactions left prepared for longer than {@code age} (a server stopped between
+   * prepare and commit leaves them, holding their row locks, until its recovery runs).
+   */
+  private void rollBackPreparedTransactions(Duration age) throws SQLException {
+    List<String> stale = new ArrayList<>();
+    try (Statement query = sql.createStatement();
+        ResultSet rows =
+            query.executeQuery(
+                "SELECT gid FROM pg_prepared_xacts WHERE database = current_database()"
+                    + " AND prepared < now() - interval '"
+                    + age.toSeconds()
+                    + " seconds'")) {
+      while (rows.next()) {
+        stale.add(rows.getString(1));
+      }
+    }
+    for (String gid : stale) {
+      try (Statement rollback = sql.createStatement()) {
+        rollback.execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
+      }
+    }
+    if (!stale.isEmpty()) {
+      events.add(stale.size() + " prepared transaction(s) left by the server rolled back");
     }
   }
 
@@ -220,8 +249,33 @@ final class BenchStack implements AutoCloseable {
     }
   }
 
-  /** Empties the per-call tables, frees the ceiling's numbers, then VACUUM ANALYZE. */
+  /**
+   * Empties the per-call tables, frees the ceiling's numbers, then VACUUM ANALYZE. When a stalled
+   * server's leftovers hold locks on them, ends those first and tries again once.
+   */
   void resetTables() throws SQLException {
+    try {
+      truncate();
+    } catch (SQLException e) {
+      if (!"55P03".equals(e.getSQLState())) { // lock_not_available
+        throw e;
+      }
+      events.add("tables locked at a reset (" + locksHeld() + "): stale sessions ended");
+      try (Statement end = sql.createStatement()) {
+        end.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                + " AND state <> 'idle' AND now() - state_change > interval '10 seconds'");
+      }
+      rollBackPreparedTransactions(Duration.ofSeconds(10));
+      truncate();
+    }
+    try (Statement vacuum = sql.createStatement()) {
+      vacuum.execute("VACUUM ANALYZE");
+    }
+  }
+
+  private void truncate() throws SQLException {
     try (Statement reset = sql.createStatement()) {
       reset.execute("SET lock_timeout = '20s'");
       List<String> present = perCallTablesPresent(reset);
@@ -229,7 +283,25 @@ final class BenchStack implements AutoCloseable {
         reset.execute("TRUNCATE " + String.join(", ", present));
       }
       CeilingTransactions.reset(sql, CEILING_NUMBERS);
-      reset.execute("VACUUM ANALYZE");
+    }
+  }
+
+  private String locksHeld() throws SQLException {
+    try (Statement query = sql.createStatement();
+        ResultSet rows =
+            query.executeQuery(
+                "SELECT count(*) FILTER (WHERE gid IS NOT NULL), count(*) FILTER (WHERE state ="
+                    + " 'idle in transaction'), count(*) FILTER (WHERE state = 'active')"
+                    + " FROM (SELECT gid, NULL AS state FROM pg_prepared_xacts"
+                    + " UNION ALL SELECT NULL, state FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()) s")) {
+      rows.next();
+      return rows.getLong(1)
+          + " prepared, "
+          + rows.getLong(2)
+          + " idle in transaction, "
+          + rows.getLong(3)
+          + " active";
     }
   }
 

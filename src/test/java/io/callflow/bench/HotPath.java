@@ -39,7 +39,7 @@ final class HotPath {
 
   void measureOthers() throws Exception {
     String base = stack.baseUrl();
-    for (int c : settings.connections()) {
+    for (int c : settings.otherConnections()) {
       shared.add(
           points.measure(
               "request-interaction, shared pool",
@@ -48,7 +48,7 @@ final class HotPath {
               length -> wrk.single(base, "POST", REQUEST_INTERACTION, c, length)));
     }
     String[] instance = new String[1];
-    for (int c : settings.connections()) {
+    for (int c : settings.otherConnections()) {
       reads.add(
           points.measure(
               "GET /genesys/1/service/{id}",
@@ -56,6 +56,11 @@ final class HotPath {
               () -> instance[0] = createInstance(),
               length -> wrk.single(base, "GET", "/genesys/1/service/" + instance[0], c, length)));
     }
+  }
+
+  /** The hot path's point at {@code connections}, if it was measured. */
+  java.util.Optional<Points.Point> pairsAt(int connections) {
+    return pairs.stream().filter(p -> p.connections() == connections).findFirst();
   }
 
   /** request-interaction + match-interaction on a fresh locking pool of {@code poolSize}. */
@@ -119,7 +124,7 @@ final class HotPath {
                 "request-interaction p50 / p99 / max ms",
                 "match-interaction p50 / p99 / max ms",
                 "not 2xx",
-                "timeouts (+ open at end)"));
+                "timeouts (+ held at end)"));
     headers.addAll(Rows.COST_HEADERS);
     return headers;
   }

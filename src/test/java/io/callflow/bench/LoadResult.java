@@ -19,7 +19,8 @@ record LoadResult(double seconds, Map<String, Kind> kinds, double generatorCpuMs
    * @param count answers received
    * @param statuses answers by HTTP status (or "ok"/"error" for non-HTTP work)
    * @param late answers that came after the 10 s timeout
-   * @param open requests unanswered when the run stopped, sent less than 10 s before
+   * @param open requests unanswered when the run stopped, sent 1 to 10 s before (held, not merely
+   *     in flight)
    * @param openLate requests unanswered when the run stopped, sent more than 10 s before
    * @param p50us latency percentiles and maximum, in microseconds
    */

@@ -31,7 +31,7 @@ final class Rows {
                 "p99.9 ms",
                 "max ms",
                 "not 2xx",
-                "timeouts (+ open at end)"));
+                "timeouts (+ held at end)"));
     headers.addAll(COST_HEADERS);
     return headers;
   }
@@ -61,7 +61,7 @@ final class Rows {
 
   static String timeouts(LoadResult load) {
     long open = load.open();
-    return load.timeouts() + (open > 0 ? " (+" + open + " open)" : "");
+    return load.timeouts() + (open > 0 ? " (+" + open + " held)" : "");
   }
 
   static List<String> costs(Points.Run run) {

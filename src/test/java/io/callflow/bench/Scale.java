@@ -40,7 +40,12 @@ final class Scale {
   void measure() throws Exception {
     int c = settings.scaleConnections();
     for (int size : settings.poolSizes()) {
-      measured.add(hotPath.pairPoint(String.format("pool of %,d", size), c, size));
+      var measuredBefore =
+          size == HotPath.POOL_SIZE ? hotPath.pairsAt(c) : java.util.Optional.<Points.Point>empty();
+      measured.add(
+          measuredBefore.isPresent()
+              ? renamed(measuredBefore.get(), String.format("pool of %,d", size))
+              : hotPath.pairPoint(String.format("pool of %,d", size), c, size));
     }
     try {
       measured.add(
@@ -90,6 +95,10 @@ final class Scale {
     } finally {
       stack.stopOthers();
     }
+  }
+
+  private static Points.Point renamed(Points.Point point, String name) {
+    return new Points.Point(name, point.connections(), point.runs(), point.recovery());
   }
 
   private LoadResult pair(String base, int connections, java.time.Duration length) {

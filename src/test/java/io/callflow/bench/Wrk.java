@@ -40,7 +40,9 @@ final class Wrk {
     try (InputStream source = Wrk.class.getResourceAsStream("/bench/load.lua")) {
       Files.write(script, source.readAllBytes());
     }
-    return new Wrk(script, workDir.resolve("wrk.log"));
+    Path log = workDir.resolve("wrk.log");
+    Files.deleteIfExists(log);
+    return new Wrk(script, log);
   }
 
   /** The version line wrk prints. */
