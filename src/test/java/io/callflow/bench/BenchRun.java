@@ -47,20 +47,12 @@ class BenchRun {
 
       if (settings.profile()) {
         ProfileSection profile = new ProfileSection(stack, settings, wrk, setup);
-        profile.measure();
-        profile.report(report);
-        report.write();
+        section(report, "Profile of the hot path", profile::measure, () -> profile.report(report));
       }
-
       Flows flows = new Flows(stack, settings, points, setup);
-      flows.measure();
-      flows.report(report);
-      report.write();
-
+      section(report, "Flows", flows::measure, () -> flows.report(report));
       Scale scale = new Scale(stack, settings, points, hotPath, setup, wrk);
-      scale.measure();
-      scale.report(report, ceilings);
-      report.write();
+      section(report, "Scale", scale::measure, () -> scale.report(report, ceilings));
 
       memory(report, rssAfterBoot, ProcessCpu.residentMb(stack.stack().serverPid()));
       events(report, stack.events());
@@ -75,6 +67,27 @@ class BenchRun {
             + Format.clock(Duration.ofNanos(System.nanoTime() - started))
             + "; report in "
             + settings.report().toAbsolutePath());
+  }
+
+  /** What a section does: measure, then report. */
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /**
+   * Measures and reports one section; a section that fails is reported as failed and the run goes
+   * on with the next, so one broken flow does not lose the other figures.
+   */
+  private static void section(Report report, String title, Step measure, Runnable write)
+      throws Exception {
+    try {
+      measure.run();
+      write.run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      report.heading(title).paragraph("Failed: `" + e + "` (see the build's output).");
+    }
+    report.write();
   }
 
   /**
