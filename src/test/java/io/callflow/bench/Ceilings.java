@@ -92,7 +92,11 @@ final class Ceilings {
             + " of req/s; `"
             + DATABASE
             + "` runs the same two transactions from JDBC threads of the benchmark JVM, one"
-            + " connection each (its generator CPU is that JVM's, which also hosts the broker).");
+            + " connection each up to "
+            + DatabaseCeiling.MAX_CONNECTIONS
+            + " (more threads share "
+            + DatabaseCeiling.MAX_CONNECTIONS
+            + "); its generator CPU is that JVM's, which also hosts the broker.");
     for (var entry : measured.entrySet()) {
       report.line("**" + entry.getKey() + "**").line("");
       List<List<String>> rows = new ArrayList<>();
