@@ -46,13 +46,13 @@ class BenchRun {
       report.write();
 
       if (settings.profile()) {
-        ProfileSection profile = new ProfileSection(stack, settings, wrk, setup);
+        ProfileSection profile = new ProfileSection(stack, settings, points, wrk, setup);
         section(report, "Profile of the hot path", profile::measure, () -> profile.report(report));
       }
       Flows flows = new Flows(stack, settings, points, setup);
       section(report, "Flows", flows::measure, () -> flows.report(report));
-      Scale scale = new Scale(stack, settings, points, hotPath, setup, wrk);
-      section(report, "Scale", scale::measure, () -> scale.report(report, ceilings));
+      Scale scale = new Scale(stack, settings, points, ceilings, hotPath, setup, wrk);
+      section(report, "Scale", scale::measure, () -> scale.report(report));
 
       memory(report, rssAfterBoot, ProcessCpu.residentMb(stack.stack().serverPid()));
       events(report, stack.events());

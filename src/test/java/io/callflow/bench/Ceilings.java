@@ -42,13 +42,7 @@ final class Ceilings {
               length -> wrk.single(base, "POST", bench + "/echo", c, length)));
     }
     for (int c : settings.connections()) {
-      record(
-          HTTP_COMMIT,
-          points.measure(
-              "ceiling " + HTTP_COMMIT,
-              c,
-              () -> {},
-              length -> wrk.pair(base, bench + "/allocate", bench + "/release", c, length)));
+      record(HTTP_COMMIT, httpCommitPoint(c));
     }
     var db = stack.stack();
     for (int c : settings.connections()) {
@@ -65,6 +59,18 @@ final class Ceilings {
                   io.callflow.launcher.EmbeddedDatabase.PASSWORD,
                   c)));
     }
+  }
+
+  /** Measures the HTTP + one commit ceiling at {@code connections} (again). */
+  Points.Point httpCommitPoint(int connections) throws Exception {
+    String bench = BenchWar.CONTEXT_ROOT;
+    return points.measure(
+        "ceiling " + HTTP_COMMIT,
+        connections,
+        () -> {},
+        length ->
+            wrk.pair(
+                stack.baseUrl(), bench + "/allocate", bench + "/release", connections, length));
   }
 
   /** The HTTP + one commit ceiling at {@code connections} (mean of its runs). */

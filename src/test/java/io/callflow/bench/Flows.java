@@ -32,7 +32,7 @@ final class Flows {
 
   void measure() throws Exception {
     try (PushInbox inbox = PushInbox.start()) {
-      stack.awaitRecovered(settings.recoveryPatience());
+      points.recover();
       stack.resetTables();
       String queue = queuedFlow("bench-inbound-delay", "request-inbound-delay");
       queueCustomers(stack.gms(), "bench-inbound-delay", settings.flowQueued(), inbox.url());

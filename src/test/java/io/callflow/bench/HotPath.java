@@ -58,11 +58,6 @@ final class HotPath {
     }
   }
 
-  /** The hot path's point at {@code connections}, if it was measured. */
-  java.util.Optional<Points.Point> pairsAt(int connections) {
-    return pairs.stream().filter(p -> p.connections() == connections).findFirst();
-  }
-
   /** request-interaction + match-interaction on a fresh locking pool of {@code poolSize}. */
   Points.Point pairPoint(String name, int connections, int poolSize) throws Exception {
     return pairPoint(
@@ -96,7 +91,7 @@ final class HotPath {
             + " brackets, the ratio to the `HTTP + one commit` ceiling at the same connections"
             + " (mean of its two runs): throughput as a fraction of the ceiling's, latency as a"
             + " multiple of the ceiling's allocate or release.");
-    report.table(pairHeaders(), pairRows(pairs, ceilings));
+    report.table(pairHeaders(), pairRows(pairs, ceilings::httpCommit));
     report.heading("Other requests");
     report.paragraph(
         "request-interaction alone on a shared pool of "
@@ -129,10 +124,12 @@ final class HotPath {
     return headers;
   }
 
-  static List<List<String>> pairRows(List<Points.Point> measured, Ceilings ceilings) {
+  /** Rows of pair points, each beside {@code ceilingAt} its connection count (null: none). */
+  static List<List<String>> pairRows(
+      List<Points.Point> measured, java.util.function.IntFunction<Points.Point> ceilingAt) {
     List<List<String>> rows = new ArrayList<>();
     for (Points.Point point : measured) {
-      Points.Point ceiling = ceilings == null ? null : ceilings.httpCommit(point.connections());
+      Points.Point ceiling = ceilingAt.apply(point.connections());
       int index = 1;
       for (Points.Run run : point.runs()) {
         LoadResult load = run.load();

@@ -53,6 +53,7 @@ final class Points {
   private final long startedNanos = System.nanoTime();
   private Usage idle;
   private int done;
+  private boolean lastStalled;
 
   Points(BenchStack stack, BenchSettings settings) {
     this.stack = stack;
@@ -64,7 +65,7 @@ final class Points {
    * {@code settle} for the JIT compiler and the tables' reset to quieten down.
    */
   Usage measureIdle(Duration settle) throws Exception {
-    stack.awaitRecovered(settings.recoveryPatience());
+    recover();
     stack.resetTables();
     Thread.sleep(settle.toMillis());
     Usage before = stack.usage();
@@ -74,7 +75,7 @@ final class Points {
   }
 
   Point measure(String name, int connections, Setup setup, Load load) throws Exception {
-    Duration recovery = stack.awaitRecovered(settings.recoveryPatience());
+    Duration recovery = recover();
     stack.resetTables();
     setup.prepare();
     load.run(settings.warmup());
@@ -86,8 +87,25 @@ final class Points {
       runs.add(new Run(result, cost));
     }
     Point point = new Point(name, connections, runs, recovery);
+    LoadResult last = runs.get(runs.size() - 1).load();
+    lastStalled = last.requests() == 0 && last.timeouts() + last.open() > 0;
     progress(point);
     return point;
+  }
+
+  /** Tells that the load just run stalled the server: the next recovery restarts it at once. */
+  void stalled() {
+    lastStalled = true;
+  }
+
+  /**
+   * Waits for the server to recover from the previous point; one whose last run got no answer at
+   * all is stalled, and is restarted unless it is quiet at once.
+   */
+  Duration recover() throws Exception {
+    Duration patience = lastStalled ? Duration.ofSeconds(2) : settings.recoveryPatience();
+    lastStalled = false;
+    return stack.awaitRecovered(patience);
   }
 
   private void progress(Point point) {

@@ -15,6 +15,7 @@ final class ProfileSection {
 
   private final BenchStack stack;
   private final BenchSettings settings;
+  private final Points points;
   private final Wrk wrk;
   private final ProductSetup setup;
   private final List<String> profile = new ArrayList<>();
@@ -22,9 +23,11 @@ final class ProfileSection {
   private int profiledAt;
   private int dumpedAt;
 
-  ProfileSection(BenchStack stack, BenchSettings settings, Wrk wrk, ProductSetup setup) {
+  ProfileSection(
+      BenchStack stack, BenchSettings settings, Points points, Wrk wrk, ProductSetup setup) {
     this.stack = stack;
     this.settings = settings;
+    this.points = points;
     this.wrk = wrk;
     this.setup = setup;
   }
@@ -48,7 +51,7 @@ final class ProfileSection {
         profiledAt,
         settings.duration());
     Profiler.stopRecording(pid);
-    profile.addAll(Profiler.inclusiveTop(jfr, 15));
+    profile.addAll(Profiler.summary(jfr));
 
     dumpedAt = settings.connections().get(settings.connections().size() - 1);
     prepare();
@@ -72,11 +75,12 @@ final class ProfileSection {
         Profiler.threadDump(pid, settings.workDir().resolve("threads-at-" + dumpedAt + ".txt"));
     threads.addAll(Profiler.requestThreads(dump, 8));
     load.join();
+    points.stalled(); // the most connections stall today's server: restart it at once
     System.out.println("bench: profiled at " + profiledAt + ", thread dump at " + dumpedAt);
   }
 
   private void prepare() throws Exception {
-    stack.awaitRecovered(settings.recoveryPatience());
+    points.recover();
     stack.resetTables();
     setup.interactionOn(setup.pool("LOCKING", HotPath.POOL_SIZE, 30));
   }
@@ -87,9 +91,8 @@ final class ProfileSection {
         "Java Flight Recorder (`jcmd <pid> JFR.start settings=profile`) on the server during one run"
             + " of the hot path at "
             + profiledAt
-            + " connections (`target/bench/hot-path.jfr`; `jfr print --events"
-            + " jdk.ExecutionSample` reads it). Share of execution samples whose stack holds each"
-            + " method (frames held by half the samples or more, such as thread roots, left out):");
+            + " connections, twice a run's length (`target/bench/hot-path.jfr`; `jfr print"
+            + " --events jdk.ExecutionSample` reads it), as shares of the execution samples:");
     profile.forEach(line -> report.line("- " + line));
     report.line("");
     report.paragraph(

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -40,14 +39,36 @@ final class Profiler {
     return dump;
   }
 
+  /** Where samples land: in which component, in which application methods, in known suspects. */
+  private static final Map<String, String> SUSPECTS =
+      new LinkedHashMap<>(
+          Map.of(
+              "JSON provider look-up (JsonProvider.provider, a ServiceLoader scan)",
+              "jakarta.json.spi.JsonProvider.provider",
+              "JPA (EclipseLink)",
+              "org.eclipse.persistence.",
+              "JDBC driver (pgjdbc)",
+              "org.postgresql.",
+              "connection pool (Payara)",
+              "com.sun.enterprise.resource.",
+              "transaction manager (Payara JTS/JTA)",
+              "com.sun.enterprise.transaction.",
+              "JMS (Artemis client / resource adapter)",
+              "org.apache.activemq.",
+              "EJB container",
+              "com.sun.ejb.",
+              "CDI (Weld)",
+              "org.jboss.weld."));
+
   /**
-   * Execution samples by method, each counted once per sample whose stack holds it (inclusive),
-   * leaving out the frames nearly every sample holds (thread roots, the server's request loop);
-   * answers the top {@code n} as "share % method".
+   * A summary of the recording's execution samples: how many; the components that run the most (the
+   * first frame from the top that is not the JDK's); the application's methods by share of samples
+   * whose stack holds them; and the share of known suspects.
    */
-  static List<String> inclusiveTop(Path jfr, int n) throws IOException {
-    Map<String, Integer> inclusive = new HashMap<>();
-    Map<String, Integer> self = new HashMap<>();
+  static List<String> summary(Path jfr) throws IOException {
+    Map<String, Integer> components = new HashMap<>();
+    Map<String, Integer> application = new HashMap<>();
+    Map<String, Integer> suspects = new LinkedHashMap<>();
     int samples = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")
@@ -55,36 +76,44 @@ final class Profiler {
         continue;
       }
       samples++;
-      List<RecordedFrame> frames = event.getStackTrace().getFrames();
-      if (!frames.isEmpty()) {
-        self.merge(name(frames.get(0)), 1, Integer::sum);
-      }
-      Set<String> seen = new HashSet<>();
-      for (RecordedFrame frame : frames) {
-        if (seen.add(name(frame))) {
-          inclusive.merge(name(frame), 1, Integer::sum);
-        }
-      }
+      List<String> frames = event.getStackTrace().getFrames().stream().map(Profiler::name).toList();
+      frames.stream()
+          .filter(f -> !jdkClass(f))
+          .findFirst()
+          .ifPresent(f -> components.merge(component(f), 1, Integer::sum));
+      frames.stream()
+          .filter(
+              f -> f.startsWith("io.callflow.") && !f.contains("$Proxy$") && !f.contains("__EJB"))
+          .distinct()
+          .forEach(f -> application.merge(f, 1, Integer::sum));
+      SUSPECTS.forEach(
+          (what, prefix) -> {
+            if (frames.stream().anyMatch(f -> f.startsWith(prefix))) {
+              suspects.merge(what, 1, Integer::sum);
+            }
+          });
     }
-    int total = samples;
-    Map<String, Integer> kept = new LinkedHashMap<>();
-    inclusive.entrySet().stream()
-        .filter(e -> e.getValue() < total * 0.5)
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-        .limit(n)
-        .forEach(e -> kept.put(e.getKey(), e.getValue()));
-    List<String> lines =
-        kept.entrySet().stream()
-            .map(
-                e ->
-                    String.format(
-                        java.util.Locale.ROOT,
-                        "%.0f %% %s",
-                        100.0 * e.getValue() / total,
-                        e.getKey()))
-            .collect(Collectors.toList());
-    lines.add(0, total + " execution samples; top self: " + top(self, total, 5));
+    List<String> lines = new ArrayList<>();
+    lines.add(samples + " execution samples of the server's threads.");
+    lines.add(
+        "Running in (first frame that is not the JDK's): " + top(components, samples, 8) + ".");
+    lines.add("Application methods on the stack: " + top(application, samples, 10) + ".");
+    lines.add("Samples with any frame of: " + top(suspects, samples, SUSPECTS.size()) + ".");
     return lines;
+  }
+
+  private static boolean jdkClass(String frame) {
+    return frame.startsWith("java.")
+        || frame.startsWith("jdk.")
+        || frame.startsWith("sun.")
+        || frame.startsWith("com.sun.proxy.");
+  }
+
+  /** A class's component: its first three package segments (four for the application's own). */
+  private static String component(String frame) {
+    String[] parts = frame.split("\\.");
+    int keep = frame.startsWith("io.callflow.") ? 4 : 3;
+    return String.join(".", java.util.Arrays.copyOf(parts, Math.min(keep, parts.length - 2)));
   }
 
   /**

@@ -19,19 +19,23 @@ final class Scale {
   private final HotPath hotPath;
   private final ProductSetup setup;
   private final Wrk wrk;
+  private final Ceilings ceilings;
   private final List<Points.Point> measured = new ArrayList<>();
+  private Points.Point ceiling;
   private final List<String> skipped = new ArrayList<>();
 
   Scale(
       BenchStack stack,
       BenchSettings settings,
       Points points,
+      Ceilings ceilings,
       HotPath hotPath,
       ProductSetup setup,
       Wrk wrk) {
     this.stack = stack;
     this.settings = settings;
     this.points = points;
+    this.ceilings = ceilings;
     this.hotPath = hotPath;
     this.setup = setup;
     this.wrk = wrk;
@@ -39,13 +43,10 @@ final class Scale {
 
   void measure() throws Exception {
     int c = settings.scaleConnections();
+    // the section's own ceiling and baseline: the machine's load changes over a long run
+    ceiling = ceilings.httpCommitPoint(c);
     for (int size : settings.poolSizes()) {
-      var measuredBefore =
-          size == HotPath.POOL_SIZE ? hotPath.pairsAt(c) : java.util.Optional.<Points.Point>empty();
-      measured.add(
-          measuredBefore.isPresent()
-              ? renamed(measuredBefore.get(), String.format("pool of %,d", size))
-              : hotPath.pairPoint(String.format("pool of %,d", size), c, size));
+      measured.add(hotPath.pairPoint(String.format("pool of %,d", size), c, size));
     }
     try {
       measured.add(
@@ -97,10 +98,6 @@ final class Scale {
     }
   }
 
-  private static Points.Point renamed(Points.Point point, String name) {
-    return new Points.Point(name, point.connections(), point.runs(), point.recovery());
-  }
-
   private LoadResult pair(String base, int connections, java.time.Duration length) {
     try {
       return wrk.pair(
@@ -141,18 +138,21 @@ final class Scale {
     return "\"_queue\":\"" + queue + "\"";
   }
 
-  void report(Report report, Ceilings ceilings) {
+  void report(Report report) {
     report.heading("Scale");
     report.paragraph(
         "The hot path at "
             + settings.scaleConnections()
-            + " connections: on pools of growing size; on a pool of "
+            + " connections, beside the `HTTP + one commit` ceiling measured again at the start of"
+            + " this section ("
+            + (ceiling == null ? "—" : Format.rate(ceiling.meanPerSecond()))
+            + " req/s): on pools of growing size; on a pool of "
             + HotPath.POOL_SIZE
             + " with ended calls (instances and matched bookings on the pool's numbers, seeded by"
             + " SQL); with customers queued (request-inbound-delay, no agent); and spread over two"
             + " server instances on one database and broker (one wrk per instance, half the"
             + " connections each; latency is the higher of the two; server CPU is both JVMs').");
-    report.table(HotPath.pairHeaders(), HotPath.pairRows(measured, ceilings));
+    report.table(HotPath.pairHeaders(), HotPath.pairRows(measured, c -> ceiling));
     skipped.forEach(s -> report.line("- " + s));
     if (!skipped.isEmpty()) {
       report.line("");
