@@ -75,7 +75,9 @@ final class Scale {
                 setup.interactionOn(setup.pool("LOCKING", HotPath.POOL_SIZE, 30));
               }));
     }
-    twoInstances(c);
+    if (!settings.quick()) { // a second server's boot alone takes most of a minute
+      twoInstances(c);
+    }
   }
 
   private void twoInstances(int connections) throws Exception {
