@@ -270,6 +270,10 @@ final class BenchStack implements AutoCloseable {
       rollBackPreparedTransactions(Duration.ofSeconds(10));
       truncate();
     }
+    vacuumAnalyze();
+  }
+
+  void vacuumAnalyze() throws SQLException {
     try (Statement vacuum = sql.createStatement()) {
       vacuum.execute("VACUUM ANALYZE");
     }
