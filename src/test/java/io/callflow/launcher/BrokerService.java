@@ -11,4 +11,9 @@ interface BrokerService extends AutoCloseable {
    * unknown).
    */
   int consumerCount(String queue);
+
+  /** Messages routed to addresses since the broker started, or -1 if unknown. */
+  default long messagesRouted() {
+    return -1;
+  }
 }

@@ -33,7 +33,61 @@ public final class CallflowStack implements AutoCloseable {
       Path war,
       PrintStream payaraOutput,
       int maxPreparedTransactions,
-      Map<String, String> serverProperties) {
+      Map<String, String> serverProperties,
+      List<Path> extraDeployments) {
+
+    /** A layout that deploys the product's RAR and WAR only. */
+    public Layout(
+        Path dataDir,
+        int httpPort,
+        int brokerPort,
+        int databasePort,
+        boolean httpOnLoopbackOnly,
+        Path serverConfig,
+        Path payaraJar,
+        Path rar,
+        Path war,
+        PrintStream payaraOutput,
+        int maxPreparedTransactions,
+        Map<String, String> serverProperties) {
+      this(
+          dataDir,
+          httpPort,
+          brokerPort,
+          databasePort,
+          httpOnLoopbackOnly,
+          serverConfig,
+          payaraJar,
+          rar,
+          war,
+          payaraOutput,
+          maxPreparedTransactions,
+          serverProperties,
+          List.of());
+    }
+
+    /**
+     * This layout with more archives deployed after the WAR (e.g. the benchmark's ceiling WAR) and
+     * more server properties.
+     */
+    public Layout with(List<Path> deployments, Map<String, String> properties) {
+      Map<String, String> merged = new LinkedHashMap<>(serverProperties);
+      merged.putAll(properties);
+      return new Layout(
+          dataDir,
+          httpPort,
+          brokerPort,
+          databasePort,
+          httpOnLoopbackOnly,
+          serverConfig,
+          payaraJar,
+          rar,
+          war,
+          payaraOutput,
+          maxPreparedTransactions,
+          merged,
+          deployments);
+    }
 
     Path databaseDir() {
       return dataDir.resolve("pg");
@@ -155,7 +209,8 @@ public final class CallflowStack implements AutoCloseable {
                 mine.loopbackOnly(),
                 mine.serverConfig(),
                 configuration,
-                mine.output()));
+                mine.output(),
+                List.of()));
     other.awaitReady(STARTUP_TIMEOUT);
     return other;
   }
@@ -222,6 +277,19 @@ public final class CallflowStack implements AutoCloseable {
     return payara.waitFor();
   }
 
+  /** The server's process id (Payara Micro), for measuring what it costs. */
+  public synchronized long serverPid() {
+    return payara.pid();
+  }
+
+  /**
+   * Messages routed to the broker's addresses since it started (each send counts once, however many
+   * queues it reaches), or -1 where the broker cannot tell.
+   */
+  public synchronized long brokerMessagesRouted() {
+    return broker == null ? -1 : broker.messagesRouted();
+  }
+
   /** Consumers the broker counts on a queue now: message-driven beans that are connected. */
   public synchronized int brokerConsumers(String queue) {
     return broker == null ? 0 : broker.consumerCount(queue);
@@ -279,7 +347,8 @@ public final class CallflowStack implements AutoCloseable {
         layout.httpOnLoopbackOnly(),
         layout.serverConfig(),
         properties,
-        layout.payaraOutput());
+        layout.payaraOutput(),
+        layout.extraDeployments());
   }
 
   @Override

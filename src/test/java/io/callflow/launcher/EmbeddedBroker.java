@@ -66,6 +66,22 @@ public final class EmbeddedBroker implements BrokerService {
     return found == null ? 0 : found.getConsumerCount();
   }
 
+  /**
+   * Sends to the application's addresses, leaving out the broker's own (management, notifications).
+   */
+  @Override
+  public long messagesRouted() {
+    var postOffice = broker.getActiveMQServer().getPostOffice();
+    long routed = 0;
+    for (SimpleString address : postOffice.getAddresses()) {
+      var info = postOffice.getAddressInfo(address);
+      if (info != null && !address.toString().startsWith("activemq.")) {
+        routed += info.getRoutedMessageCount();
+      }
+    }
+    return routed;
+  }
+
   @Override
   public void close() throws Exception {
     broker.stop();

@@ -38,7 +38,8 @@ public final class PayaraProcess implements AutoCloseable {
       boolean loopbackOnly,
       Path serverConfig,
       Map<String, String> systemProperties,
-      PrintStream output) {}
+      PrintStream output,
+      List<Path> extraDeployments) {}
 
   private static final List<String> FAILURE_MARKERS =
       List.of("Exception while loading the app", "Exception while deploying");
@@ -83,6 +84,10 @@ public final class PayaraProcess implements AutoCloseable {
             settings.rar().toString(),
             "--deploy",
             settings.war().toString()));
+    for (Path extra : settings.extraDeployments()) {
+      command.add("--deploy");
+      command.add(extra.toString());
+    }
     // Payara takes one pre-boot file: the loopback one repeats pre-boot.txt and adds the bind
     // address
     String preBoot = settings.loopbackOnly() ? "pre-boot-loopback.txt" : "pre-boot.txt";
@@ -182,6 +187,10 @@ public final class PayaraProcess implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + settings.httpPort();
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   public boolean isAlive() {

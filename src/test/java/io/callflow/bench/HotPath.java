@@ -1,0 +1,173 @@
+package io.callflow.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The product's hot path: request-interaction + match-interaction pairs on a locking pool (each
+ * point its own fresh pool), beside the HTTP + one commit ceiling at the same connection count;
+ * request-interaction alone on a shared pool; and reading an instance.
+ */
+final class HotPath {
+
+  static final String REQUEST_INTERACTION = "/genesys/1/service/request-interaction";
+  static final String MATCH_INTERACTION = "/genesys/1/service/match-interaction";
+  static final int POOL_SIZE = 1_000;
+
+  private final BenchStack stack;
+  private final BenchSettings settings;
+  private final Points points;
+  private final Wrk wrk;
+  private final ProductSetup setup;
+  private final List<Points.Point> pairs = new ArrayList<>();
+  private final List<Points.Point> shared = new ArrayList<>();
+  private final List<Points.Point> reads = new ArrayList<>();
+
+  HotPath(BenchStack stack, BenchSettings settings, Points points, Wrk wrk, ProductSetup setup) {
+    this.stack = stack;
+    this.settings = settings;
+    this.points = points;
+    this.wrk = wrk;
+    this.setup = setup;
+  }
+
+  void measure() throws Exception {
+    for (int c : settings.connections()) {
+      pairs.add(pairPoint("hot path", c, POOL_SIZE));
+    }
+  }
+
+  void measureOthers() throws Exception {
+    String base = stack.baseUrl();
+    for (int c : settings.otherConnections()) {
+      shared.add(
+          points.measure(
+              "request-interaction, shared pool",
+              c,
+              () -> setup.interactionOn(setup.pool("SHARED", POOL_SIZE, 30)),
+              length -> wrk.single(base, "POST", REQUEST_INTERACTION, c, length)));
+    }
+    String[] instance = new String[1];
+    for (int c : settings.otherConnections()) {
+      reads.add(
+          points.measure(
+              "GET /genesys/1/service/{id}",
+              c,
+              () -> instance[0] = createInstance(),
+              length -> wrk.single(base, "GET", "/genesys/1/service/" + instance[0], c, length)));
+    }
+  }
+
+  /** request-interaction + match-interaction on a fresh locking pool of {@code poolSize}. */
+  Points.Point pairPoint(String name, int connections, int poolSize) throws Exception {
+    return pairPoint(
+        name, connections, () -> setup.interactionOn(setup.pool("LOCKING", poolSize, 30)));
+  }
+
+  Points.Point pairPoint(String name, int connections, Points.Setup prepare) throws Exception {
+    String base = stack.baseUrl();
+    return points.measure(
+        name,
+        connections,
+        prepare,
+        length -> wrk.pair(base, REQUEST_INTERACTION, MATCH_INTERACTION, connections, length));
+  }
+
+  private String createInstance() {
+    setup.interactionOn(setup.pool("LOCKING", 10, 1800));
+    return ProductSetup.require(stack.gms().post(REQUEST_INTERACTION), "create an instance")
+        .json()
+        .getString("_id");
+  }
+
+  void report(Report report, Ceilings ceilings) {
+    report.heading("Hot path: request-interaction + match-interaction");
+    report.paragraph(
+        "Pairs on one connection: POST request-interaction (the built-in service pointed at a"
+            + " fresh locking pool of "
+            + POOL_SIZE
+            + " numbers for each point), then POST match-interaction with the `_access_number`"
+            + " and `_access_code` it answered. A call is a pair: calls/s is half of req/s. In"
+            + " brackets, the ratio to the `HTTP + one commit` ceiling at the same connections"
+            + " (mean of its two runs): throughput as a fraction of the ceiling's, latency as a"
+            + " multiple of the ceiling's allocate or release.");
+    report.table(pairHeaders(), pairRows(pairs, ceilings::httpCommit));
+    report.heading("Other requests");
+    report.paragraph(
+        "request-interaction alone on a shared pool of "
+            + POOL_SIZE
+            + " numbers (bookings of 30 s, never matched), and GET of one instance.");
+    for (var set : List.of(shared, reads)) {
+      if (set.isEmpty()) {
+        continue;
+      }
+      report.line("**" + set.get(0).name() + "**").line("");
+      List<List<String>> rows = new ArrayList<>();
+      set.forEach(p -> rows.addAll(Rows.of(p, "single")));
+      report.table(Rows.headers(), rows);
+    }
+  }
+
+  static List<String> pairHeaders() {
+    List<String> headers =
+        new ArrayList<>(
+            List.of(
+                "conns",
+                "run",
+                "req/s",
+                "calls/s",
+                "request-interaction p50 / p99 / max ms",
+                "match-interaction p50 / p99 / max ms",
+                "not 2xx",
+                "timeouts (+ held at end)"));
+    headers.addAll(Rows.COST_HEADERS);
+    return headers;
+  }
+
+  /** Rows of pair points, each beside {@code ceilingAt} its connection count (null: none). */
+  static List<List<String>> pairRows(
+      List<Points.Point> measured, java.util.function.IntFunction<Points.Point> ceilingAt) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Points.Point point : measured) {
+      Points.Point ceiling = ceilingAt.apply(point.connections());
+      int index = 1;
+      for (Points.Run run : point.runs()) {
+        LoadResult load = run.load();
+        List<String> row = new ArrayList<>();
+        row.add(point.connections() + (point.name().equals("hot path") ? "" : " " + point.name()));
+        row.add(String.valueOf(index++));
+        row.add(
+            Format.rate(load.perSecond())
+                + (ceiling == null
+                    ? ""
+                    : " (" + Format.ratio(load.perSecond(), ceiling.meanPerSecond()) + ")"));
+        row.add(
+            Format.rate(load.okPerSecond("second"))
+                + (ceiling == null
+                    ? ""
+                    : " ("
+                        + Format.ratio(
+                            load.okPerSecond("second"), ceiling.meanOkPerSecond("second"))
+                        + ")"));
+        row.add(latencies(load.kind("first"), ceiling == null ? 0 : ceiling.meanP50("first")));
+        row.add(latencies(load.kind("second"), ceiling == null ? 0 : ceiling.meanP50("second")));
+        row.add(String.valueOf(load.notOk()));
+        row.add(Rows.timeouts(load));
+        row.addAll(Rows.costs(run));
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static String latencies(LoadResult.Kind kind, long ceilingP50) {
+    return Format.ms(kind.p50us())
+        + (ceilingP50 == 0 || kind.p50us() == 0
+            ? ""
+            : " (×" + Format.ratio(kind.p50us(), ceilingP50) + ")")
+        + " / "
+        + Format.ms(kind.p99us())
+        + " / "
+        + Format.ms(kind.maxUs());
+  }
+}

@@ -1,0 +1,62 @@
+package io.callflow.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * Cumulative counters at one instant: CPU of the server JVM(s), of PostgreSQL and of this JVM
+ * (which hosts the embedded broker), PostgreSQL's transaction counters, and the broker's routed
+ * messages. Two snapshots give what happened between them.
+ *
+ * @param serverCpuMs the server JVM(s), user + system
+ * @param databaseCpuMs the postmaster and all its children
+ * @param benchJvmCpuMs this JVM: the embedded broker, and whatever the benchmark runs in it
+ * @param transactions pg_stat_database xact_commit + xact_rollback (flushed by backends at most
+ *     once a second while busy)
+ * @param transactionIds transaction ids assigned (write transactions), exact
+ * @param brokerMessages messages routed to the broker's addresses
+ */
+record Usage(
+    long atNanos,
+    double serverCpuMs,
+    double databaseCpuMs,
+    double benchJvmCpuMs,
+    long transactions,
+    long transactionIds,
+    long brokerMessages) {
+
+  private static final OperatingSystemMXBean OS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  static double currentJvmCpuMs() {
+    return OS.getProcessCpuTime() / 1e6;
+  }
+
+  Usage minus(Usage earlier) {
+    return new Usage(
+        atNanos - earlier.atNanos,
+        serverCpuMs - earlier.serverCpuMs,
+        databaseCpuMs - earlier.databaseCpuMs,
+        benchJvmCpuMs - earlier.benchJvmCpuMs,
+        transactions - earlier.transactions,
+        transactionIds - earlier.transactionIds,
+        brokerMessages - earlier.brokerMessages);
+  }
+
+  /** This interval's usage less what an idle server uses in as long ({@code idle} scaled). */
+  Usage lessIdle(Usage idle) {
+    double scale = (double) atNanos / idle.atNanos;
+    return new Usage(
+        atNanos,
+        serverCpuMs - idle.serverCpuMs * scale,
+        databaseCpuMs - idle.databaseCpuMs * scale,
+        benchJvmCpuMs - idle.benchJvmCpuMs * scale,
+        Math.round(transactions - idle.transactions * scale),
+        Math.round(transactionIds - idle.transactionIds * scale),
+        Math.round(brokerMessages - idle.brokerMessages * scale));
+  }
+
+  double seconds() {
+    return atNanos / 1e9;
+  }
+}
