@@ -2,7 +2,6 @@ package io.callflow.bench;
 
 import io.callflow.bench.ceiling.CeilingResource;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +45,7 @@ final class BenchWar {
 
   private static void add(ZipOutputStream zip, String name, byte[] content) throws IOException {
     zip.putNextEntry(new ZipEntry(name));
-    OutputStream out = zip;
-    out.write(content);
+    zip.write(content);
     zip.closeEntry();
   }
 
