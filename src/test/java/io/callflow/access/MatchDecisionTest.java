@@ -11,6 +11,7 @@ import io.callflow.access.entity.Choice;
 import io.callflow.access.entity.MatchDecision;
 import io.callflow.access.entity.MatchDecision.Matched;
 import io.callflow.access.entity.Pool;
+import io.callflow.access.entity.PoolSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ class MatchDecisionTest {
       Pool pool, String service, String phone, String code, int secondsAfterT0) {
     return new Booking(
         service + "-b",
-        pool,
+        PoolSettings.of(pool),
         "+18005550100",
         service,
         phone,

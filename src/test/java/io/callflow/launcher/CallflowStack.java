@@ -322,6 +322,22 @@ public final class CallflowStack implements AutoCloseable {
     return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
   }
 
+  /** The number a {@code SELECT count(*) …} answers on the server's database, for assertions. */
+  public long count(String sql, Object... parameters) {
+    try (Connection db = connectToDatabase();
+        java.sql.PreparedStatement query = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        query.setObject(i + 1, parameters[i]);
+      }
+      try (java.sql.ResultSet result = query.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   public Layout layout() {
     return layout;
   }

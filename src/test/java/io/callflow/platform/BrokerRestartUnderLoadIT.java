@@ -165,20 +165,8 @@ class BrokerRestartUnderLoadIT {
     Eventually.await(
         "the outbox drained once the broker is back",
         Duration.ofSeconds(60),
-        () -> Optional.of(count(stack, "SELECT count(*) FROM outbox_message")).filter(n -> n == 0));
-    assertEquals(
-        0, count(stack, "SELECT count(*) FROM pg_prepared_xacts"), "prepared transactions");
-  }
-
-  private static long count(CallflowStack stack, String sql) {
-    try (java.sql.Connection db = stack.connectToDatabase();
-        java.sql.Statement statement = db.createStatement();
-        java.sql.ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+        () -> Optional.of(stack.count("SELECT count(*) FROM outbox_message")).filter(n -> n == 0));
+    assertEquals(0, stack.count("SELECT count(*) FROM pg_prepared_xacts"), "prepared transactions");
   }
 
   /**

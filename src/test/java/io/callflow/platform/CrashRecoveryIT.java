@@ -10,8 +10,6 @@ import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.PushReceiver;
 import io.callflow.testing.TestServer;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -125,14 +123,7 @@ class CrashRecoveryIT {
   }
 
   private static long preparedTransactions(CallflowStack stack) {
-    try (Connection db = stack.connectToDatabase();
-        ResultSet rows =
-            db.createStatement().executeQuery("SELECT count(*) FROM pg_prepared_xacts")) {
-      rows.next();
-      return rows.getLong(1);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return stack.count("SELECT count(*) FROM pg_prepared_xacts");
   }
 
   private String service(String flow, String queue, String pool, String extra) {

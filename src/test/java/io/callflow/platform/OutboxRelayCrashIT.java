@@ -10,9 +10,6 @@ import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.JmsClient;
 import io.callflow.testing.TestServer;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +38,12 @@ class OutboxRelayCrashIT {
     String pool = Fixtures.pool(gms, "LOCKING", 600, Fixtures.freshNumbers(INSTANCES));
     String service = Fixtures.interactionService(gms, pool, "");
     Set<String> ids = new HashSet<>();
+    // durable, so that what the relay sends between the broker's return and this test's new
+    // subscription waits for it
+    String subscription = Fixtures.uniqueName("relay-crash");
+    JmsClient before = TestServer.jms();
+    before.subscribeDurably(Destinations.EVENTS, subscription);
+    before.close();
     stack.stopBroker();
     try {
       for (int i = 0; i < INSTANCES; i++) {
@@ -53,7 +56,7 @@ class OutboxRelayCrashIT {
     }
     JmsClient jms = TestServer.jms();
     try {
-      JmsClient.Subscription events = jms.subscribe(Destinations.EVENTS);
+      JmsClient.Subscription events = jms.subscribeDurably(Destinations.EVENTS, subscription);
       events.await("the relay draining the backlog", PATIENCE, m -> ids.contains(serviceIdOf(m)));
       stack.killServer();
       stack.startServer();
@@ -64,7 +67,10 @@ class OutboxRelayCrashIT {
           PATIENCE,
           () -> Optional.of(ofInstances(events, ids)).filter(m -> m.size() >= 2 * INSTANCES));
       Eventually.await(
-          "the outbox empty", PATIENCE, () -> Optional.of(backlog(stack)).filter(n -> n == 0));
+          "the outbox empty",
+          PATIENCE,
+          () ->
+              Optional.of(stack.count("SELECT count(*) FROM outbox_message")).filter(n -> n == 0));
       List<JmsClient.Received> delivered = ofInstances(events, ids);
       Map<String, Long> copies =
           delivered.stream()
@@ -97,16 +103,5 @@ class OutboxRelayCrashIT {
 
   private static String serviceIdOf(JmsClient.Received message) {
     return message.body().getString("serviceId", "");
-  }
-
-  private static long backlog(CallflowStack stack) {
-    try (Connection db = stack.connectToDatabase();
-        Statement count = db.createStatement();
-        ResultSet result = count.executeQuery("SELECT count(*) FROM outbox_message")) {
-      result.next();
-      return result.getLong(1);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

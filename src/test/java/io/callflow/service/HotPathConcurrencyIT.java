@@ -7,9 +7,6 @@ import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.TestServer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +37,7 @@ class HotPathConcurrencyIT {
   void twoHundredFiftySixClientsOnTwentyNumbersNeverStallNorDoubleBook() throws Exception {
     String pool = Fixtures.pool(gms, "LOCKING", 300, Fixtures.freshNumbers(20));
     String service = Fixtures.interactionService(gms, pool, "");
-    GmsClient client = gms.withTimeout(PATIENCE);
+    GmsClient client = gms.withTimeout(PATIENCE).overHttp11();
     Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     AtomicInteger matched = new AtomicInteger();
     ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
@@ -51,7 +48,7 @@ class HotPathConcurrencyIT {
           () -> {
             while (Instant.now().isBefore(end)) {
               try {
-                Reply issued = post(client, "/genesys/1/service/" + service, Map.of());
+                Reply issued = client.post("/genesys/1/service/" + service);
                 count(statuses, issued);
                 if (issued.status() == 200) {
                   Map<String, String> dialled = new java.util.HashMap<>();
@@ -60,7 +57,7 @@ class HotPathConcurrencyIT {
                   if (!code.isEmpty()) {
                     dialled.put("_access_code", code);
                   }
-                  Reply call = post(client, "/genesys/1/service/match-interaction", dialled);
+                  Reply call = client.postForm("/genesys/1/service/match-interaction", dialled);
                   count(statuses, call);
                   if (call.status() == 200) {
                     matched.incrementAndGet();
@@ -84,42 +81,18 @@ class HotPathConcurrencyIT {
     assertEquals(0, overlappingBookings(pool), "a locked number booked twice at once");
   }
 
-  /** A form POST over HTTP/1.1, each client on connections of its own as apps and IVRs are. */
-  private static Reply post(GmsClient client, String path, Map<String, String> form) {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    e.getKey()
-                        + "="
-                        + java.net.URLEncoder.encode(
-                            e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-            .collect(java.util.stream.Collectors.joining("&"));
-    return client.send(
-        "POST",
-        path,
-        "application/x-www-form-urlencoded",
-        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
   private static void count(Map<Integer, AtomicInteger> statuses, Reply reply) {
     statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger()).incrementAndGet();
   }
 
   /** Pairs of the pool's bookings on one number whose lives overlap. */
-  private static long overlappingBookings(String pool) throws Exception {
-    try (Connection db = TestServer.stack().connectToDatabase();
-        PreparedStatement overlaps =
-            db.prepareStatement(
-                "SELECT count(*) FROM booking a JOIN booking b ON a.number = b.number AND a.id < b.id"
-                    + " WHERE a.pool_name = ? AND b.pool_name = a.pool_name"
-                    + " AND tstzrange(a.booked_at, coalesce(a.ended_at, 'infinity'))"
-                    + " && tstzrange(b.booked_at, coalesce(b.ended_at, 'infinity'))")) {
-      overlaps.setString(1, pool);
-      try (ResultSet result = overlaps.executeQuery()) {
-        result.next();
-        return result.getLong(1);
-      }
-    }
+  private static long overlappingBookings(String pool) {
+    return TestServer.stack()
+        .count(
+            "SELECT count(*) FROM booking a JOIN booking b ON a.number = b.number AND a.id < b.id"
+                + " WHERE a.pool_name = ? AND b.pool_name = a.pool_name"
+                + " AND tstzrange(a.booked_at, coalesce(a.ended_at, 'infinity'))"
+                + " && tstzrange(b.booked_at, coalesce(b.ended_at, 'infinity'))",
+            pool);
   }
 }

@@ -100,6 +100,22 @@ public final class GmsClient {
     return new GmsClient(baseUrl, http, headers, "Basic " + token, timeout);
   }
 
+  /**
+   * A client on connections of its own that speak HTTP/1.1 only, as apps and IVRs do: the default
+   * client multiplexes its requests over HTTP/2 when the server offers it.
+   */
+  public GmsClient overHttp11() {
+    return new GmsClient(
+        baseUrl,
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build(),
+        headers,
+        adminAuthorization,
+        timeout);
+  }
+
   /** The same client without admin credentials. */
   public GmsClient anonymous() {
     return new GmsClient(baseUrl, http, headers, null, timeout);

@@ -42,6 +42,21 @@ public final class JmsClient implements AutoCloseable {
     return subscription;
   }
 
+  /**
+   * Starts collecting what is published on {@code topic} through the shared durable subscription
+   * {@code name}: messages published while no client listens (say, across a broker restart) wait in
+   * it for the next client that subscribes under that name.
+   */
+  public synchronized Subscription subscribeDurably(String topic, String name) {
+    JMSContext context = factory.createContext();
+    open.add(context);
+    Subscription subscription = new Subscription();
+    JMSConsumer consumer = context.createSharedDurableConsumer(context.createTopic(topic), name);
+    consumer.setMessageListener(subscription::add);
+    context.start();
+    return subscription;
+  }
+
   /** Sends a JSON text message with a {@code type} property to {@code queue}. */
   public void send(String queue, String type, String json) {
     try (JMSContext context = factory.createContext()) {

@@ -65,8 +65,7 @@ public class AccessNumberAllocator {
 
   /** A booking, or {@link PoolExhausted} (which rolls the caller's transaction back). */
   public Booking allocate(BookingRequest request) {
-    return tryAllocate(request)
-        .orElseThrow(() -> new PoolExhausted(request.pool(), untilFree(request.pool())));
+    return tryAllocate(request).orElseThrow(() -> exhaustion(request.pool()));
   }
 
   /** A booking, or nothing when the pool has no free number; the transaction stays usable. */
@@ -95,9 +94,14 @@ public class AccessNumberAllocator {
     return booking;
   }
 
-  /** How long until a number of the pool is likely to be free: its next booking's expiry. */
-  public Duration untilFree(String pool) {
-    return bookings.untilNextExpiry(pool, clock.instant()).orElse(Duration.ofSeconds(1));
+  /**
+   * The answer to an allocation that found the pool exhausted: 503 with Retry-After until the
+   * pool's next booking expires. Returned, not thrown, so the caller decides whether its
+   * transaction ends.
+   */
+  public PoolExhausted exhaustion(String pool) {
+    return new PoolExhausted(
+        pool, bookings.untilNextExpiry(pool, clock.instant()).orElse(Duration.ofSeconds(1)));
   }
 
   /** Replaces the pool catalogue (a short in-memory swap). */
@@ -144,31 +148,7 @@ public class AccessNumberAllocator {
    * are taking or releasing. One index probe, whatever the pool's size.
    */
   private Optional<String> takeFree(PoolSettings pool) {
-    String after =
-        pool.choice() == Choice.ROUND_ROBIN
-            ? "number > ?2 ORDER BY number"
-            : "shuffle_key >= ?2 ORDER BY shuffle_key";
-    String from = pool.choice() == Choice.ROUND_ROBIN ? "ORDER BY number" : "ORDER BY shuffle_key";
-    Object start =
-        pool.choice() == Choice.ROUND_ROBIN
-            ? roundRobinCursors.getOrDefault(pool.name(), "")
-            : random.nextDouble();
-    return firstOf(
-            "UPDATE access_number SET free = false WHERE number = (SELECT number FROM access_number"
-                + " WHERE pool_name = ?1 AND free AND "
-                + after
-                + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING number",
-            pool.name(),
-            start)
-        .or(
-            () ->
-                firstOf(
-                    "UPDATE access_number SET free = false WHERE number = (SELECT number FROM"
-                        + " access_number WHERE pool_name = ?1 AND free "
-                        + from
-                        + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING number",
-                    pool.name(),
-                    null));
+    return takeNext(pool, "free = false", "free");
   }
 
   /**
@@ -176,29 +156,41 @@ public class AccessNumberAllocator {
    * position is drawn again so that the next pick lands elsewhere.
    */
   private Optional<String> pickShared(PoolSettings pool) {
+    return takeNext(pool, "shuffle_key = random()", "true")
+        // every number is being handed out right now: share one without waiting for it
+        .or(
+            () ->
+                firstOf(
+                    "SELECT number FROM access_number WHERE pool_name = ?1 ORDER BY "
+                        + orderOf(pool)
+                        + " LIMIT 1",
+                    pool.name(),
+                    null));
+  }
+
+  /**
+   * Updates ({@code change}) and answers the pool's first number meeting {@code condition} at or
+   * after a random point (after the cursor for ROUND_ROBIN), wrapping around to the start; numbers
+   * other transactions hold are skipped, never waited for.
+   */
+  private Optional<String> takeNext(PoolSettings pool, String change, String condition) {
     boolean inOrder = pool.choice() == Choice.ROUND_ROBIN;
     Object start = inOrder ? roundRobinCursors.getOrDefault(pool.name(), "") : random.nextDouble();
-    String order = inOrder ? "number" : "shuffle_key";
-    for (String range : List.of(order + (inOrder ? " > ?2" : " >= ?2"), "true")) {
-      Optional<String> picked =
-          firstOf(
-              "UPDATE access_number SET shuffle_key = random() WHERE number = (SELECT number FROM"
-                  + " access_number WHERE pool_name = ?1 AND "
-                  + range
-                  + " ORDER BY "
-                  + order
-                  + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING number",
-              pool.name(),
-              range.equals("true") ? null : start);
-      if (picked.isPresent()) {
-        return picked;
-      }
-    }
-    // every number is being handed out right now: share one without waiting for it
-    return firstOf(
-        "SELECT number FROM access_number WHERE pool_name = ?1 ORDER BY " + order + " LIMIT 1",
-        pool.name(),
-        null);
+    String from = orderOf(pool) + (inOrder ? " > ?2" : " >= ?2");
+    String sql =
+        "UPDATE access_number SET "
+            + change
+            + " WHERE number = (SELECT number FROM access_number WHERE pool_name = ?1 AND "
+            + condition
+            + " AND %s ORDER BY "
+            + orderOf(pool)
+            + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING number";
+    return firstOf(sql.formatted(from), pool.name(), start)
+        .or(() -> firstOf(sql.formatted("true"), pool.name(), null));
+  }
+
+  private static String orderOf(PoolSettings pool) {
+    return pool.choice() == Choice.ROUND_ROBIN ? "number" : "shuffle_key";
   }
 
   /**

@@ -122,27 +122,25 @@ public class Bookings {
    * Rows the expiry sweep holds are skipped (it is ending them anyway); rows are locked, so the two
    * never end one booking twice.
    */
-  @SuppressWarnings("unchecked")
   public void expireOverdueIn(String pool, Instant now) {
-    ((List<Booking>)
-            em.createNativeQuery(
-                    "SELECT * FROM booking WHERE pool_name = ?1 AND active AND expires_at <= ?2"
-                        + " FOR UPDATE SKIP LOCKED",
-                    Booking.class)
-                .setParameter(1, pool)
-                .setParameter(2, java.sql.Timestamp.from(now))
-                .setHint("eclipselink.refresh", "true")
-                .getResultList())
-        .stream().filter(b -> b.isOverdueAt(now)).forEach(b -> end(b, EndReason.EXPIRED));
+    locked(
+            "SELECT * FROM booking WHERE pool_name = ?1 AND active AND expires_at <= ?2"
+                + " FOR UPDATE SKIP LOCKED",
+            pool,
+            java.sql.Timestamp.from(now))
+        .stream()
+        .filter(b -> b.isOverdueAt(now))
+        .forEach(b -> end(b, EndReason.EXPIRED));
   }
 
   /** Bookings read with a row lock, refreshed so a stale copy never overwrites a newer version. */
   @SuppressWarnings("unchecked")
-  private List<Booking> locked(String sql, String parameter) {
-    return em.createNativeQuery(sql, Booking.class)
-        .setParameter(1, parameter)
-        .setHint("eclipselink.refresh", "true")
-        .getResultList();
+  private List<Booking> locked(String sql, Object... parameters) {
+    var query = em.createNativeQuery(sql, Booking.class).setHint("eclipselink.refresh", "true");
+    for (int i = 0; i < parameters.length; i++) {
+      query.setParameter(i + 1, parameters[i]);
+    }
+    return query.getResultList();
   }
 
   public Optional<Duration> untilNextExpiry(String pool, Instant now) {

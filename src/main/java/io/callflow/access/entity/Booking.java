@@ -64,18 +64,6 @@ public class Booking {
 
   public Booking(
       String id,
-      Pool pool,
-      String number,
-      String serviceId,
-      String phoneNumber,
-      String accessCode,
-      Instant bookedAt,
-      Duration timeout) {
-    this(id, PoolSettings.of(pool), number, serviceId, phoneNumber, accessCode, bookedAt, timeout);
-  }
-
-  public Booking(
-      String id,
       PoolSettings pool,
       String number,
       String serviceId,

@@ -8,9 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -50,9 +47,6 @@ public class Pool {
   @Column(name = "radius_km")
   private Double radiusKm;
 
-  @Column(name = "round_robin_cursor")
-  private String roundRobinCursor;
-
   @Version private long version;
 
   protected Pool() {}
@@ -75,24 +69,6 @@ public class Pool {
     this.latitude = location == null ? null : location.latitude();
     this.longitude = location == null ? null : location.longitude();
     this.radiusKm = location == null ? null : location.radiusKm();
-  }
-
-  /** Remembers the number a ROUND_ROBIN pool handed out last. */
-  public void handedOut(String number) {
-    this.roundRobinCursor = number;
-  }
-
-  /** {@code sorted} numbers starting after the one handed out last, wrapping around. */
-  public List<String> inRoundRobinOrder(List<String> sorted) {
-    List<String> ordered = new ArrayList<>(sorted);
-    if (roundRobinCursor != null) {
-      int next = 0;
-      while (next < ordered.size() && ordered.get(next).compareTo(roundRobinCursor) <= 0) {
-        next++;
-      }
-      Collections.rotate(ordered, -next);
-    }
-    return ordered;
   }
 
   public String name() {
@@ -119,9 +95,5 @@ public class Pool {
     return latitude == null
         ? Optional.empty()
         : Optional.of(new Location(latitude, longitude, radiusKm));
-  }
-
-  public Optional<String> roundRobinCursor() {
-    return Optional.ofNullable(roundRobinCursor);
   }
 }

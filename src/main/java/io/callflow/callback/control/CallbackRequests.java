@@ -72,7 +72,7 @@ public class CallbackRequests {
   }
 
   public CallbackSettings settings(ServiceDefinition service) {
-    return CallbackSettings.of(ServiceCatalog.optionsOf(service));
+    return CallbackSettings.of(service.options());
   }
 
   /** {@code POST /service/callback/{name}}: answers the chosen flow's dialog. */
@@ -117,7 +117,7 @@ public class CallbackRequests {
         direction.equals(CallbackSettings.USERORIGINATED)
             ? (waitForAgent ? Flow.REQUEST_INBOUND_DELAY : Flow.REQUEST_INBOUND_IMMEDIATE)
             : (waitForAgent ? Flow.REQUEST_OUTBOUND_DELAY : Flow.REQUEST_OUTBOUND_IMMEDIATE);
-    Map<String, String> options = new LinkedHashMap<>(ServiceCatalog.optionsOf(service));
+    Map<String, String> options = new LinkedHashMap<>(service.options());
     options.put("_wait_for_user_confirm", String.valueOf(confirm));
     options.put(
         "_max_live_per_number", String.valueOf(settings.maxLivePerNumber())); // checked above

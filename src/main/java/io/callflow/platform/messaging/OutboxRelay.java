@@ -228,10 +228,7 @@ public class OutboxRelay {
   private void send(List<Row> rows) throws JMSException {
     try (jakarta.jms.Connection broker = connectionFactory.createConnection();
         Session session = broker.createSession(true, Session.SESSION_TRANSACTED)) {
-      MessageProducer producer = session.createProducer(null);
-      for (Row row : rows) {
-        producer.send(destination(session, row), message(session, row));
-      }
+      sendAll(session, rows);
       session.commit();
       return;
     } catch (JMSException | JMSRuntimeException e) {
@@ -242,10 +239,14 @@ public class OutboxRelay {
     }
     try (jakarta.jms.Connection broker = connectionFactory.createConnection();
         Session session = broker.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-      MessageProducer producer = session.createProducer(null);
-      for (Row row : rows) {
-        producer.send(destination(session, row), message(session, row));
-      }
+      sendAll(session, rows);
+    }
+  }
+
+  private void sendAll(Session session, List<Row> rows) throws JMSException {
+    MessageProducer producer = session.createProducer(null);
+    for (Row row : rows) {
+      producer.send(destination(session, row), message(session, row));
     }
   }
 

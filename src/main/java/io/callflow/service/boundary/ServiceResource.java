@@ -71,8 +71,7 @@ public class ServiceResource {
           gmsUser != null && !gmsUser.isBlank()
               ? "gms_user " + gmsUser
               : "address " + http.getRemoteAddr(),
-          Optional.ofNullable(
-                  ServiceCatalog.optionsOf(service).get(ServiceOptions.ALLOCATIONS_PER_CLIENT))
+          Optional.ofNullable(service.options().get(ServiceOptions.ALLOCATIONS_PER_CLIENT))
               .map(Integer::valueOf));
     }
     Map<String, String> answer =

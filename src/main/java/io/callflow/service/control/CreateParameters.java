@@ -42,7 +42,7 @@ final class CreateParameters {
 
   static ServiceOptions resolve(ServiceDefinition service, Map<String, String> parameters) {
     return ServiceOptions.resolve(
-        ServiceCatalog.optionsOf(service),
+        service.options(),
         parameters,
         ignored ->
             LOG.fine(() -> "service " + service.name() + " does not let requests set " + ignored));

@@ -424,10 +424,7 @@ public class QueuedFlows {
                     options.provideCode(),
                     options.accessCodeLength(),
                     Optional.of(hold)))
-            .orElseThrow(
-                () ->
-                    new PoolExhausted(
-                        options.resourceGroup(), allocator.untilFree(options.resourceGroup())));
+            .orElseThrow(() -> allocator.exhaustion(options.resourceGroup()));
     instance.confirmationSettled();
     move(instance, InstanceState.ACCESS_ISSUED, now);
     routing.holdFor(instance.id(), hold);

@@ -67,9 +67,4 @@ public class ServiceCatalog {
   void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed changed) {
     entries.remove(changed.name());
   }
-
-  /** A service's configured options as strings. */
-  public static Map<String, String> optionsOf(ServiceDefinition service) {
-    return service.options();
-  }
 }
