@@ -7,7 +7,7 @@ import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.phone.PhoneNumbers;
 import io.callflow.platform.rest.JsonRequest;
 import io.callflow.platform.rest.ProblemException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -33,7 +33,7 @@ import java.util.List;
  */
 @Path("admin/pools")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class PoolAdminResource {
 
   @Inject PoolAdministration pools;

@@ -112,8 +112,10 @@ public class AccessNumberAllocator {
     roundRobinCursors.keySet().retainAll(current.keySet());
   }
 
-  /** The pool from the catalogue, or read now if the catalogue is older than the pool. */
-  private PoolSettings settings(String name) {
+  /**
+   * A pool's settings from the catalogue, without a database read while the catalogue is current.
+   */
+  public PoolSettings settings(String name) {
     PoolSettings known = pools.get(name);
     if (known != null && poolsGeneration == changes.generation()) {
       return known;

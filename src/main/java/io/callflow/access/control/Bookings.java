@@ -2,12 +2,11 @@ package io.callflow.access.control;
 
 import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.Booking.EndReason;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads and ends bookings. Every end is announced through {@link BookingEvents}. */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class Bookings {
 
   @PersistenceContext EntityManager em;
@@ -79,7 +79,7 @@ public class Bookings {
   }
 
   /** Expires one booking in a transaction of its own, if it is still active and overdue. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void expire(String bookingId) {
     Instant now = clock.instant();
     locked("SELECT * FROM booking WHERE id = ?1 AND active FOR UPDATE SKIP LOCKED", bookingId)

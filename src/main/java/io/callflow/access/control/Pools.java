@@ -2,14 +2,16 @@ package io.callflow.access.control;
 
 import io.callflow.access.entity.AccessNumber;
 import io.callflow.access.entity.Pool;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.Optional;
 
 /** Looks pools up for other features. */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class Pools {
 
   @PersistenceContext EntityManager em;

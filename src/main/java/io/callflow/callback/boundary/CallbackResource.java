@@ -6,7 +6,7 @@ import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.GmsUser;
 import io.callflow.platform.rest.RequestParameters;
 import io.callflow.service.control.IdempotencyKeys;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -36,7 +36,7 @@ import java.util.Optional;
  */
 @Path("genesys/1/service/callback")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class CallbackResource {
 
   @Inject CallbackRequests callbacks;

@@ -3,7 +3,7 @@ package io.callflow.desktop.boundary;
 import io.callflow.desktop.control.Agents;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.rest.ProblemException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("admin/agents")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class AgentAdminResource {
 
   @Inject Agents agents;

@@ -5,7 +5,7 @@ import io.callflow.diagnostics.control.RoundTripProbes;
 import io.callflow.diagnostics.entity.RoundTripProbe;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.rest.ProblemException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("admin/diagnostics/round-trips")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class RoundTripProbeResource {
 
   @Inject RoundTripProbes probes;

@@ -4,7 +4,7 @@ import io.callflow.notification.control.SubscriptionRequest;
 import io.callflow.notification.control.Subscriptions;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.rest.ProblemException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -25,7 +25,7 @@ import java.util.List;
  */
 @Path("genesys/1/notification/subscription")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class SubscriptionResource {
 
   @Inject Subscriptions subscriptions;

@@ -29,8 +29,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -68,8 +66,8 @@ public class OutboxRelay {
   @Resource ManagedThreadFactory threads;
   @Inject SchemaMigration schema;
   @Inject OutboxMetrics metrics;
+  @Inject OutboxSignal signal;
 
-  private final Semaphore wake = new Semaphore(0);
   private volatile boolean running;
   private volatile String brokerProblem;
   private volatile boolean batchRefusalLogged;
@@ -89,17 +87,12 @@ public class OutboxRelay {
   @PreDestroy
   void stop() {
     running = false;
-    wake.release();
+    signal.wake();
     try {
       thread.join(2000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** A transaction that wrote to the outbox committed: send now. */
-  public void wake() {
-    wake.release();
   }
 
   /** Why the last send failed, while the broker is unreachable; empty when sends succeed. */
@@ -114,9 +107,8 @@ public class OutboxRelay {
         if (backoff > 0) {
           Thread.sleep(backoff); // commits keep waking the relay; the broker gets its pause
         } else {
-          wake.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+          signal.await(POLL_MILLIS);
         }
-        wake.drainPermits();
       } catch (InterruptedException e) {
         return;
       }

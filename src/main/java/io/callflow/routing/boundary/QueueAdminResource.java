@@ -8,7 +8,7 @@ import io.callflow.routing.control.QueueAdministration;
 import io.callflow.routing.control.QueueStatistics;
 import io.callflow.routing.entity.QueueFigures;
 import io.callflow.routing.entity.VirtualQueue;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -30,7 +30,7 @@ import java.io.StringReader;
  */
 @Path("admin/queues")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class QueueAdminResource {
 
   @Inject QueueAdministration queues;

@@ -3,7 +3,7 @@ package io.callflow.service.boundary;
 import io.callflow.platform.rest.GmsUser;
 import io.callflow.service.control.InstanceStreams;
 import io.callflow.service.control.ServiceInstances;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,7 +22,7 @@ import java.util.Map;
  * state} event for every change and a {@code push} event (GMS's message) for every push.
  */
 @Path("genesys/1/service/{id}/events")
-@RequestScoped
+@ApplicationScoped
 public class InstanceEventStreamResource {
 
   @Inject ServiceInstances instances;

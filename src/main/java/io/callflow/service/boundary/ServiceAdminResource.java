@@ -5,7 +5,7 @@ import io.callflow.platform.rest.JsonRequest;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.control.ServiceAdministration;
 import io.callflow.service.entity.ServiceConfiguration;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -23,7 +23,7 @@ import java.io.InputStream;
  */
 @Path("admin/services")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class ServiceAdminResource {
 
   @Inject ServiceAdministration services;

@@ -14,7 +14,7 @@ import io.callflow.service.control.ServiceInstances;
 import io.callflow.service.control.ServiceOptions;
 import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.ServiceDefinition;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -40,7 +40,7 @@ import java.util.Optional;
  */
 @Path("genesys/1/service")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class ServiceResource {
 
   @Inject ServiceCatalog catalog;

@@ -1,7 +1,9 @@
 package io.callflow.service.control;
 
+import io.callflow.access.control.AccessNumberAllocator;
 import io.callflow.access.control.Bookings;
 import io.callflow.access.control.Pools;
+import io.callflow.access.entity.Allocation;
 import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.MatchDecision;
 import io.callflow.access.entity.Pool;
@@ -32,6 +34,7 @@ public class InteractionMatches {
 
   @PersistenceContext EntityManager em;
   @Inject Pools pools;
+  @Inject AccessNumberAllocator allocator;
   @Inject Bookings bookings;
   @Inject AppDataStore appData;
   @Inject PhoneNumbers phoneNumbers;
@@ -58,8 +61,13 @@ public class InteractionMatches {
     boolean returnUserData =
         Boolean.parseBoolean(parameters.getOrDefault("_return_user_data", "false"));
 
-    Optional<Pool> pool = pools.ofNumber(dnis);
-    if (pool.isEmpty()) {
+    List<Booking> live = bookings.liveOnForUpdate(dnis);
+    // a live booking names its pool, known to the allocator's catalogue: no lookup of the number
+    Optional<Allocation> allocation =
+        live.isEmpty()
+            ? pools.ofNumber(dnis).map(Pool::allocation)
+            : Optional.of(allocator.settings(live.get(0).poolName()).allocation());
+    if (allocation.isEmpty()) {
       ServiceInstance pending =
           ani.flatMap(this::pendingInstanceOf)
               .orElseThrow(
@@ -68,8 +76,7 @@ public class InteractionMatches {
       queued.inboundCallArrived(pending);
       return answer(pending, returnUserData);
     }
-    MatchDecision.Outcome outcome =
-        MatchDecision.decide(pool.get().allocation(), bookings.liveOnForUpdate(dnis), ani, code);
+    MatchDecision.Outcome outcome = MatchDecision.decide(allocation.get(), live, ani, code);
     if (outcome instanceof MatchDecision.Ambiguous ambiguous) {
       throw ProblemException.conflict(
           ambiguous.reason(),

@@ -9,7 +9,7 @@ import io.callflow.storage.control.StorageAccess;
 import io.callflow.storage.entity.AppData;
 import io.callflow.storage.entity.StorageEntry;
 import io.callflow.storage.entity.StorageTtl;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -37,7 +37,7 @@ import java.util.List;
  * and whatever {@code Accept} their HTTP stack chooses, and must never get a 406 for it.
  */
 @Path("genesys/1/storage")
-@RequestScoped
+@ApplicationScoped
 public class StorageResource {
 
   private static final MediaType TEXT_UTF8 = MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8");

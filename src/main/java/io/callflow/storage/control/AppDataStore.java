@@ -3,11 +3,12 @@ package io.callflow.storage.control;
 import io.callflow.storage.entity.AppData;
 import io.callflow.storage.entity.StorageEntry;
 import io.callflow.storage.entity.StorageTtl;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.UUID;
  * _data_id}. Runs in the caller's transaction, so app data and whatever refers to it commit
  * together. An expired entry is gone for every reader, whether or not the sweep has deleted it yet.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class AppDataStore {
 
   @PersistenceContext EntityManager em;
