@@ -82,8 +82,10 @@ public class AccessNumberAllocator {
     Optional<Booking> booking = book(pool, request);
     if (booking.isEmpty() && pool.isLocking()) {
       // the expiry sweep may not have reached this pool's overdue bookings yet
-      bookings.expireOverdueIn(pool.name(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-      booking = book(pool, request);
+      if (bookings.expireOverdueIn(pool.name(), clock.instant().truncatedTo(ChronoUnit.MILLIS))
+          > 0) {
+        booking = book(pool, request);
+      }
     }
     if (booking.isEmpty()) {
       metrics.exhausted(pool.name());

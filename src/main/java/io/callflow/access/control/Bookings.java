@@ -118,19 +118,22 @@ public class Bookings {
   }
 
   /**
-   * Expires a pool's overdue bookings in the caller's transaction, so their numbers are free now.
-   * Rows the expiry sweep holds are skipped (it is ending them anyway); rows are locked, so the two
-   * never end one booking twice.
+   * Expires a pool's overdue bookings in the caller's transaction, so their numbers are free now;
+   * answers how many it ended. Rows the expiry sweep holds are skipped (it is ending them anyway);
+   * rows are locked, so the two never end one booking twice.
    */
-  public void expireOverdueIn(String pool, Instant now) {
-    locked(
-            "SELECT * FROM booking WHERE pool_name = ?1 AND active AND expires_at <= ?2"
-                + " FOR UPDATE SKIP LOCKED",
-            pool,
-            java.sql.Timestamp.from(now))
-        .stream()
-        .filter(b -> b.isOverdueAt(now))
-        .forEach(b -> end(b, EndReason.EXPIRED));
+  public int expireOverdueIn(String pool, Instant now) {
+    List<Booking> overdue =
+        locked(
+                "SELECT * FROM booking WHERE pool_name = ?1 AND active AND expires_at <= ?2"
+                    + " FOR UPDATE SKIP LOCKED",
+                pool,
+                java.sql.Timestamp.from(now))
+            .stream()
+            .filter(b -> b.isOverdueAt(now))
+            .toList();
+    overdue.forEach(b -> end(b, EndReason.EXPIRED));
+    return overdue.size();
   }
 
   /** Bookings read with a row lock, refreshed so a stale copy never overwrites a newer version. */

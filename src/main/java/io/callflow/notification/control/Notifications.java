@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -41,7 +43,13 @@ public class Notifications {
     String text = message.build().toString();
     for (Subscription subscription : subscriptions.listeningTo(serviceId, serviceName)) {
       PushOrder order = new PushOrder(eventId, subscription.id(), serviceId, text, 1);
-      sender.enqueue(Destinations.NOTIFICATION_DELIVERY, PushOrder.TYPE, order.toJson());
+      // grouped by instance: one consumer at a time delivers an instance's pushes, in their order
+      sender.enqueue(
+          Destinations.NOTIFICATION_DELIVERY,
+          PushOrder.TYPE,
+          order.toJson(),
+          Duration.ZERO,
+          Optional.of(serviceId));
     }
     sender.publish(
         Destinations.EVENTS,

@@ -55,8 +55,9 @@ public class PushDeliveries {
     }
     Subscription subscription = em.find(Subscription.class, order.subscriptionId());
     if (subscription == null && order.looks() < MAX_LOOKS) {
-      // The order may be here before its subscription: with XA, the broker's commit can become
-      // visible before the database's. Look again shortly rather than drop a push of a new device.
+      // The outbox sends an order only after the transaction that wrote it (and its subscription)
+      // committed; an order of an older release may still be in flight. Look again shortly rather
+      // than drop a push of a new device.
       LOG.fine(
           () ->
               "Push "
@@ -68,7 +69,8 @@ public class PushDeliveries {
           Destinations.NOTIFICATION_DELIVERY,
           PushOrder.TYPE,
           order.lookAgain().toJson(),
-          NOT_VISIBLE_YET_DELAY);
+          NOT_VISIBLE_YET_DELAY,
+          Optional.of(order.serviceId()));
       return;
     }
     if (subscription == null || !subscription.isLiveAt(clock.instant())) {
@@ -118,7 +120,8 @@ public class PushDeliveries {
             Destinations.NOTIFICATION_DELIVERY,
             PushOrder.TYPE,
             order.next().toJson(),
-            order.delayBeforeNext(configuration.retryBase()));
+            order.delayBeforeNext(configuration.retryBase()),
+            Optional.of(order.serviceId()));
       }
     }
   }

@@ -43,7 +43,8 @@ public class ProblemException extends RuntimeException {
       String detail,
       List<InvalidParam> invalid,
       Long retryAfterSeconds) {
-    super(detail);
+    // an answer to the client, not a fault of the server: no stack trace to fill on each one
+    super(detail, null, false, false);
     this.status = status;
     this.phrase = phrase;
     this.gmsException = gmsException;
