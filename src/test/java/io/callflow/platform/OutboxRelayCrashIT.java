@@ -92,6 +92,12 @@ class OutboxRelayCrashIT {
       assertEquals(2 * INSTANCES, delivered.size(), "two events per instance");
     } finally {
       jms.close();
+      JmsClient cleanup = TestServer.jms();
+      try {
+        cleanup.unsubscribe(subscription);
+      } finally {
+        cleanup.close();
+      }
     }
   }
 

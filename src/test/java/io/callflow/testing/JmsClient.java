@@ -57,6 +57,16 @@ public final class JmsClient implements AutoCloseable {
     return subscription;
   }
 
+  /**
+   * Removes a shared durable subscription made with {@link #subscribeDurably}, so it does not keep
+   * every later message of the topic for the rest of the run; its consumers must be closed first.
+   */
+  public void unsubscribe(String name) {
+    try (JMSContext context = factory.createContext()) {
+      context.unsubscribe(name);
+    }
+  }
+
   /** Sends a JSON text message with a {@code type} property to {@code queue}. */
   public void send(String queue, String type, String json) {
     try (JMSContext context = factory.createContext()) {
