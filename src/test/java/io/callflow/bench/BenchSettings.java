@@ -15,7 +15,7 @@ import java.util.List;
  * @param warmup before each point's runs
  * @param connections the connection counts of the ceilings and the hot path
  * @param scaleConnections the connection count of the scale points
- * @param poolSizes pool sizes of the scale points
+ * @param poolSizes pool sizes of the scale points ({@code -Dbench.pool-sizes=1000,100000})
  * @param endedSeed ended instances and bookings seeded for a scale point
  * @param queuedSeeds queued instances for scale points
  * @param flowQueued instances queued while READY-to-push is measured
@@ -52,7 +52,9 @@ record BenchSettings(
         Duration.ofSeconds(Long.getLong("bench.warmup", quick ? 2 : 5)),
         integers(System.getProperty("bench.connections", quick ? "1,8,64" : "1,8,64,256")),
         Integer.getInteger("bench.scale-connections", 8),
-        quick ? List.of(1_000, 10_000) : List.of(1_000, 10_000, 100_000),
+        System.getProperty("bench.pool-sizes") != null
+            ? integers(System.getProperty("bench.pool-sizes"))
+            : quick ? List.of(1_000, 10_000) : List.of(1_000, 10_000, 100_000),
         quick ? 10_000 : 100_000,
         quick ? List.of(1_000) : List.of(1_000, 10_000),
         quick ? 200 : 1_000,
@@ -70,7 +72,8 @@ record BenchSettings(
     if (quick) {
       command.append(" -Dbench.quick");
     }
-    for (String name : List.of("bench.duration", "bench.warmup", "bench.connections")) {
+    for (String name :
+        List.of("bench.duration", "bench.warmup", "bench.connections", "bench.pool-sizes")) {
       String value = System.getProperty(name);
       if (value != null && !value.isBlank()) {
         command.append(" -D").append(name).append('=').append(value);
