@@ -14,7 +14,7 @@ import io.callflow.service.control.QueuedFlows;
 import io.callflow.service.control.ServiceCatalog;
 import io.callflow.service.control.ServiceInstances;
 import io.callflow.service.entity.Flow;
-import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.Move;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
@@ -43,13 +43,6 @@ public class CallbackRequests {
 
   /** Immediate callbacks a requester may ask for are counted over this period. */
   static final Duration REQUESTER_PERIOD = Duration.ofHours(24);
-
-  private static final List<InstanceState> ENDED =
-      List.of(
-          InstanceState.COMPLETED,
-          InstanceState.CANCELLED,
-          InstanceState.EXPIRED,
-          InstanceState.FAILED);
 
   @PersistenceContext EntityManager em;
   @Inject ServiceCatalog catalog;
@@ -187,7 +180,7 @@ public class CallbackRequests {
     routing.lock(id);
     ServiceInstance instance = callbackInstance(Optional.of(name), id, gmsUser);
     em.refresh(instance, LockModeType.PESSIMISTIC_WRITE);
-    if (instance.state() != InstanceState.SCHEDULED && instance.state() != InstanceState.QUEUED) {
+    if (!instance.may(Move.SCHEDULE)) {
       throw ProblemException.conflict(
           "_id: callback "
               + id

@@ -24,8 +24,10 @@ import io.callflow.routing.entity.AgentReserved;
 import io.callflow.routing.entity.QueuePosition;
 import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.Move;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
+import io.callflow.service.entity.StateChange;
 import io.callflow.storage.control.AppDataStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -142,9 +144,9 @@ public class QueuedFlows {
             dataId,
             options.toJson(),
             now);
-    due.ifPresent(instance::scheduleFor);
+    due.ifPresent(at -> instance.schedule(at, now));
     em.persist(instance);
-    events.stateChanged(instance, null, now);
+    events.publish(StateChange.created(instance, now));
     read.device()
         .ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
     routing.enqueue(
@@ -170,20 +172,13 @@ public class QueuedFlows {
   public void agentReserved(AgentReserved reserved) {
     ServiceInstance instance =
         em.find(ServiceInstance.class, reserved.serviceId(), LockModeType.PESSIMISTIC_WRITE);
-    if (instance == null
-        || (instance.state() != InstanceState.QUEUED
-            && instance.state() != InstanceState.SCHEDULED)) {
+    if (instance == null || !instance.may(Move.RESERVE)) {
       routing.leave(reserved.serviceId(), "ENDED"); // nobody to serve: free the agent at once
       return;
     }
     Instant now = reserved.at();
-    move(
-        instance,
-        InstanceState.QUEUED,
-        now); // a scheduled callback whose time came before the sweep saw it
     ServiceOptions options = ServiceOptions.stored(instance.optionsJson());
-    instance.reservedFor(reserved.agentId());
-    move(instance, InstanceState.AGENT_RESERVED, now);
+    events.publish(instance.reserve(reserved.agentId(), now));
     boolean confirmFirst =
         options.waitForUserConfirm(instance.flow()) && !instance.hasInboundCall();
     Duration hold =
@@ -230,20 +225,21 @@ public class QueuedFlows {
   public void reservationLapsed(String serviceId) {
     ServiceInstance instance =
         em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
-    if (instance == null || instance.state().isFinal()) {
+    if (instance == null
+        || instance.agentId().isEmpty() // released already (a snooze releases first)
+        || !InstanceEvents.mayOrIgnore(instance, Move.LAPSE, "a lapsed reservation")) {
       return;
     }
     bookings.endAllFor(serviceId, Booking.EndReason.CANCELLED);
-    instance.reservationLost();
-    move(instance, InstanceState.QUEUED, clock.instant());
+    events.publish(instance.lapse(clock.instant()));
   }
 
   /** The customer waited past {@code _queued_ttl}. */
   public void queueExpired(String serviceId) {
     ServiceInstance instance =
         em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
-    if (instance != null) {
-      move(instance, InstanceState.EXPIRED, clock.instant());
+    if (instance != null && InstanceEvents.mayOrIgnore(instance, Move.EXPIRE, "a queue expiry")) {
+      events.publish(instance.expire(clock.instant()));
     }
   }
 
@@ -260,10 +256,13 @@ public class QueuedFlows {
       return;
     }
     boolean completed = report.result() == CallOutcome.COMPLETED;
+    Move ends = completed ? Move.COMPLETE : Move.FAIL;
     if ((completed || report.result() == CallOutcome.FAILED)
-        && instance.agentId().filter(report.agentId()::equals).isPresent()) {
+        && instance.agentId().filter(report.agentId()::equals).isPresent()
+        && InstanceEvents.mayOrIgnore(instance, ends, "a reported " + report.result())) {
       routing.callEnded(instance.id(), report.agentId(), completed);
-      move(instance, completed ? InstanceState.COMPLETED : InstanceState.FAILED, clock.instant());
+      Instant now = clock.instant();
+      events.publish(completed ? instance.complete(now) : instance.fail(now));
     }
   }
 
@@ -273,14 +272,12 @@ public class QueuedFlows {
    * number.
    */
   public void inboundCallArrived(ServiceInstance instance) {
-    if (instance.state() == InstanceState.QUEUED || instance.state() == InstanceState.SCHEDULED) {
-      instance.inboundCallArrived();
-    }
+    instance.inboundCallArrived();
   }
 
   private void connectInboundCall(ServiceInstance instance, String agentId, Instant now) {
     routing.engage(instance.id());
-    move(instance, InstanceState.CONNECTED, now);
+    events.publish(instance.connect(now));
     desktops.offer(
         instance.id(), agentId, Direction.INBOUND, Optional.empty(), customer(instance).data());
   }
@@ -298,13 +295,7 @@ public class QueuedFlows {
             ServiceInstance.class)
         .setParameter("service", service)
         .setParameter("phone", phone)
-        .setParameter(
-            "ended",
-            List.of(
-                InstanceState.COMPLETED,
-                InstanceState.CANCELLED,
-                InstanceState.EXPIRED,
-                InstanceState.FAILED))
+        .setParameter("ended", InstanceState.ended())
         .setMaxResults(1)
         .getResultList()
         .stream()
@@ -316,9 +307,7 @@ public class QueuedFlows {
    * SCHEDULED until then. The caller holds the entry's and the instance's locks.
    */
   public void reschedule(ServiceInstance instance, Instant at) {
-    Instant now = clock.instant();
-    move(instance, InstanceState.SCHEDULED, now);
-    instance.scheduleFor(at);
+    events.publish(instance.schedule(at, clock.instant()));
     instance.desiredAt(at);
   }
 
@@ -341,12 +330,13 @@ public class QueuedFlows {
     routing.lock(serviceId);
     ServiceInstance instance =
         em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
-    if (instance != null
-        && instance.state() == InstanceState.SCHEDULED
-        && instance.scheduledFor().map(due -> !due.isAfter(now)).orElse(true)) {
-      move(instance, InstanceState.QUEUED, now);
-    } else if (instance != null && instance.state() != InstanceState.SCHEDULED) {
-      instance.scheduleFor(null); // a schedule left behind by a state that moved on
+    if (instance == null || instance.scheduledFor().map(due -> due.isAfter(now)).orElse(false)) {
+      return; // moved to a later time meanwhile
+    }
+    if (InstanceEvents.mayOrIgnore(instance, Move.DUE, "a due schedule")) {
+      events.publish(instance.due(now));
+    } else {
+      instance.scheduleLeftBehind();
     }
   }
 
@@ -376,17 +366,16 @@ public class QueuedFlows {
     ServiceInstance instance =
         em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
     if (instance == null
-        || instance.state() != InstanceState.WAITING_CONFIRM
-        || instance.confirmDueAt().map(due -> due.isAfter(now)).orElse(true)) {
+        || instance.confirmDueAt().map(due -> due.isAfter(now)).orElse(true)
+        || !InstanceEvents.mayOrIgnore(instance, Move.ASK_TO_CONFIRM, "a confirmation timer")) {
       return;
     }
     ServiceOptions options = ServiceOptions.stored(instance.optionsJson());
     if (instance.confirmAttempts() < options.confirmAttempts()) {
       askToConfirm(instance, options, now);
     } else if (options.onConfirmTimeout() == ServiceOptions.OnConfirmTimeout.CANCEL) {
-      instance.confirmationSettled();
       routing.leave(serviceId, "CONFIRM_TIMEOUT");
-      move(instance, InstanceState.CANCELLED, now);
+      events.publish(instance.cancel(now));
     } else if (instance.flow().isOutbound()) {
       outbound.dial(instance, options, now);
     } else {
@@ -401,8 +390,7 @@ public class QueuedFlows {
   }
 
   private void askToConfirm(ServiceInstance instance, ServiceOptions options, Instant now) {
-    move(instance, InstanceState.WAITING_CONFIRM, now);
-    instance.askedToConfirm(now.plus(options.userConfirmTimeout()));
+    events.publish(instance.askToConfirm(now.plus(options.userConfirmTimeout()), now));
     if (!instance.flow().isPolled()) {
       notifications.push(
           instance.id(), instance.serviceName(), QueuedDialogs.DISPLAY_MENU, Map.of());
@@ -425,8 +413,7 @@ public class QueuedFlows {
                     options.accessCodeLength(),
                     Optional.of(hold)))
             .orElseThrow(() -> allocator.exhaustion(options.resourceGroup()));
-    instance.confirmationSettled();
-    move(instance, InstanceState.ACCESS_ISSUED, now);
+    events.publish(instance.issueAccess(now));
     routing.holdFor(instance.id(), hold);
     if (!instance.flow().isPolled()) {
       notifications.push(instance.id(), instance.serviceName(), DialNumberDialog.ACTION, Map.of());
@@ -437,20 +424,18 @@ public class QueuedFlows {
   private JsonObject confirm(String id, String gmsUser) {
     routing.lock(id);
     ServiceInstance instance = lockedVisible(id, gmsUser);
+    if (!instance.awaitsConfirmation() && !instance.confirmedAlready()) {
+      throw notNow(instance, QueuedDialogs.CONFIRM);
+    }
     if (instance.flow().isOutbound()) {
-      if (instance.state() == InstanceState.WAITING_CONFIRM) {
+      if (instance.awaitsConfirmation()) {
         outbound.dial(instance, ServiceOptions.stored(instance.optionsJson()), clock.instant());
-      } else if (instance.state() != InstanceState.DIALING
-          && instance.state() != InstanceState.CONNECTED) {
-        throw notNow(instance, QueuedDialogs.CONFIRM);
       }
       return StringObjects.toJson(OutboundCalls.callShortly(id));
     }
-    if (instance.state() == InstanceState.WAITING_CONFIRM) {
+    if (instance.awaitsConfirmation()) {
       // no free number: 503 with Retry-After, and the customer may confirm again (nothing changed)
       issueAccess(instance, ServiceOptions.stored(instance.optionsJson()), clock.instant());
-    } else if (instance.state() != InstanceState.ACCESS_ISSUED) {
-      throw notNow(instance, QueuedDialogs.CONFIRM);
     }
     return StringObjects.toJson(instances.dialNumber(id, gmsUser));
   }
@@ -459,12 +444,13 @@ public class QueuedFlows {
     routing.lock(id);
     ServiceInstance instance = lockedVisible(id, gmsUser);
     ServiceOptions options = ServiceOptions.stored(instance.optionsJson());
-    switch (instance.state()) {
-      case AGENT_RESERVED, WAITING_CONFIRM, ACCESS_ISSUED ->
-          routing.requeue(id, "SNOOZED", clock.instant().plus(options.snoozeDuration()));
-      case QUEUED -> {} // already waiting: snoozing twice is snoozing once
-      default -> throw notNow(instance, QueuedDialogs.SNOOZE);
+    if (!instance.may(Move.SNOOZE)) {
+      throw notNow(instance, QueuedDialogs.SNOOZE);
     }
+    Instant now = clock.instant();
+    bookings.endAllFor(id, Booking.EndReason.CANCELLED);
+    events.publish(instance.snooze(now)); // a customer already waiting: snoozing twice is once
+    routing.requeue(id, "SNOOZED", now.plus(options.snoozeDuration()));
     Map<String, String> answer = new LinkedHashMap<>();
     long minutes = Math.max(1, options.snoozeDuration().toMinutes());
     QueuedDialogs.confirmation(
@@ -476,7 +462,7 @@ public class QueuedFlows {
   }
 
   private JsonObject displayMenu(ServiceInstance instance, URI base) {
-    if (instance.state() != InstanceState.WAITING_CONFIRM) {
+    if (!instance.awaitsConfirmation()) {
       throw notNow(instance, QueuedDialogs.DISPLAY_MENU);
     }
     return QueuedDialogs.displayMenu(instance.id(), base);
@@ -497,13 +483,13 @@ public class QueuedFlows {
     } else {
       members.putAll(Map.of("_position", "0", "_total_waiting", "0", "ewt", "0", "_eta", "0"));
     }
-    if (instance.state() == InstanceState.WAITING_CONFIRM) {
+    if (instance.awaitsConfirmation()) {
       members.put("_action", QueuedDialogs.DISPLAY_MENU);
     }
     bookings
         .liveFor(instance.id())
         .ifPresent(booking -> DialNumberDialog.addTo(members, booking, now));
-    boolean agentReady = instance.agentId().isPresent() && !instance.state().isFinal();
+    boolean agentReady = instance.agentId().isPresent() && !instance.hasEnded();
     JsonObjectBuilder answer = Jsonp.createObjectBuilder(StringObjects.toJson(members));
     answer.add("_agent_ready_threshold_passed", agentReady);
     return answer.build();
@@ -579,10 +565,6 @@ public class QueuedFlows {
     ServiceInstance instance = instances.visible(id, gmsUser);
     em.refresh(instance, LockModeType.PESSIMISTIC_WRITE);
     return instance;
-  }
-
-  private void move(ServiceInstance instance, InstanceState next, Instant now) {
-    instance.moveTo(next, now).ifPresent(previous -> events.stateChanged(instance, previous, now));
   }
 
   private static ProblemException notNow(ServiceInstance instance, String request) {
