@@ -10,6 +10,7 @@ import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.time.IsoInstants;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.control.InteractionRequests;
+import io.callflow.service.control.QueuedCreates;
 import io.callflow.service.control.QueuedFlows;
 import io.callflow.service.control.ServiceCatalog;
 import io.callflow.service.control.ServiceInstances;
@@ -47,6 +48,7 @@ public class CallbackRequests {
   @PersistenceContext EntityManager em;
   @Inject ServiceCatalog catalog;
   @Inject QueuedFlows queued;
+  @Inject QueuedCreates queuedCreates;
   @Inject InteractionRequests interactions;
   @Inject ServiceInstances instances;
   @Inject CallbackCapacity capacity;
@@ -120,7 +122,7 @@ public class CallbackRequests {
     Map<String, String> answer =
         flow == Flow.REQUEST_INBOUND_IMMEDIATE
             ? interactions.requestInboundImmediate(chosen, request, gmsUser, idempotencyKey)
-            : queued.create(chosen, request, gmsUser, idempotencyKey);
+            : queuedCreates.create(chosen, request, gmsUser, idempotencyKey);
     ServiceInstance instance = em.find(ServiceInstance.class, answer.get("_id"));
     desired.ifPresent(instance::desiredAt);
     instance.requestedBy(requesterOf(settings, parameters, gmsUser).orElse(null));

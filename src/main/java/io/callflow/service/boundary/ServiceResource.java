@@ -8,7 +8,8 @@ import io.callflow.platform.rest.RequestParameters;
 import io.callflow.service.control.IdempotencyKeys;
 import io.callflow.service.control.InteractionMatches;
 import io.callflow.service.control.InteractionRequests;
-import io.callflow.service.control.QueuedFlows;
+import io.callflow.service.control.QueuedCreates;
+import io.callflow.service.control.QueuedRequests;
 import io.callflow.service.control.ServiceCatalog;
 import io.callflow.service.control.ServiceInstances;
 import io.callflow.service.control.ServiceOptions;
@@ -47,7 +48,8 @@ public class ServiceResource {
   @Inject ServiceInstances instances;
   @Inject InteractionRequests interactions;
   @Inject InteractionMatches matches;
-  @Inject QueuedFlows queued;
+  @Inject QueuedCreates queued;
+  @Inject QueuedRequests queuedRequests;
   @Inject AllocationLimits limits;
   @Context HttpHeaders headers;
   @Context jakarta.servlet.http.HttpServletRequest http;
@@ -124,7 +126,7 @@ public class ServiceResource {
       @PathParam("id") String id,
       @PathParam("request") String request,
       @HeaderParam(GmsUser.HEADER) String gmsUser) {
-    return queued.request(id, request, gmsUser, uri.getBaseUri());
+    return queuedRequests.request(id, request, gmsUser, uri.getBaseUri());
   }
 
   @POST
@@ -136,7 +138,7 @@ public class ServiceResource {
       InputStream body) {
     RequestParameters.parse(
         headers.getMediaType(), body); // read, so a bad body is still a 400/413/415
-    return queued.request(id, request, gmsUser, uri.getBaseUri());
+    return queuedRequests.request(id, request, gmsUser, uri.getBaseUri());
   }
 
   @DELETE
