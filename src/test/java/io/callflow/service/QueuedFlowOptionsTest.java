@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.control.OptionChecks;
 import io.callflow.service.control.ServiceOptions;
 import io.callflow.service.control.ServiceOptions.OnConfirmTimeout;
 import io.callflow.service.entity.Flow;
@@ -78,7 +79,7 @@ class QueuedFlowOptionsTest {
             Map.entry("_wait_for_user_confirm", "maybe"))) {
       assertEquals(
           Optional.of(bad.getKey()),
-          ServiceOptions.problemWith(bad.getKey(), bad.getValue()).map(reason -> bad.getKey()),
+          OptionChecks.problemWith(bad.getKey(), bad.getValue()).map(reason -> bad.getKey()),
           bad::toString);
       ProblemException problem =
           assertThrows(

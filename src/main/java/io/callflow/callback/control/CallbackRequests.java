@@ -16,6 +16,7 @@ import io.callflow.service.control.ServiceCatalog;
 import io.callflow.service.control.ServiceInstances;
 import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.Move;
+import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
@@ -80,14 +81,16 @@ public class CallbackRequests {
     CallbackSettings settings = settings(service);
     Instant now = clock.instant();
     String number = customerNumber(parameters);
-    String direction = choice(parameters, "_call_direction", settings.callDirection());
+    String direction = choice(parameters, OptionKey.CALL_DIRECTION, settings.callDirection());
     if (!direction.equals(CallbackSettings.USERORIGINATED)
         && !direction.equals(CallbackSettings.USERTERMINATED)) {
       throw ProblemException.badParameter(
-          "_call_direction", "must be USERORIGINATED or USERTERMINATED, not '" + direction + "'");
+          OptionKey.CALL_DIRECTION,
+          "must be USERORIGINATED or USERTERMINATED, not '" + direction + "'");
     }
-    boolean waitForAgent = flag(parameters, "_wait_for_agent", settings.waitForAgent());
-    boolean confirm = flag(parameters, "_wait_for_user_confirm", settings.waitForUserConfirm());
+    boolean waitForAgent = flag(parameters, OptionKey.WAIT_FOR_AGENT, settings.waitForAgent());
+    boolean confirm =
+        flag(parameters, OptionKey.WAIT_FOR_USER_CONFIRM, settings.waitForUserConfirm());
     Optional<Instant> desired = desiredTime(parameters.get("_desired_time"), now);
     if (desired.isPresent() && direction.equals(CallbackSettings.USERORIGINATED)) {
       throw ProblemException.badParameter(
@@ -113,9 +116,10 @@ public class CallbackRequests {
             ? (waitForAgent ? Flow.REQUEST_INBOUND_DELAY : Flow.REQUEST_INBOUND_IMMEDIATE)
             : (waitForAgent ? Flow.REQUEST_OUTBOUND_DELAY : Flow.REQUEST_OUTBOUND_IMMEDIATE);
     Map<String, String> options = new LinkedHashMap<>(service.options());
-    options.put("_wait_for_user_confirm", String.valueOf(confirm));
+    options.put(OptionKey.WAIT_FOR_USER_CONFIRM, String.valueOf(confirm));
     options.put(
-        "_max_live_per_number", String.valueOf(settings.maxLivePerNumber())); // checked above
+        OptionKey.MAX_LIVE_PER_NUMBER,
+        String.valueOf(settings.maxLivePerNumber())); // checked above
     ServiceDefinition chosen = new ServiceDefinition(name, flow, StringObjects.toText(options));
     Map<String, String> request = new LinkedHashMap<>(parameters);
     request.put("_phone_number", number);

@@ -12,8 +12,8 @@ import io.callflow.service.control.QueuedCreates;
 import io.callflow.service.control.QueuedRequests;
 import io.callflow.service.control.ServiceCatalog;
 import io.callflow.service.control.ServiceInstances;
-import io.callflow.service.control.ServiceOptions;
 import io.callflow.service.entity.Flow;
+import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceDefinition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -73,7 +73,7 @@ public class ServiceResource {
           gmsUser != null && !gmsUser.isBlank()
               ? "gms_user " + gmsUser
               : "address " + http.getRemoteAddr(),
-          Optional.ofNullable(service.options().get(ServiceOptions.ALLOCATIONS_PER_CLIENT))
+          Optional.ofNullable(service.options().get(OptionKey.ALLOCATIONS_PER_CLIENT))
               .map(Integer::valueOf));
     }
     Map<String, String> answer =

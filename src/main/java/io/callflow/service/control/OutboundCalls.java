@@ -9,6 +9,7 @@ import io.callflow.platform.messaging.MessageSender;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.entity.DialAttempt;
 import io.callflow.service.entity.Move;
+import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.storage.control.AppDataStore;
 import jakarta.ejb.Stateless;
@@ -69,7 +70,7 @@ public class OutboundCalls {
       return;
     }
     List<ZoneId> zones =
-        timeZones.of(options.get(ServiceOptions.CUSTOMER_TIME_ZONE), instance.phoneNumber());
+        timeZones.of(options.get(OptionKey.CUSTOMER_TIME_ZONE), instance.phoneNumber());
     if (!options.callingHours().isOpenAt(now, zones)) {
       // the agent came free after hours: the customer keeps their place until the next opening
       options

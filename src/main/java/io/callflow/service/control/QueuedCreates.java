@@ -9,6 +9,7 @@ import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.service.entity.StateChange;
@@ -85,14 +86,14 @@ public class QueuedCreates {
     Instant now = clock.instant();
     Optional<Instant> due = Optional.empty();
     if (flow.isOutbound()) {
-      String zone = parameters.get(ServiceOptions.CUSTOMER_TIME_ZONE);
+      String zone = parameters.get(OptionKey.CUSTOMER_TIME_ZONE);
       if (zone != null && !zone.isBlank()) {
         CustomerTimeZones.problemWith(zone)
             .ifPresent(
                 problem -> {
-                  throw ProblemException.badParameter(ServiceOptions.CUSTOMER_TIME_ZONE, problem);
+                  throw ProblemException.badParameter(OptionKey.CUSTOMER_TIME_ZONE, problem);
                 });
-        options = options.with(ServiceOptions.CUSTOMER_TIME_ZONE, zone.strip());
+        options = options.with(OptionKey.CUSTOMER_TIME_ZONE, zone.strip());
       }
       due =
           Callbacks.due(
@@ -145,7 +146,7 @@ public class QueuedCreates {
 
   /** The zones the instance's customer may be in. */
   List<java.time.ZoneId> zonesOf(ServiceOptions options, Optional<String> phone) {
-    return timeZones.of(options.get(ServiceOptions.CUSTOMER_TIME_ZONE), phone);
+    return timeZones.of(options.get(OptionKey.CUSTOMER_TIME_ZONE), phone);
   }
 
   /** The create answer (and an idempotent repeat's): a ConfirmationDialog with the position. */
