@@ -47,8 +47,9 @@ public class FlowTimers {
     routing.lock(serviceId);
     ServiceInstance instance =
         em.find(ServiceInstance.class, serviceId, LockModeType.PESSIMISTIC_WRITE);
-    if (instance == null || instance.scheduledFor().map(due -> due.isAfter(now)).orElse(false)) {
-      return; // moved to a later time meanwhile
+    if (instance == null
+        || instance.scheduledFor().map(due -> due.isAfter(now)).orElse(!instance.may(Move.DUE))) {
+      return; // moved to a later time, or moved on, since the sweep read it
     }
     if (InstanceEvents.mayOrIgnore(instance, Move.DUE, "a due schedule")) {
       events.publish(instance.due(now));
