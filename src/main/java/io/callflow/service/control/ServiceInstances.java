@@ -126,13 +126,11 @@ public class ServiceInstances {
       case "cancel" -> cancel(id, gmsUser);
       default -> {
         visible(id, gmsUser);
-        throw new ProblemException(
-            jakarta.ws.rs.core.Response.Status.NOT_FOUND,
-            "NOT_FOUND",
+        throw ProblemException.notFound(
+            "request",
             "RequestNotFound",
-            "request: service instance " + id + " does not answer " + request,
-            java.util.List.of(
-                new ProblemException.InvalidParam("request", "not a request of this instance")));
+            "service instance " + id + " does not answer " + request,
+            "not a request of this instance");
       }
     };
   }
