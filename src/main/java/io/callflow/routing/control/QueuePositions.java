@@ -32,15 +32,14 @@ public class QueuePositions {
     String queue = entry.queueName();
     int waiting =
         entries.count(
-            "SELECT entries.count(*) FROM queue_entry WHERE queue_name = ?1 AND agent_id IS NULL",
-            queue);
+            "SELECT count(*) FROM queue_entry WHERE queue_name = ?1 AND agent_id IS NULL", queue);
     if (!entry.isWaiting()) {
       return new QueuePosition(0, waiting, Ewt.estimate(1, 1, 1, Duration.ZERO), entry.agentId());
     }
     int ahead =
         ((Number)
                 em.createNativeQuery(
-                        "SELECT entries.count(*) FROM queue_entry WHERE queue_name = ?1 AND agent_id IS NULL"
+                        "SELECT count(*) FROM queue_entry WHERE queue_name = ?1 AND agent_id IS NULL"
                             + " AND (queued_since, service_id) < (?2, ?3)")
                     .setParameter(1, queue)
                     .setParameter(2, Timestamp.from(entry.queuedSince()))
@@ -49,13 +48,13 @@ public class QueuePositions {
             .intValue();
     int loggedIn =
         entries.count(
-            "SELECT entries.count(*) FROM agent a WHERE "
+            "SELECT count(*) FROM agent a WHERE "
                 + QueueEntries.AGENT_IN_QUEUE
                 + " AND a.state <> 'LOGOUT'",
             queue);
     int idle =
         entries.count(
-            "SELECT entries.count(*) FROM agent a WHERE "
+            "SELECT count(*) FROM agent a WHERE "
                 + QueueEntries.AGENT_IN_QUEUE
                 + " AND a.state = 'READY'"
                 + " AND NOT EXISTS (SELECT 1 FROM queue_entry e WHERE e.agent_id = a.agent_id)",
