@@ -25,7 +25,6 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +42,6 @@ import java.util.Optional;
 @Stateless
 public class CallbackRequests {
 
-  /** Immediate callbacks a requester may ask for are counted over this period. */
-  static final Duration REQUESTER_PERIOD = Duration.ofHours(24);
-
   @PersistenceContext EntityManager em;
   @Inject ServiceCatalog catalog;
   @Inject QueuedFlows queued;
@@ -55,6 +51,7 @@ public class CallbackRequests {
   @Inject CallbackCapacity capacity;
   @Inject CallbackRecords records;
   @Inject Routing routing;
+  @Inject CallbackAbuse abuse;
   @Inject PhoneNumbers phoneNumbers;
   @Inject Clock clock;
 
@@ -80,7 +77,7 @@ public class CallbackRequests {
     ServiceDefinition service = service(name);
     CallbackSettings settings = settings(service);
     Instant now = clock.instant();
-    String number = customerNumber(parameters);
+    String number = abuse.customerNumber(parameters);
     String direction = choice(parameters, OptionKey.CALL_DIRECTION, settings.callDirection());
     if (!direction.equals(CallbackSettings.USERORIGINATED)
         && !direction.equals(CallbackSettings.USERTERMINATED)) {
@@ -108,8 +105,13 @@ public class CallbackRequests {
           why + CallbackCapacity.SLOT.format(slot),
           capacity.proposals(name, settings, slot, 5));
     }
-    checkAbuse(
-        name, settings, number, requesterOf(settings, parameters, gmsUser), desired.isEmpty(), now);
+    abuse.check(
+        name,
+        settings,
+        number,
+        CallbackAbuse.requesterOf(settings, parameters, gmsUser),
+        desired.isEmpty(),
+        now);
 
     Flow flow =
         direction.equals(CallbackSettings.USERORIGINATED)
@@ -129,7 +131,7 @@ public class CallbackRequests {
             : queuedCreates.create(chosen, request, gmsUser, idempotencyKey);
     ServiceInstance instance = em.find(ServiceInstance.class, answer.get("_id"));
     desired.ifPresent(instance::desiredAt);
-    instance.requestedBy(requesterOf(settings, parameters, gmsUser).orElse(null));
+    instance.requestedBy(CallbackAbuse.requesterOf(settings, parameters, gmsUser).orElse(null));
     return answer;
   }
 
@@ -249,92 +251,9 @@ public class CallbackRequests {
     return service != null && service.flow() == Flow.CALLBACK;
   }
 
-  private void checkAbuse(
-      String name,
-      CallbackSettings settings,
-      String number,
-      Optional<String> requester,
-      boolean immediate,
-      Instant now) {
-    long live =
-        count(
-            "SELECT count(*) FROM service_instance WHERE service_name = ?1 AND phone_number = ?2"
-                + " AND state NOT IN ('COMPLETED', 'CANCELLED', 'EXPIRED', 'FAILED')",
-            name,
-            number);
-    if (live >= settings.maxLivePerNumber()) {
-      throw CallbackProblems.duplicate(number, settings.maxLivePerNumber());
-    }
-    long recent =
-        count(
-            "SELECT count(*) FROM service_instance WHERE service_name = ?1 AND created_at >= ?2",
-            name,
-            Timestamp.from(now.minus(settings.throttleWindow())));
-    if (recent >= settings.throttleMax()) {
-      throw CallbackProblems.throttled(
-          "service "
-              + name
-              + " took "
-              + settings.throttleMax()
-              + " callbacks in the last "
-              + settings.throttleWindow().toSeconds()
-              + " s",
-          settings.throttleWindow().toSeconds());
-    }
-    if (immediate && requester.isPresent()) {
-      long asked =
-          count(
-              "SELECT count(*) FROM service_instance WHERE service_name = ?1 AND requester = ?2"
-                  + " AND desired_time IS NULL AND created_at >= ?3",
-              name,
-              requester.get(),
-              Timestamp.from(now.minus(REQUESTER_PERIOD)));
-      if (asked >= settings.immediatePerRequesterPerDay()) {
-        throw CallbackProblems.throttled(
-            "requester "
-                + requester.get()
-                + " asked for "
-                + settings.immediatePerRequesterPerDay()
-                + " immediate callbacks in 24 h",
-            REQUESTER_PERIOD.toSeconds());
-      }
-    }
-  }
-
-  /** The customer number in E.164: required, possible, and not premium-rate. */
-  private String customerNumber(Map<String, String> parameters) {
-    String field =
-        parameters.containsKey("_customer_number") ? "_customer_number" : "_phone_number";
-    String raw = parameters.get(field);
-    if (raw == null || raw.isBlank()) {
-      throw CallbackProblems.number("_customer_number", "required: the customer's number");
-    }
-    String number =
-        phoneNumbers
-            .toE164(raw)
-            .orElseThrow(
-                () ->
-                    CallbackProblems.number(
-                        field, "Customer Number [" + raw + "] is not a possible number"));
-    if (PhoneNumbers.isPremiumRate(number)) {
-      throw CallbackProblems.number(
-          field, "Customer Number [" + number + "] is disallowed: premium rate");
-    }
-    return number;
-  }
-
   /** Serialises a service's capacity and abuse checks with its creates, on every server. */
   private void lockService(String name) {
     AdvisoryLocks.lock(em, "callback|" + name);
-  }
-
-  private static Optional<String> requesterOf(
-      CallbackSettings settings, Map<String, String> parameters, String gmsUser) {
-    return settings
-        .requesterParameter()
-        .map(parameters::get)
-        .or(() -> Optional.ofNullable(gmsUser))
-        .filter(key -> !key.isBlank());
   }
 
   private static String choice(Map<String, String> parameters, String name, String byDefault) {
@@ -362,13 +281,5 @@ public class CallbackRequests {
       throw ProblemException.badParameter("_desired_time", "is in the past: " + raw);
     }
     return at.isAfter(now) ? Optional.of(at) : Optional.empty();
-  }
-
-  private long count(String sql, Object... parameters) {
-    var query = em.createNativeQuery(sql);
-    for (int i = 0; i < parameters.length; i++) {
-      query.setParameter(i + 1, parameters[i]);
-    }
-    return ((Number) query.getSingleResult()).longValue();
   }
 }

@@ -15,6 +15,10 @@ import java.util.Optional;
 
 /**
  * One run of a configured service for one customer: what GMS calls a service with an {@code _id}.
+ * It changes state only through its intention methods, which take a move only where its flow's
+ * {@link Lifecycle} allows it. Longer than our classes usually are, because it is one row and the
+ * rules that guard it: its columns with their accessors, and one intention method per move of every
+ * flow; split, the rules would leave the state they guard.
  */
 @Entity
 @Table(name = "service_instance")
