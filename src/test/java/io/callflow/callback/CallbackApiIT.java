@@ -284,7 +284,6 @@ class CallbackApiIT {
   }
 
   private String callbackService(String extraOptions) {
-    String name = Fixtures.uniqueName("cb");
     String options =
         "\"_queue\":\""
             + queue
@@ -292,11 +291,7 @@ class CallbackApiIT {
             + pool
             + "\",\"_provide_code\":\"true\""
             + (extraOptions.isEmpty() ? "" : "," + extraOptions);
-    Reply configured =
-        gms.putJson(
-            "/admin/services/" + name, "{\"flow\":\"callback\",\"options\":{" + options + "}}");
-    assertEquals(200, configured.status(), configured::toString);
-    return name;
+    return Fixtures.service(gms, "cb", "callback", options);
   }
 
   private JsonObject post(String service, Map<String, String> form) {

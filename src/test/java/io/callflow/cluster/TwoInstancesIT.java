@@ -140,18 +140,12 @@ class TwoInstancesIT {
     GmsClient first = TestServer.gms();
     String queue = Fixtures.uniqueName("q2");
     String pool = Fixtures.pool(first, "LOCKING", 60, Fixtures.freshNumbers(4));
-    String service = Fixtures.uniqueName("poll");
-    assertEquals(
-        200,
-        first
-            .putJson(
-                "/admin/services/" + service,
-                "{\"flow\":\"request-inbound-poll\",\"options\":{\"_queue\":\""
-                    + queue
-                    + "\",\"_resource_group\":\""
-                    + pool
-                    + "\"}}")
-            .status());
+    String service =
+        Fixtures.service(
+            first,
+            "poll",
+            "request-inbound-poll",
+            "\"_queue\":\"" + queue + "\",\"_resource_group\":\"" + pool + "\"");
     List<String> customers = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       customers.add(

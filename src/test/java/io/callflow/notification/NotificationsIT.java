@@ -49,15 +49,11 @@ class NotificationsIT {
 
   private String inboundImmediateService() {
     String pool = Fixtures.pool(gms, "LOCKING", 120, Fixtures.freshNumbers(5));
-    String name = Fixtures.uniqueName("inbound-immediate");
-    Reply created =
-        gms.putJson(
-            "/admin/services/" + name,
-            "{\"flow\":\"request-inbound-immediate\",\"options\":{\"_resource_group\":\""
-                + pool
-                + "\",\"_provide_code\":\"true\"}}");
-    assertEquals(200, created.status(), created::toString);
-    return name;
+    return Fixtures.service(
+        gms,
+        "inbound-immediate",
+        "request-inbound-immediate",
+        "\"_resource_group\":\"" + pool + "\",\"_provide_code\":\"true\"");
   }
 
   private static JsonObject json(String text) {

@@ -7,7 +7,6 @@ import io.callflow.launcher.CallflowStack;
 import io.callflow.testing.Eventually;
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
-import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.PushReceiver;
 import io.callflow.testing.TestServer;
 import java.time.Duration;
@@ -94,7 +93,14 @@ class CrashRecoveryIT {
           () -> Optional.of(reserved(waiter)).filter(l -> l.size() >= 1));
       assertEquals(first, reserved(waiter).get(0), "the first in line first, across the crash");
 
-      Thread.sleep(2000); // time for anything done twice to show
+      Eventually.staysSo(
+          "nothing done twice across the crash",
+          Duration.ofSeconds(2),
+          () ->
+              device.delivered().stream().filter(r -> r.body().contains(pushed)).count() <= 1
+                  && confirmer.received().stream().filter(r -> r.type().equals("Revoked")).count()
+                      <= 1
+                  && reserved(waiter).size() <= 1);
       assertEquals(
           1,
           device.delivered().stream().filter(r -> r.body().contains(pushed)).count(),
@@ -127,21 +133,16 @@ class CrashRecoveryIT {
   }
 
   private String service(String flow, String queue, String pool, String extra) {
-    String name = Fixtures.uniqueName(flow);
-    Reply created =
-        gms.putJson(
-            "/admin/services/" + name,
-            "{\"flow\":\""
-                + flow
-                + "\",\"options\":{\"_queue\":\""
-                + queue
-                + "\",\"_resource_group\":\""
-                + pool
-                + "\""
-                + (extra.isEmpty() ? "" : "," + extra)
-                + "}}");
-    assertEquals(200, created.status(), created::toString);
-    return name;
+    return Fixtures.service(
+        gms,
+        flow,
+        flow,
+        "\"_queue\":\""
+            + queue
+            + "\",\"_resource_group\":\""
+            + pool
+            + "\""
+            + (extra.isEmpty() ? "" : "," + extra));
   }
 
   private void awaitState(String path, String state) {

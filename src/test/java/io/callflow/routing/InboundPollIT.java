@@ -85,20 +85,17 @@ class InboundPollIT {
     double latitude = ThreadLocalRandom.current().nextDouble(-60, 60);
     double longitude = ThreadLocalRandom.current().nextDouble(-170, 170);
     List<String> localNumbers = Fixtures.freshNumbers(1);
-    String local = Fixtures.pool(flows.gms, "LOCKING", 60, localNumbers);
-    Reply located =
-        flows.gms.putJson(
-            "/admin/pools/" + local,
-            "{\"allocation\":\"LOCKING\",\"choice\":\"RANDOM\",\"bookingTimeoutSeconds\":60,"
-                + "\"location\":{\"latitude\":"
+    String local =
+        Fixtures.pool(
+            flows.gms,
+            "LOCKING",
+            60,
+            localNumbers,
+            "\"choice\":\"RANDOM\",\"location\":{\"latitude\":"
                 + latitude
                 + ",\"longitude\":"
                 + longitude
-                + ",\"radiusKm\":5},"
-                + "\"numbers\":[\""
-                + localNumbers.get(0)
-                + "\"]}");
-    assertEquals(200, located.status(), located::toString);
+                + ",\"radiusKm\":5}");
     String service = flows.service("request-inbound-delay-location", "");
     DesktopClient agent = flows.readyAgent();
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callflow.desktop.reference.DesktopClient;
+import io.callflow.testing.Eventually;
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.ProblemAssertions;
@@ -15,6 +16,7 @@ import io.callflow.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -320,11 +322,10 @@ class OutboundIT {
     TestServer.stack().restartServer();
 
     awaitCommand(agent, "Offer", id, 1);
-    Thread.sleep(3000); // time for a second dial, were there one
-    assertEquals(
-        2,
-        commandsFor(agent, "Offer").stream().filter(id::equals).count(),
-        "dialled once more, not twice");
+    Eventually.staysSo(
+        "dialled once more, not twice",
+        Duration.ofSeconds(3),
+        () -> commandsFor(agent, "Offer").stream().filter(id::equals).count() == 2);
     assertEquals(
         List.of("1", "2"),
         flows.read(id).getJsonArray("_attempts").stream()

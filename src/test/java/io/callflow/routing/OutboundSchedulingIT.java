@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.callflow.desktop.reference.DesktopClient;
+import io.callflow.testing.Eventually;
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.ProblemAssertions;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -43,8 +45,10 @@ class OutboundSchedulingIT {
     JsonObject scheduled = flows.read(id);
     assertEquals("SCHEDULED", scheduled.getString("_state"), scheduled::toString);
     assertEquals(desired.toString(), scheduled.getString("_desired_time"));
-    Thread.sleep(1500);
-    assertFalse(commandsFor(agent, "Offer").contains(id), "not called before the desired time");
+    Eventually.staysSo(
+        "not called before the desired time",
+        Duration.ofMillis(1500),
+        () -> !commandsFor(agent, "Offer").contains(id));
     awaitCommand(agent, "Offer", id);
     assertFalse(Instant.now().isBefore(desired), "called at or after the desired time");
   }

@@ -43,7 +43,6 @@ class QueuedFlowsSupport implements AutoCloseable {
 
   /** A service running {@code flow} on this queue and pool, with extra options as JSON members. */
   String service(String flow, String extraOptionsJson) {
-    String name = Fixtures.uniqueName(flow);
     String options =
         "\"_queue\":\""
             + queue
@@ -51,11 +50,7 @@ class QueuedFlowsSupport implements AutoCloseable {
             + pool
             + "\""
             + (extraOptionsJson.isEmpty() ? "" : "," + extraOptionsJson);
-    Reply created =
-        gms.putJson(
-            "/admin/services/" + name, "{\"flow\":\"" + flow + "\",\"options\":{" + options + "}}");
-    assertEquals(200, created.status(), created::toString);
-    return name;
+    return Fixtures.service(gms, flow, flow, options);
   }
 
   /** Creates an instance of {@code service}; answers the create answer. */

@@ -222,13 +222,7 @@ class AllocationIT {
   @Test
   void roundRobinPoolsHandOutNumbersInTurn() {
     List<String> numbers = Fixtures.freshNumbers(3);
-    String pool = Fixtures.pool(gms, "SHARED", 60, numbers);
-    assertEquals(
-        200,
-        gms.putJson(
-                "/admin/pools/" + pool,
-                "{\"allocation\":\"SHARED\",\"choice\":\"ROUND_ROBIN\",\"bookingTimeoutSeconds\":60}")
-            .status());
+    String pool = Fixtures.pool(gms, "SHARED", 60, numbers, "\"choice\":\"ROUND_ROBIN\"");
     String service = Fixtures.interactionService(gms, pool, "");
     List<String> handedOut = new ArrayList<>();
     for (int i = 0; i < 6; i++) {

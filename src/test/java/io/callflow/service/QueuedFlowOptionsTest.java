@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.control.OptionChecks;
 import io.callflow.service.control.ServiceOptions;
 import io.callflow.service.control.ServiceOptions.OnConfirmTimeout;
 import io.callflow.service.entity.Flow;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The queued flows' options: defaults from the spec, configured values, and their bounds. */
 class QueuedFlowOptionsTest {
@@ -66,29 +67,23 @@ class QueuedFlowOptionsTest {
     assertFalse(options.waitForUserConfirm(Flow.REQUEST_INBOUND_DELAY));
   }
 
-  @Test
-  void badValuesAreNamed() {
-    for (var bad :
-        List.of(
-            Map.entry("_on_user_confirm_timeout", "HANG-UP"),
-            Map.entry("_agent_reserve_timeout", "2"),
-            Map.entry("_user_confirm_timeout", "0"),
-            Map.entry("_max_number_of_user_availability_confirmation_attempts", "11"),
-            Map.entry("_queue", "no spaces"),
-            Map.entry("_wait_for_user_confirm", "maybe"))) {
-      assertEquals(
-          Optional.of(bad.getKey()),
-          ServiceOptions.problemWith(bad.getKey(), bad.getValue()).map(reason -> bad.getKey()),
-          bad::toString);
-      ProblemException problem =
-          assertThrows(
-              ProblemException.class,
-              () ->
-                  ServiceOptions.resolve(
-                      Map.of("_overwritable_options", bad.getKey()),
-                      Map.of(bad.getKey(), bad.getValue()),
-                      ignored -> {}));
-      assertEquals(bad.getKey(), problem.invalidParams().get(0).name());
-    }
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "_on_user_confirm_timeout, HANG-UP",
+    "_agent_reserve_timeout, 2",
+    "_user_confirm_timeout, 0",
+    "_max_number_of_user_availability_confirmation_attempts, 11",
+    "_queue, no spaces",
+    "_wait_for_user_confirm, maybe"
+  })
+  void badValuesAreNamed(String key, String value) {
+    assertTrue(OptionChecks.problemWith(key, value).isPresent());
+    ProblemException problem =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                ServiceOptions.resolve(
+                    Map.of("_overwritable_options", key), Map.of(key, value), ignored -> {}));
+    assertEquals(key, problem.invalidParams().get(0).name());
   }
 }

@@ -32,11 +32,26 @@ public final class Fixtures {
   /** Creates a pool with {@code numbers} and answers its name. */
   public static String pool(
       GmsClient gms, String allocation, int timeoutSeconds, List<String> numbers) {
+    return pool(gms, allocation, timeoutSeconds, numbers, "\"choice\":\"RANDOM\"");
+  }
+
+  /**
+   * Creates a pool with {@code numbers} and further settings ({@code choice}, {@code location}:
+   * JSON members), and answers its name.
+   */
+  public static String pool(
+      GmsClient gms,
+      String allocation,
+      int timeoutSeconds,
+      List<String> numbers,
+      String settingsJson) {
     String name = uniqueName(allocation.toLowerCase());
     String json =
         "{\"allocation\":\""
             + allocation
-            + "\",\"choice\":\"RANDOM\",\"bookingTimeoutSeconds\":"
+            + "\","
+            + settingsJson
+            + ",\"bookingTimeoutSeconds\":"
             + timeoutSeconds
             + ",\"numbers\":["
             + numbers.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(","))
@@ -47,20 +62,30 @@ public final class Fixtures {
   }
 
   /**
-   * Creates a request-interaction service on {@code pool} with extra options, and answers its name.
+   * Configures a service running {@code flow}, named after {@code prefix}, with {@code optionsJson}
+   * (the members of its options object, or empty); answers its name.
    */
-  public static String interactionService(GmsClient gms, String pool, String extraOptionsJson) {
-    String name = uniqueName("ri");
-    String options =
-        "\"_resource_group\":\""
-            + pool
-            + "\""
-            + (extraOptionsJson.isEmpty() ? "" : "," + extraOptionsJson);
+  public static String service(GmsClient gms, String prefix, String flow, String optionsJson) {
+    String name = uniqueName(prefix);
     GmsClient.Reply created =
         gms.putJson(
             "/admin/services/" + name,
-            "{\"flow\":\"request-interaction\",\"options\":{" + options + "}}");
+            "{\"flow\":\"" + flow + "\",\"options\":{" + optionsJson + "}}");
     assertEquals(200, created.status(), created::toString);
     return name;
+  }
+
+  /**
+   * Creates a request-interaction service on {@code pool} with extra options, and answers its name.
+   */
+  public static String interactionService(GmsClient gms, String pool, String extraOptionsJson) {
+    return service(
+        gms,
+        "ri",
+        "request-interaction",
+        "\"_resource_group\":\""
+            + pool
+            + "\""
+            + (extraOptionsJson.isEmpty() ? "" : "," + extraOptionsJson));
   }
 }

@@ -144,10 +144,6 @@ public class Booking {
     return expiresAt;
   }
 
-  public boolean isActive() {
-    return active;
-  }
-
   public Optional<EndReason> endReason() {
     return Optional.ofNullable(endReason);
   }

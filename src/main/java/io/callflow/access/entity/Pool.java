@@ -1,5 +1,6 @@
 package io.callflow.access.entity;
 
+import io.callflow.platform.json.Names;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +20,7 @@ public class Pool {
   /**
    * What a pool may be called: safe in a path segment and in a service's {@code _resource_group}.
    */
-  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  public static final Pattern NAME = Names.upTo(64);
 
   /**
    * Bounds of a booking timeout (the schema's check): long enough to dial, short enough to recycle.

@@ -10,11 +10,13 @@ import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.time.IsoInstants;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.control.InteractionRequests;
+import io.callflow.service.control.QueuedCreates;
 import io.callflow.service.control.QueuedFlows;
 import io.callflow.service.control.ServiceCatalog;
 import io.callflow.service.control.ServiceInstances;
 import io.callflow.service.entity.Flow;
-import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.Move;
+import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
@@ -23,7 +25,6 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,24 +42,16 @@ import java.util.Optional;
 @Stateless
 public class CallbackRequests {
 
-  /** Immediate callbacks a requester may ask for are counted over this period. */
-  static final Duration REQUESTER_PERIOD = Duration.ofHours(24);
-
-  private static final List<InstanceState> ENDED =
-      List.of(
-          InstanceState.COMPLETED,
-          InstanceState.CANCELLED,
-          InstanceState.EXPIRED,
-          InstanceState.FAILED);
-
   @PersistenceContext EntityManager em;
   @Inject ServiceCatalog catalog;
   @Inject QueuedFlows queued;
+  @Inject QueuedCreates queuedCreates;
   @Inject InteractionRequests interactions;
   @Inject ServiceInstances instances;
   @Inject CallbackCapacity capacity;
   @Inject CallbackRecords records;
   @Inject Routing routing;
+  @Inject CallbackAbuse abuse;
   @Inject PhoneNumbers phoneNumbers;
   @Inject Clock clock;
 
@@ -84,15 +77,17 @@ public class CallbackRequests {
     ServiceDefinition service = service(name);
     CallbackSettings settings = settings(service);
     Instant now = clock.instant();
-    String number = customerNumber(parameters);
-    String direction = choice(parameters, "_call_direction", settings.callDirection());
+    String number = abuse.customerNumber(parameters);
+    String direction = choice(parameters, OptionKey.CALL_DIRECTION, settings.callDirection());
     if (!direction.equals(CallbackSettings.USERORIGINATED)
         && !direction.equals(CallbackSettings.USERTERMINATED)) {
       throw ProblemException.badParameter(
-          "_call_direction", "must be USERORIGINATED or USERTERMINATED, not '" + direction + "'");
+          OptionKey.CALL_DIRECTION,
+          "must be USERORIGINATED or USERTERMINATED, not '" + direction + "'");
     }
-    boolean waitForAgent = flag(parameters, "_wait_for_agent", settings.waitForAgent());
-    boolean confirm = flag(parameters, "_wait_for_user_confirm", settings.waitForUserConfirm());
+    boolean waitForAgent = flag(parameters, OptionKey.WAIT_FOR_AGENT, settings.waitForAgent());
+    boolean confirm =
+        flag(parameters, OptionKey.WAIT_FOR_USER_CONFIRM, settings.waitForUserConfirm());
     Optional<Instant> desired = desiredTime(parameters.get("_desired_time"), now);
     if (desired.isPresent() && direction.equals(CallbackSettings.USERORIGINATED)) {
       throw ProblemException.badParameter(
@@ -110,27 +105,33 @@ public class CallbackRequests {
           why + CallbackCapacity.SLOT.format(slot),
           capacity.proposals(name, settings, slot, 5));
     }
-    checkAbuse(
-        name, settings, number, requesterOf(settings, parameters, gmsUser), desired.isEmpty(), now);
+    abuse.check(
+        name,
+        settings,
+        number,
+        CallbackAbuse.requesterOf(settings, parameters, gmsUser),
+        desired.isEmpty(),
+        now);
 
     Flow flow =
         direction.equals(CallbackSettings.USERORIGINATED)
             ? (waitForAgent ? Flow.REQUEST_INBOUND_DELAY : Flow.REQUEST_INBOUND_IMMEDIATE)
             : (waitForAgent ? Flow.REQUEST_OUTBOUND_DELAY : Flow.REQUEST_OUTBOUND_IMMEDIATE);
     Map<String, String> options = new LinkedHashMap<>(service.options());
-    options.put("_wait_for_user_confirm", String.valueOf(confirm));
+    options.put(OptionKey.WAIT_FOR_USER_CONFIRM, String.valueOf(confirm));
     options.put(
-        "_max_live_per_number", String.valueOf(settings.maxLivePerNumber())); // checked above
+        OptionKey.MAX_LIVE_PER_NUMBER,
+        String.valueOf(settings.maxLivePerNumber())); // checked above
     ServiceDefinition chosen = new ServiceDefinition(name, flow, StringObjects.toText(options));
     Map<String, String> request = new LinkedHashMap<>(parameters);
     request.put("_phone_number", number);
     Map<String, String> answer =
         flow == Flow.REQUEST_INBOUND_IMMEDIATE
             ? interactions.requestInboundImmediate(chosen, request, gmsUser, idempotencyKey)
-            : queued.create(chosen, request, gmsUser, idempotencyKey);
+            : queuedCreates.create(chosen, request, gmsUser, idempotencyKey);
     ServiceInstance instance = em.find(ServiceInstance.class, answer.get("_id"));
     desired.ifPresent(instance::desiredAt);
-    instance.requestedBy(requesterOf(settings, parameters, gmsUser).orElse(null));
+    instance.requestedBy(CallbackAbuse.requesterOf(settings, parameters, gmsUser).orElse(null));
     return answer;
   }
 
@@ -187,7 +188,7 @@ public class CallbackRequests {
     routing.lock(id);
     ServiceInstance instance = callbackInstance(Optional.of(name), id, gmsUser);
     em.refresh(instance, LockModeType.PESSIMISTIC_WRITE);
-    if (instance.state() != InstanceState.SCHEDULED && instance.state() != InstanceState.QUEUED) {
+    if (!instance.may(Move.SCHEDULE)) {
       throw ProblemException.conflict(
           "_id: callback "
               + id
@@ -250,92 +251,9 @@ public class CallbackRequests {
     return service != null && service.flow() == Flow.CALLBACK;
   }
 
-  private void checkAbuse(
-      String name,
-      CallbackSettings settings,
-      String number,
-      Optional<String> requester,
-      boolean immediate,
-      Instant now) {
-    long live =
-        count(
-            "SELECT count(*) FROM service_instance WHERE service_name = ?1 AND phone_number = ?2"
-                + " AND state NOT IN ('COMPLETED', 'CANCELLED', 'EXPIRED', 'FAILED')",
-            name,
-            number);
-    if (live >= settings.maxLivePerNumber()) {
-      throw CallbackProblems.duplicate(number, settings.maxLivePerNumber());
-    }
-    long recent =
-        count(
-            "SELECT count(*) FROM service_instance WHERE service_name = ?1 AND created_at >= ?2",
-            name,
-            Timestamp.from(now.minus(settings.throttleWindow())));
-    if (recent >= settings.throttleMax()) {
-      throw CallbackProblems.throttled(
-          "service "
-              + name
-              + " took "
-              + settings.throttleMax()
-              + " callbacks in the last "
-              + settings.throttleWindow().toSeconds()
-              + " s",
-          settings.throttleWindow().toSeconds());
-    }
-    if (immediate && requester.isPresent()) {
-      long asked =
-          count(
-              "SELECT count(*) FROM service_instance WHERE service_name = ?1 AND requester = ?2"
-                  + " AND desired_time IS NULL AND created_at >= ?3",
-              name,
-              requester.get(),
-              Timestamp.from(now.minus(REQUESTER_PERIOD)));
-      if (asked >= settings.immediatePerRequesterPerDay()) {
-        throw CallbackProblems.throttled(
-            "requester "
-                + requester.get()
-                + " asked for "
-                + settings.immediatePerRequesterPerDay()
-                + " immediate callbacks in 24 h",
-            REQUESTER_PERIOD.toSeconds());
-      }
-    }
-  }
-
-  /** The customer number in E.164: required, possible, and not premium-rate. */
-  private String customerNumber(Map<String, String> parameters) {
-    String field =
-        parameters.containsKey("_customer_number") ? "_customer_number" : "_phone_number";
-    String raw = parameters.get(field);
-    if (raw == null || raw.isBlank()) {
-      throw CallbackProblems.number("_customer_number", "required: the customer's number");
-    }
-    String number =
-        phoneNumbers
-            .toE164(raw)
-            .orElseThrow(
-                () ->
-                    CallbackProblems.number(
-                        field, "Customer Number [" + raw + "] is not a possible number"));
-    if (PhoneNumbers.isPremiumRate(number)) {
-      throw CallbackProblems.number(
-          field, "Customer Number [" + number + "] is disallowed: premium rate");
-    }
-    return number;
-  }
-
   /** Serialises a service's capacity and abuse checks with its creates, on every server. */
   private void lockService(String name) {
     AdvisoryLocks.lock(em, "callback|" + name);
-  }
-
-  private static Optional<String> requesterOf(
-      CallbackSettings settings, Map<String, String> parameters, String gmsUser) {
-    return settings
-        .requesterParameter()
-        .map(parameters::get)
-        .or(() -> Optional.ofNullable(gmsUser))
-        .filter(key -> !key.isBlank());
   }
 
   private static String choice(Map<String, String> parameters, String name, String byDefault) {
@@ -363,13 +281,5 @@ public class CallbackRequests {
       throw ProblemException.badParameter("_desired_time", "is in the past: " + raw);
     }
     return at.isAfter(now) ? Optional.of(at) : Optional.empty();
-  }
-
-  private long count(String sql, Object... parameters) {
-    var query = em.createNativeQuery(sql);
-    for (int i = 0; i < parameters.length; i++) {
-      query.setParameter(i + 1, parameters[i]);
-    }
-    return ((Number) query.getSingleResult()).longValue();
   }
 }

@@ -1,6 +1,7 @@
 package io.callflow.callback.entity;
 
 import io.callflow.service.entity.OfficeHours;
+import io.callflow.service.entity.OptionKey;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,18 +28,20 @@ public record CallbackSettings(
 
   public static CallbackSettings of(Map<String, String> options) {
     return new CallbackSettings(
-        options.getOrDefault("_call_direction", USERTERMINATED),
-        Boolean.parseBoolean(options.getOrDefault("_wait_for_agent", "false")),
-        Boolean.parseBoolean(options.getOrDefault("_wait_for_user_confirm", "false")),
+        options.getOrDefault(OptionKey.CALL_DIRECTION, USERTERMINATED),
+        Boolean.parseBoolean(options.getOrDefault(OptionKey.WAIT_FOR_AGENT, "false")),
+        Boolean.parseBoolean(options.getOrDefault(OptionKey.WAIT_FOR_USER_CONFIRM, "false")),
         OfficeHours.parse(
-            options.get("_office_time_zone"), options.get("_office_hours"),
-            options.get("_office_closed_dates"), options.get("_office_exceptions")),
-        Duration.ofMinutes(Long.parseLong(options.getOrDefault("_capacity_bucket_minutes", "5"))),
-        Integer.parseInt(options.getOrDefault("_capacity_per_bucket", "100")),
-        Integer.parseInt(options.getOrDefault("_max_live_per_number", "2")),
-        Integer.parseInt(options.getOrDefault("_throttle_max", "500")),
-        Duration.ofSeconds(Long.parseLong(options.getOrDefault("_throttle_window", "3600"))),
-        Optional.ofNullable(options.get("_throttle_requester_parameter")).filter(p -> !p.isBlank()),
-        Integer.parseInt(options.getOrDefault("_throttle_immediate_max", "6")));
+            options.get(OptionKey.OFFICE_TIME_ZONE), options.get(OptionKey.OFFICE_HOURS),
+            options.get(OptionKey.OFFICE_CLOSED_DATES), options.get(OptionKey.OFFICE_EXCEPTIONS)),
+        Duration.ofMinutes(
+            Long.parseLong(options.getOrDefault(OptionKey.CAPACITY_BUCKET_MINUTES, "5"))),
+        Integer.parseInt(options.getOrDefault(OptionKey.CAPACITY_PER_BUCKET, "100")),
+        Integer.parseInt(options.getOrDefault(OptionKey.MAX_LIVE_PER_NUMBER, "2")),
+        Integer.parseInt(options.getOrDefault(OptionKey.THROTTLE_MAX, "500")),
+        Duration.ofSeconds(Long.parseLong(options.getOrDefault(OptionKey.THROTTLE_WINDOW, "3600"))),
+        Optional.ofNullable(options.get(OptionKey.THROTTLE_REQUESTER_PARAMETER))
+            .filter(p -> !p.isBlank()),
+        Integer.parseInt(options.getOrDefault(OptionKey.THROTTLE_IMMEDIATE_MAX, "6")));
   }
 }

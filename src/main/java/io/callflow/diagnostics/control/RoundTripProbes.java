@@ -46,8 +46,8 @@ public class RoundTripProbes {
   public void complete(String probeId) {
     RoundTripProbe probe = em.find(RoundTripProbe.class, probeId);
     if (probe == null) {
-      // with XA the broker's commit may become visible before the database's: thrown, the message
-      // comes back shortly (and is dead-lettered if the row never appears, which would mean XA is
+      // the outbox sends only what committed, so the row is there; thrown, the message comes back
+      // shortly (and is dead-lettered if the row never appears, which would mean the outbox is
       // broken)
       throw new IllegalStateException(
           "Round-trip probe " + probeId + " is not visible in the database (yet)");

@@ -106,6 +106,27 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(Status.CONFLICT, "CONFLICT", "Conflict", detail, invalid);
   }
 
+  /** 404 naming the field that points at nothing, with GMS's exception name for it. */
+  public static ProblemException notFound(
+      String field, String gmsException, String detail, String reason) {
+    return new ProblemException(
+        Status.NOT_FOUND,
+        "NOT_FOUND",
+        gmsException,
+        field + ": " + detail,
+        List.of(new InvalidParam(field, reason)));
+  }
+
+  /** 413: the named part of the request is larger than allowed. */
+  public static ProblemException tooLarge(String field, String reason) {
+    return new ProblemException(
+        Status.REQUEST_ENTITY_TOO_LARGE,
+        "PAYLOAD_TOO_LARGE",
+        "PayloadTooLarge",
+        field + ": " + reason,
+        List.of(new InvalidParam(field, reason)));
+  }
+
   public static ProblemException notFound(String detail) {
     return new ProblemException(
         Status.NOT_FOUND, "NOT_FOUND", "ServiceNotFound", detail, List.of());

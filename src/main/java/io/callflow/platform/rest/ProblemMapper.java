@@ -4,10 +4,12 @@ import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -24,11 +26,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   public static final String PROBLEM_JSON = "application/problem+json";
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
+  /** The features' own mappers, for their domain exceptions that an EJB container wrapped. */
+  @Context Providers providers;
+
   @Override
   public Response toResponse(Throwable thrown) {
     Throwable failure = unwrap(thrown);
     if (failure instanceof ProblemException problem) {
       return answer(problem);
+    }
+    Response mapped = byFeatureMapper(failure);
+    if (mapped != null) {
+      return mapped;
     }
     if (failure instanceof jakarta.ejb.ConcurrentAccessTimeoutException) {
       return answer(ProblemException.unavailable("the server is busy; retry shortly", 1));
@@ -82,7 +91,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return current;
   }
 
-  private static Response answer(ProblemException problem) {
+  /** A feature's mapper for {@code failure}'s type (not this catch-all), or null. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Response byFeatureMapper(Throwable failure) {
+    if (providers == null) {
+      return null;
+    }
+    ExceptionMapper mapper = providers.getExceptionMapper(failure.getClass());
+    return mapper == null || mapper instanceof ProblemMapper ? null : mapper.toResponse(failure);
+  }
+
+  /** The problem+json answer to {@code problem}, for the features' own mappers too. */
+  public static Response answer(ProblemException problem) {
     Response response =
         answer(
             problem.statusCode(),

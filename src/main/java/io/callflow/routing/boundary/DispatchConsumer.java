@@ -4,7 +4,7 @@ import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.CallflowConnectionFactory;
 import io.callflow.platform.messaging.ConsumedMessages;
 import io.callflow.platform.messaging.Destinations;
-import io.callflow.routing.control.Routing;
+import io.callflow.routing.control.Dispatcher;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -55,7 +55,7 @@ public class DispatchConsumer implements MessageListener {
 
   private static final Logger LOG = Logger.getLogger(DispatchConsumer.class.getName());
 
-  @Inject Routing routing;
+  @Inject Dispatcher dispatcher;
 
   @Inject ConsumedMessages consumed;
 
@@ -78,7 +78,7 @@ public class DispatchConsumer implements MessageListener {
       LOG.warning("Dropping a dispatch message without a queue: " + body);
       return; // only this server writes them; a bad one would fail the same way on every redelivery
     }
-    int paired = routing.dispatch(queue);
+    int paired = dispatcher.dispatch(queue);
     if (paired > 0) {
       LOG.fine(() -> "Dispatched " + paired + " customer(s) in queue " + queue);
     }

@@ -29,7 +29,8 @@ public class RoutingSweep {
   /** Queues dispatched per sweep at most; the rest wait a second. */
   static final int QUEUES_PER_SWEEP = 100;
 
-  @Inject Routing routing;
+  @Inject RoutingTimers timers;
+  @Inject Dispatcher dispatcher;
   @Inject Clock clock;
   @Inject SchemaMigration schema;
 
@@ -39,13 +40,11 @@ public class RoutingSweep {
     sweep.run(
         schema,
         () -> {
-          DueSweep.drain(
-              limit -> routing.lapsedReservations(clock.instant(), limit), routing::lapse);
-          DueSweep.drain(
-              limit -> routing.expiredWaits(clock.instant(), limit), routing::expireWait);
-          routing
+          DueSweep.drain(limit -> timers.lapsedReservations(clock.instant(), limit), timers::lapse);
+          DueSweep.drain(limit -> timers.expiredWaits(clock.instant(), limit), timers::expireWait);
+          dispatcher
               .queuesToDispatch(clock.instant(), QUEUES_PER_SWEEP)
-              .forEach(routing::dispatchAlone);
+              .forEach(dispatcher::dispatchAlone);
         });
   }
 }

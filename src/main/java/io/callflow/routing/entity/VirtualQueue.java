@@ -1,5 +1,6 @@
 package io.callflow.routing.entity;
 
+import io.callflow.platform.json.Names;
 import io.callflow.platform.json.StringObjects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +20,7 @@ public class VirtualQueue {
   /** Option: the handle time, in seconds, to assume before desktops report any call. */
   public static final String DEFAULT_HANDLE_TIME = "_default_handle_time";
 
-  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  public static final Pattern NAME = Names.upTo(64);
 
   @Id private String name;
   private String options;

@@ -1,7 +1,6 @@
 package io.callflow.service.boundary;
 
 import io.callflow.platform.rest.GmsUser;
-import io.callflow.service.control.InstanceStreams;
 import io.callflow.service.control.ServiceInstances;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

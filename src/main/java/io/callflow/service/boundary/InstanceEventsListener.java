@@ -5,7 +5,6 @@ import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.CallflowConnectionFactory;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.service.control.InstanceEvents;
-import io.callflow.service.control.InstanceStreams;
 import io.callflow.service.control.ServiceInstances;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;

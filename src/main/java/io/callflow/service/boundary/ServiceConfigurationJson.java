@@ -2,7 +2,7 @@ package io.callflow.service.boundary;
 
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.JsonRequest;
-import io.callflow.service.control.ServiceOptions;
+import io.callflow.service.control.OptionChecks;
 import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.ServiceConfiguration;
 import io.callflow.service.entity.ServiceDefinition;
@@ -68,7 +68,7 @@ public final class ServiceConfigurationJson {
                   text -> options.put(key, text),
                   () -> request.invalid(field, "must be a string, number or boolean"));
           if (options.containsKey(key)) {
-            ServiceOptions.problemWith(key, options.get(key))
+            OptionChecks.problemWith(key, options.get(key))
                 .ifPresent(problem -> request.invalid(field, problem));
           }
         });

@@ -1,19 +1,12 @@
 package io.callflow.service.boundary;
 
-import io.callflow.access.control.AllocationLimits;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.GmsUser;
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.rest.RequestParameters;
 import io.callflow.service.control.IdempotencyKeys;
-import io.callflow.service.control.InteractionMatches;
-import io.callflow.service.control.InteractionRequests;
-import io.callflow.service.control.QueuedFlows;
-import io.callflow.service.control.ServiceCatalog;
+import io.callflow.service.control.QueuedRequests;
+import io.callflow.service.control.ServiceCreates;
 import io.callflow.service.control.ServiceInstances;
-import io.callflow.service.control.ServiceOptions;
-import io.callflow.service.entity.Flow;
-import io.callflow.service.entity.ServiceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -43,12 +36,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class ServiceResource {
 
-  @Inject ServiceCatalog catalog;
+  @Inject ServiceCreates creates;
   @Inject ServiceInstances instances;
-  @Inject InteractionRequests interactions;
-  @Inject InteractionMatches matches;
-  @Inject QueuedFlows queued;
-  @Inject AllocationLimits limits;
+  @Inject QueuedRequests queuedRequests;
   @Context HttpHeaders headers;
   @Context jakarta.servlet.http.HttpServletRequest http;
   @Context UriInfo uri;
@@ -61,53 +51,15 @@ public class ServiceResource {
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       InputStream body) {
     Map<String, String> parameters = RequestParameters.parse(headers.getMediaType(), body);
-    ServiceDefinition service = catalog.find(serviceName);
-    if (service.flow() == Flow.REQUEST_INTERACTION
-        || service.flow() == Flow.REQUEST_INBOUND_IMMEDIATE
-        || service.flow() == Flow.REQUEST_ACCESS) {
-      // each of these books a number at once: one client may not take them all
-      limits.take(
-          serviceName,
-          gmsUser != null && !gmsUser.isBlank()
-              ? "gms_user " + gmsUser
-              : "address " + http.getRemoteAddr(),
-          Optional.ofNullable(service.options().get(ServiceOptions.ALLOCATIONS_PER_CLIENT))
-              .map(Integer::valueOf));
-    }
     Map<String, String> answer =
-        switch (service.flow()) {
-          case REQUEST_INTERACTION ->
-              interactions.requestInteraction(
-                  service,
-                  parameters,
-                  gmsUser,
-                  Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
-          case REQUEST_INBOUND_IMMEDIATE ->
-              interactions.requestInboundImmediate(
-                  service,
-                  parameters,
-                  gmsUser,
-                  Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
-          case REQUEST_INBOUND_DELAY,
-              REQUEST_INBOUND_DELAY_LOCATION,
-              REQUEST_INBOUND_POLL,
-              REQUEST_OUTBOUND_IMMEDIATE,
-              REQUEST_OUTBOUND_DELAY,
-              REQUEST_OUTBOUND_POLL ->
-              queued.create(
-                  service,
-                  parameters,
-                  gmsUser,
-                  Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()));
-          case REQUEST_ACCESS -> interactions.requestAccess(service, parameters, gmsUser);
-          case MATCH_INTERACTION -> matches.match(parameters);
-          case CALLBACK ->
-              throw ProblemException.badParameter(
-                  "service-name",
-                  serviceName
-                      + " is a Callback API service: POST /genesys/1/service/callback/"
-                      + serviceName);
-        };
+        creates.create(
+            serviceName,
+            parameters,
+            gmsUser,
+            Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()),
+            gmsUser != null && !gmsUser.isBlank()
+                ? "gms_user " + gmsUser
+                : "address " + http.getRemoteAddr());
     return json(answer);
   }
 
@@ -124,7 +76,7 @@ public class ServiceResource {
       @PathParam("id") String id,
       @PathParam("request") String request,
       @HeaderParam(GmsUser.HEADER) String gmsUser) {
-    return queued.request(id, request, gmsUser, uri.getBaseUri());
+    return queuedRequests.request(id, request, gmsUser, uri.getBaseUri());
   }
 
   @POST
@@ -136,7 +88,7 @@ public class ServiceResource {
       InputStream body) {
     RequestParameters.parse(
         headers.getMediaType(), body); // read, so a bad body is still a 400/413/415
-    return queued.request(id, request, gmsUser, uri.getBaseUri());
+    return queuedRequests.request(id, request, gmsUser, uri.getBaseUri());
   }
 
   @DELETE

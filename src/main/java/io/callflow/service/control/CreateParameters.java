@@ -4,7 +4,6 @@ import io.callflow.platform.phone.PhoneNumbers;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.storage.entity.AppData;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,12 +54,7 @@ final class CreateParameters {
     if (!checked.isWithinLimit()) {
       String reason =
           "app data of " + checked.sizeInBytes() + " bytes is larger than " + AppData.MAX_BYTES;
-      throw new ProblemException(
-          Status.REQUEST_ENTITY_TOO_LARGE,
-          "PAYLOAD_TOO_LARGE",
-          "PayloadTooLarge",
-          "body: " + reason,
-          List.of(new ProblemException.InvalidParam("body", reason)));
+      throw ProblemException.tooLarge("body", reason);
     }
     return data;
   }

@@ -24,7 +24,7 @@ public class FlowTimerSweep {
   private final DueSweep sweep =
       new DueSweep("Flow timer sweep", Logger.getLogger(FlowTimerSweep.class.getName()));
 
-  @Inject QueuedFlows flows;
+  @Inject FlowTimers flows;
   @Inject Clock clock;
   @Inject SchemaMigration schema;
 

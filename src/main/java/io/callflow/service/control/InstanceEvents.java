@@ -3,13 +3,16 @@ package io.callflow.service.control;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
-import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.Move;
 import io.callflow.service.entity.ServiceInstance;
+import io.callflow.service.entity.StateChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Publishes every state change of an instance on {@code callflow.events}, in the transaction that
@@ -20,9 +23,21 @@ public class InstanceEvents {
 
   public static final String STATE_CHANGED = "InstanceStateChanged";
 
+  private static final Logger LOG = Logger.getLogger(InstanceEvents.class.getName());
+
   @Inject MessageSender sender;
 
-  public void stateChanged(ServiceInstance instance, InstanceState previous, Instant at) {
+  /** Tells the change, if there was one. */
+  public void publish(Optional<StateChange> change) {
+    change.ifPresent(this::publish);
+  }
+
+  public void publish(List<StateChange> changes) {
+    changes.forEach(this::publish);
+  }
+
+  public void publish(StateChange change) {
+    ServiceInstance instance = change.instance();
     JsonObjectBuilder event =
         Jsonp.createObjectBuilder()
             .add("eventId", UUID.randomUUID().toString())
@@ -30,12 +45,33 @@ public class InstanceEvents {
             .add("service", instance.serviceName())
             .add("flow", instance.flow().gmsName())
             .add("state", instance.state().name())
-            .add("at", at.toString());
-    if (previous == null) {
+            .add("at", change.at().toString());
+    if (change.previous() == null) {
       event.addNull("previousState");
     } else {
-      event.add("previousState", previous.name());
+      event.add("previousState", change.previous().name());
     }
     sender.publish(Destinations.EVENTS, STATE_CHANGED, event.build().toString());
+  }
+
+  /**
+   * Whether {@code move} may be taken; when not, says so in the log: a late timer or a redelivered
+   * message found the instance moved on, and changes nothing.
+   */
+  public static boolean mayOrIgnore(ServiceInstance instance, Move move, String cause) {
+    if (instance.may(move)) {
+      return true;
+    }
+    LOG.info(
+        () ->
+            "Ignoring "
+                + cause
+                + ": service instance "
+                + instance.id()
+                + " cannot "
+                + move.label()
+                + " while "
+                + instance.state());
+    return false;
   }
 }

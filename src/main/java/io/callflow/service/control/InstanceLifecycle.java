@@ -7,7 +7,7 @@ import io.callflow.desktop.control.DesktopCommands;
 import io.callflow.desktop.entity.Direction;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.routing.control.Routing;
-import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.Move;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.storage.control.AppDataStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,32 +44,32 @@ public class InstanceLifecycle {
       }
       return; // an expired or cancelled booking of a queued flow follows its agent reservation
     }
-    InstanceState next =
-        switch (ended.reason()) {
-          case MATCHED -> InstanceState.COMPLETED;
-          case EXPIRED ->
-              instance.state() == InstanceState.ACCESS_ISSUED
-                      && bookings.liveFor(instance.id()).isEmpty()
-                  ? InstanceState.EXPIRED
-                  : null;
-          case CANCELLED -> null; // the cancel itself moves the instance
-        };
-    if (next != null) {
-      instance
-          .moveTo(next, ended.at())
-          .ifPresent(previous -> events.stateChanged(instance, previous, ended.at()));
+    switch (ended.reason()) {
+      case MATCHED -> {
+        if (InstanceEvents.mayOrIgnore(instance, Move.COMPLETE, "a matched call")) {
+          events.publish(instance.complete(ended.at()));
+        }
+      }
+      case EXPIRED -> {
+        // the instance's only access info ran out (a request-access booking may outlive it)
+        if (instance.may(Move.EXPIRE) && bookings.liveFor(instance.id()).isEmpty()) {
+          events.publish(instance.expire(ended.at()));
+        }
+      }
+      case CANCELLED -> {} // the cancel itself moves the instance
     }
   }
 
   /** The customer called: the reserved agent is offered the call with the app's data. */
   private void connectToReservedAgent(ServiceInstance instance, BookingEnded ended) {
+    if (!InstanceEvents.mayOrIgnore(instance, Move.CONNECT, "a matched call")) {
+      return;
+    }
     Optional<String> agent = routing.engage(instance.id());
     if (agent.isEmpty()) {
       return; // the reservation lapsed in the meantime; the customer is queued again
     }
-    instance
-        .moveTo(InstanceState.CONNECTED, ended.at())
-        .ifPresent(previous -> events.stateChanged(instance, previous, ended.at()));
+    events.publish(instance.connect(ended.at()));
     JsonObject data = StringObjects.toJson(appData.read(instance.dataId()).orElse(Map.of()));
     desktops.offer(instance.id(), agent.get(), Direction.INBOUND, Optional.empty(), data);
   }

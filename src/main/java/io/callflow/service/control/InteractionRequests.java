@@ -11,6 +11,7 @@ import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
+import io.callflow.service.entity.StateChange;
 import io.callflow.storage.control.AppDataStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -102,7 +103,7 @@ public class InteractionRequests {
             options.toJson(),
             now);
     em.persist(instance);
-    events.stateChanged(instance, null, now);
+    events.publish(StateChange.created(instance, now));
     device.ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
     Map<String, String> answer = new LinkedHashMap<>();
     answer.put("_id", id);
@@ -128,7 +129,7 @@ public class InteractionRequests {
           "_id", "required: the service instance to give access info to");
     }
     ServiceInstance instance = instances.visible(id, gmsUser);
-    if (instance.state().isFinal()) {
+    if (instance.hasEnded()) {
       throw ProblemException.conflict(
           "_id: service instance " + id + " has ended (" + instance.state() + ")",
           List.of(new ProblemException.InvalidParam("_id", "instance has ended")));

@@ -8,7 +8,8 @@ import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.entity.DialAttempt;
-import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.Move;
+import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.storage.control.AppDataStore;
 import jakarta.ejb.Stateless;
@@ -69,7 +70,7 @@ public class OutboundCalls {
       return;
     }
     List<ZoneId> zones =
-        timeZones.of(options.get(ServiceOptions.CUSTOMER_TIME_ZONE), instance.phoneNumber());
+        timeZones.of(options.get(OptionKey.CUSTOMER_TIME_ZONE), instance.phoneNumber());
     if (!options.callingHours().isOpenAt(now, zones)) {
       // the agent came free after hours: the customer keeps their place until the next opening
       options
@@ -88,8 +89,7 @@ public class OutboundCalls {
     String phone = instance.phoneNumber().orElseThrow();
     DialAttempt.Party party = options.firstConnectParty();
     em.persist(new DialAttempt(instance.id(), attempt, party, agent, now));
-    instance.confirmationSettled();
-    move(instance, InstanceState.DIALING, now);
+    events.publish(instance.dial(now));
     routing.holdFor(instance.id(), options.agentReserveTimeout());
     if (party == DialAttempt.Party.AGENT) {
       desktops.outbound(instance.id(), agent, Optional.of(phone), data(instance), attempt);
@@ -110,7 +110,7 @@ public class OutboundCalls {
   public void resultOf(
       ServiceInstance instance, ServiceOptions options, CallResultReported report) {
     List<DialAttempt> attempts = attemptsOf(instance.id());
-    if (instance.state().isFinal() || attempts.isEmpty()) {
+    if (instance.hasEnded() || attempts.isEmpty()) {
       return;
     }
     DialAttempt current = attempts.get(attempts.size() - 1);
@@ -129,7 +129,7 @@ public class OutboundCalls {
     switch (report.result()) {
       case CONNECTED -> {
         current.ended(report.result().name(), now);
-        if (instance.state() == InstanceState.DIALING) {
+        if (instance.may(Move.CONNECT)) {
           Optional<String> agent = routing.engage(instance.id());
           if (current.party() == DialAttempt.Party.CUSTOMER) {
             // the dialer reached the customer: the call goes to the agent held for them
@@ -138,18 +138,22 @@ public class OutboundCalls {
                     desktops.outbound(
                         instance.id(), a, Optional.empty(), data(instance), current.attempt()));
           }
-          move(instance, InstanceState.CONNECTED, now);
+          events.publish(instance.connect(now));
         }
       }
       case COMPLETED -> {
         current.ended(report.result().name(), now);
-        routing.engage(instance.id());
-        instance.agentId().ifPresent(agent -> routing.callEnded(instance.id(), agent, true));
-        move(instance, InstanceState.COMPLETED, now);
+        if (InstanceEvents.mayOrIgnore(instance, Move.COMPLETE, "a reported COMPLETED")) {
+          routing.engage(instance.id());
+          instance.agentId().ifPresent(agent -> routing.callEnded(instance.id(), agent, true));
+          events.publish(instance.complete(now));
+        }
       }
       case NO_ANSWER, BUSY -> {
         current.ended(report.result().name(), now);
-        if (current.attempt() < options.maxDialAttempts()) {
+        if (!InstanceEvents.mayOrIgnore(instance, Move.LAPSE, "a reported " + report.result())) {
+          return;
+        } else if (current.attempt() < options.maxDialAttempts()) {
           // the agent is released meanwhile; the customer keeps their place and is dialled again
           routing.requeue(
               instance.id(), report.result().name(), now.plus(options.dialRetryTimeout()));
@@ -174,16 +178,13 @@ public class OutboundCalls {
   }
 
   private void fail(ServiceInstance instance, String reason, Instant now) {
-    instance.failedBecause(reason);
-    routing.leave(instance.id(), "FAILED");
-    move(instance, InstanceState.FAILED, now);
+    if (InstanceEvents.mayOrIgnore(instance, Move.FAIL, reason)) {
+      routing.leave(instance.id(), "FAILED");
+      events.publish(instance.fail(reason, now));
+    }
   }
 
   private JsonObject data(ServiceInstance instance) {
     return StringObjects.toJson(appData.read(instance.dataId()).orElse(Map.of()));
-  }
-
-  private void move(ServiceInstance instance, InstanceState next, Instant now) {
-    instance.moveTo(next, now).ifPresent(previous -> events.stateChanged(instance, previous, now));
   }
 }

@@ -44,12 +44,11 @@ public class ServiceCatalog {
       entries.put(name, entry);
     }
     if (entry.service() == null) {
-      throw new ProblemException(
-          jakarta.ws.rs.core.Response.Status.NOT_FOUND,
-          "NOT_FOUND",
+      throw ProblemException.notFound(
+          "service-name",
           "ServiceNotFound",
-          "service-name: no service named " + name,
-          List.of(new ProblemException.InvalidParam("service-name", "no service named " + name)));
+          "no service named " + name,
+          "no service named " + name);
     }
     return entry.service();
   }

@@ -94,7 +94,7 @@ public class ServiceInstances {
     }
     instance
         .agentId()
-        .filter(agent -> !instance.state().isFinal())
+        .filter(agent -> !instance.hasEnded())
         .ifPresent(agent -> answer.put("_agent_id", agent));
     instance.failureReason().ifPresent(reason -> answer.put("_failure_reason", reason));
     instance.scheduledFor().ifPresent(due -> answer.put("_desired_time", due.toString()));
@@ -126,13 +126,11 @@ public class ServiceInstances {
       case "cancel" -> cancel(id, gmsUser);
       default -> {
         visible(id, gmsUser);
-        throw new ProblemException(
-            jakarta.ws.rs.core.Response.Status.NOT_FOUND,
-            "NOT_FOUND",
+        throw ProblemException.notFound(
+            "request",
             "RequestNotFound",
-            "request: service instance " + id + " does not answer " + request,
-            java.util.List.of(
-                new ProblemException.InvalidParam("request", "not a request of this instance")));
+            "service instance " + id + " does not answer " + request,
+            "not a request of this instance");
       }
     };
   }
@@ -144,9 +142,9 @@ public class ServiceInstances {
     Instant now = clock.instant();
     routing.leave(instance.id(), "CANCELLED");
     bookings.endAllFor(instance.id(), Booking.EndReason.CANCELLED);
-    instance
-        .moveTo(InstanceState.CANCELLED, now)
-        .ifPresent(previous -> events.stateChanged(instance, previous, now));
+    if (!instance.hasEnded()) { // a repeated cancel answers the state it ended in
+      events.publish(instance.cancel(now));
+    }
     Map<String, String> answer = new LinkedHashMap<>();
     answer.put("_id", instance.id());
     answer.put("_state", instance.state().name());

@@ -1,11 +1,32 @@
 package io.callflow.service.control;
 
+import static io.callflow.service.entity.OptionKey.ACCESS_CODE_LENGTH;
+import static io.callflow.service.entity.OptionKey.AGENT_RESERVE_TIMEOUT;
+import static io.callflow.service.entity.OptionKey.BOOKING_TIMEOUT;
+import static io.callflow.service.entity.OptionKey.CALLING_HOURS;
+import static io.callflow.service.entity.OptionKey.CONFIRM_ATTEMPTS;
+import static io.callflow.service.entity.OptionKey.DEFAULT_OVERWRITABLE;
+import static io.callflow.service.entity.OptionKey.DIAL_RETRY_TIMEOUT;
+import static io.callflow.service.entity.OptionKey.FIRST_CONNECT_PARTY;
+import static io.callflow.service.entity.OptionKey.MAX_DIAL_ATTEMPTS;
+import static io.callflow.service.entity.OptionKey.MAX_LIVE_PER_NUMBER;
+import static io.callflow.service.entity.OptionKey.ON_USER_CONFIRM_TIMEOUT;
+import static io.callflow.service.entity.OptionKey.OVERWRITABLE;
+import static io.callflow.service.entity.OptionKey.PROVIDE_CODE;
+import static io.callflow.service.entity.OptionKey.QUEUE;
+import static io.callflow.service.entity.OptionKey.QUEUED_TTL;
+import static io.callflow.service.entity.OptionKey.REQUEST_PARAMETERS;
+import static io.callflow.service.entity.OptionKey.RESOURCE_GROUP;
+import static io.callflow.service.entity.OptionKey.SNOOZE_DURATION;
+import static io.callflow.service.entity.OptionKey.TTL;
+import static io.callflow.service.entity.OptionKey.USER_CONFIRM_TIMEOUT;
+import static io.callflow.service.entity.OptionKey.WAIT_FOR_USER_CONFIRM;
+
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.CallingHours;
 import io.callflow.service.entity.DialAttempt;
 import io.callflow.service.entity.Flow;
-import io.callflow.service.entity.OfficeHours;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,56 +34,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * A service instance's options, resolved once at create: the request's value when the service lists
  * the option in {@code _overwritable_options}, else the service's configured value, else (booking
  * timeout) the pool's default, else the built-in default. Request parameters ({@link
- * #REQUEST_PARAMETERS}) and app data are not options.
+ * io.callflow.service.entity.OptionKey#REQUEST_PARAMETERS}) and app data are not options. Names are
+ * {@link io.callflow.service.entity.OptionKey}, accepted values {@link OptionChecks}.
  */
 public final class ServiceOptions {
-
-  public static final String RESOURCE_GROUP = "_resource_group";
-  public static final String PROVIDE_CODE = "_provide_code";
-  public static final String ACCESS_CODE_LENGTH = "_access_code_length";
-  public static final String BOOKING_TIMEOUT = "_booking_expiration_timeout";
-  public static final String TTL = "_ttl";
-  public static final String OVERWRITABLE = "_overwritable_options";
-  public static final String QUEUE = "_queue";
-  public static final String AGENT_RESERVE_TIMEOUT = "_agent_reserve_timeout";
-  public static final String WAIT_FOR_USER_CONFIRM = "_wait_for_user_confirm";
-  public static final String USER_CONFIRM_TIMEOUT = "_user_confirm_timeout";
-  public static final String CONFIRM_ATTEMPTS =
-      "_max_number_of_user_availability_confirmation_attempts";
-  public static final String ON_USER_CONFIRM_TIMEOUT = "_on_user_confirm_timeout";
-  public static final String QUEUED_TTL = "_queued_ttl";
-  public static final String SNOOZE_DURATION = "_snooze_duration";
-  public static final String FIRST_CONNECT_PARTY = "_userterminated_first_connect_party";
-  public static final String MAX_DIAL_ATTEMPTS = "_max_dial_attempts";
-  public static final String DIAL_RETRY_TIMEOUT = "_dial_retry_timeout";
-  public static final String CALLING_HOURS = "_calling_hours";
-  public static final String MAX_LIVE_PER_NUMBER = "_max_live_per_number";
-  public static final String ALLOCATIONS_PER_CLIENT = "_allocations_per_client_per_minute";
-  public static final String CALL_DIRECTION = "_call_direction";
-  public static final String WAIT_FOR_AGENT = "_wait_for_agent";
-  public static final String OFFICE_TIME_ZONE = "_office_time_zone";
-  public static final String OFFICE_HOURS = "_office_hours";
-  public static final String OFFICE_CLOSED_DATES = "_office_closed_dates";
-  public static final String OFFICE_EXCEPTIONS = "_office_exceptions";
-  public static final String CAPACITY_BUCKET_MINUTES = "_capacity_bucket_minutes";
-  public static final String CAPACITY_PER_BUCKET = "_capacity_per_bucket";
-  public static final String THROTTLE_MAX = "_throttle_max";
-  public static final String THROTTLE_WINDOW = "_throttle_window";
-  public static final String THROTTLE_REQUESTER_PARAMETER = "_throttle_requester_parameter";
-  public static final String THROTTLE_IMMEDIATE_MAX = "_throttle_immediate_max";
-
-  /** A request parameter, kept with the instance's options for the checks at dial time. */
-  public static final String CUSTOMER_TIME_ZONE = "_customer_time_zone";
 
   /** What a queued flow does when the customer never confirmed. */
   public enum OnConfirmTimeout {
@@ -70,87 +53,11 @@ public final class ServiceOptions {
     CANCEL
   }
 
-  /** Always taken from the request; never options. */
-  public static final Set<String> REQUEST_PARAMETERS =
-      Set.of(
-          "_phone_number",
-          "_customer_number",
-          "_desired_time",
-          "_device_notification_id",
-          "_device_os",
-          "_latitude",
-          "_longitude",
-          "_return_user_data",
-          "_access_number",
-          "_access_code",
-          "_id",
-          "_customer_time_zone");
-
-  public static final List<String> DEFAULT_OVERWRITABLE =
-      List.of(PROVIDE_CODE, BOOKING_TIMEOUT, ACCESS_CODE_LENGTH, TTL, RESOURCE_GROUP);
-
   static final String DEFAULT_RESOURCE_GROUP = "DNIS";
   static final String DEFAULT_QUEUE = "default";
   static final int DEFAULT_ACCESS_CODE_LENGTH = 6;
   static final Duration TTL_REQUEST_INTERACTION = Duration.ofSeconds(30);
   static final Duration TTL_QUEUED = Duration.ofSeconds(86400);
-  static final long MAX_TTL_SECONDS = 2_592_000;
-
-  /** Checks one option's value; returns why it is wrong, or empty. */
-  private static final Map<String, Function<String, Optional<String>>> CHECKS =
-      Map.ofEntries(
-          Map.entry(
-              RESOURCE_GROUP,
-              v -> v.isBlank() ? Optional.of("must name a pool") : Optional.empty()),
-          Map.entry(PROVIDE_CODE, ServiceOptions::checkBoolean),
-          Map.entry(ACCESS_CODE_LENGTH, v -> checkInteger(v, 4, 10)),
-          Map.entry(BOOKING_TIMEOUT, v -> checkInteger(v, 5, 1800)),
-          Map.entry(TTL, v -> checkInteger(v, 1, MAX_TTL_SECONDS)),
-          Map.entry(
-              QUEUE,
-              v ->
-                  v.matches("[A-Za-z0-9_.-]{1,64}")
-                      ? Optional.empty()
-                      : Optional.of("must name a virtual queue")),
-          Map.entry(AGENT_RESERVE_TIMEOUT, v -> checkInteger(v, 5, 1800)),
-          Map.entry(WAIT_FOR_USER_CONFIRM, ServiceOptions::checkBoolean),
-          Map.entry(USER_CONFIRM_TIMEOUT, v -> checkInteger(v, 1, 600)),
-          Map.entry(CONFIRM_ATTEMPTS, v -> checkInteger(v, 1, 10)),
-          Map.entry(
-              ON_USER_CONFIRM_TIMEOUT,
-              v ->
-                  v.equals("CONNECT-ANYWAY") || v.equals("CANCEL")
-                      ? Optional.empty()
-                      : Optional.of("must be CONNECT-ANYWAY or CANCEL, not '" + v + "'")),
-          Map.entry(QUEUED_TTL, v -> checkInteger(v, 10, 604_800)),
-          Map.entry(SNOOZE_DURATION, v -> checkInteger(v, 1, 86_400)),
-          Map.entry(
-              FIRST_CONNECT_PARTY,
-              v ->
-                  v.equals("AGENT") || v.equals("CUSTOMER")
-                      ? Optional.empty()
-                      : Optional.of("must be AGENT or CUSTOMER, not '" + v + "'")),
-          Map.entry(MAX_DIAL_ATTEMPTS, v -> checkInteger(v, 1, 10)),
-          Map.entry(DIAL_RETRY_TIMEOUT, v -> checkInteger(v, 1, 86_400)),
-          Map.entry(CALLING_HOURS, CallingHours::problemWith),
-          Map.entry(MAX_LIVE_PER_NUMBER, v -> checkInteger(v, 1, 100)),
-          Map.entry(ALLOCATIONS_PER_CLIENT, v -> checkInteger(v, 0, 1_000_000)),
-          Map.entry(
-              CALL_DIRECTION,
-              v ->
-                  v.equals("USERORIGINATED") || v.equals("USERTERMINATED")
-                      ? Optional.empty()
-                      : Optional.of("must be USERORIGINATED or USERTERMINATED, not '" + v + "'")),
-          Map.entry(WAIT_FOR_AGENT, ServiceOptions::checkBoolean),
-          Map.entry(OFFICE_TIME_ZONE, v -> office(() -> OfficeHours.parse(v, null, null, null))),
-          Map.entry(OFFICE_HOURS, v -> office(() -> OfficeHours.parse(null, v, null, null))),
-          Map.entry(OFFICE_CLOSED_DATES, v -> office(() -> OfficeHours.parse(null, null, v, null))),
-          Map.entry(OFFICE_EXCEPTIONS, v -> office(() -> OfficeHours.parse(null, null, null, v))),
-          Map.entry(CAPACITY_BUCKET_MINUTES, v -> checkInteger(v, 1, 1440)),
-          Map.entry(CAPACITY_PER_BUCKET, v -> checkInteger(v, 1, 1_000_000)),
-          Map.entry(THROTTLE_MAX, v -> checkInteger(v, 1, 1_000_000)),
-          Map.entry(THROTTLE_WINDOW, v -> checkInteger(v, 1, 2_592_000)),
-          Map.entry(THROTTLE_IMMEDIATE_MAX, v -> checkInteger(v, 1, 1_000_000)));
 
   private final Map<String, String> values;
 
@@ -166,7 +73,7 @@ public final class ServiceOptions {
     Map<String, String> values = new TreeMap<>();
     configured.forEach(
         (key, value) -> {
-          checkOf(key, value)
+          OptionChecks.problemWith(key, value)
               .ifPresent(
                   problem -> {
                     throw new IllegalStateException(
@@ -184,7 +91,7 @@ public final class ServiceOptions {
             ignored.accept(key);
             return;
           }
-          checkOf(key, value)
+          OptionChecks.problemWith(key, value)
               .ifPresent(
                   problem -> {
                     throw ProblemException.badParameter(key, problem);
@@ -217,48 +124,6 @@ public final class ServiceOptions {
       return DEFAULT_OVERWRITABLE;
     }
     return Arrays.stream(list.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
-  }
-
-  /**
-   * Why {@code value} is not valid for the option {@code key}, or empty (also for options not
-   * checked).
-   */
-  public static Optional<String> problemWith(String key, String value) {
-    return checkOf(key, value);
-  }
-
-  private static Optional<String> checkOf(String key, String value) {
-    Function<String, Optional<String>> check = CHECKS.get(key);
-    return check == null ? Optional.empty() : check.apply(value.strip());
-  }
-
-  private static Optional<String> office(Runnable parse) {
-    try {
-      parse.run();
-      return Optional.empty();
-    } catch (IllegalArgumentException e) {
-      String message = e.getMessage();
-      return Optional.of(
-          message.substring(message.indexOf(':') + 1).strip()); // the field is named already
-    }
-  }
-
-  private static Optional<String> checkBoolean(String value) {
-    return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
-        ? Optional.empty()
-        : Optional.of("must be true or false, not '" + value + "'");
-  }
-
-  private static Optional<String> checkInteger(String value, long min, long max) {
-    try {
-      long n = Long.parseLong(value);
-      return n >= min && n <= max
-          ? Optional.empty()
-          : Optional.of("must be between " + min + " and " + max + ", not " + n);
-    } catch (NumberFormatException e) {
-      return Optional.of(
-          "must be a whole number between " + min + " and " + max + ", not '" + value + "'");
-    }
   }
 
   public String resourceGroup() {

@@ -48,6 +48,13 @@ public enum Flow {
     return this == REQUEST_INBOUND_POLL || this == REQUEST_OUTBOUND_POLL;
   }
 
+  /** Flows that book an access number on create, so that one client could take a pool. */
+  public boolean booksNumberAtOnce() {
+    return this == REQUEST_INTERACTION
+        || this == REQUEST_INBOUND_IMMEDIATE
+        || this == REQUEST_ACCESS;
+  }
+
   public static Optional<Flow> byGmsName(String name) {
     return Arrays.stream(values()).filter(f -> f.gmsName.equals(name)).findFirst();
   }

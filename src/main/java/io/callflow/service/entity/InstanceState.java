@@ -1,5 +1,8 @@
 package io.callflow.service.entity;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Where a service instance stands (spec §3). */
 public enum InstanceState {
   SCHEDULED,
@@ -16,5 +19,10 @@ public enum InstanceState {
 
   public boolean isFinal() {
     return this == COMPLETED || this == CANCELLED || this == EXPIRED || this == FAILED;
+  }
+
+  /** The states an instance ends in, for queries over live instances. */
+  public static List<InstanceState> ended() {
+    return Arrays.stream(values()).filter(InstanceState::isFinal).toList();
   }
 }

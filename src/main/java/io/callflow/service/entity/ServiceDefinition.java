@@ -1,5 +1,6 @@
 package io.callflow.service.entity;
 
+import io.callflow.platform.json.Names;
 import io.callflow.platform.json.StringObjects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 public class ServiceDefinition {
 
   /** What a service may be called: it is a path segment of the Service API. */
-  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+  public static final Pattern NAME = Names.upTo(128);
 
   @Id private String name;
   private String flow;

@@ -8,11 +8,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One run of a configured service for one customer: what GMS calls a service with an {@code _id}.
+ * It changes state only through its intention methods, which take a move only where its flow's
+ * {@link Lifecycle} allows it. Longer than our classes usually are, because it is one row and the
+ * rules that guard it: its columns with their accessors, and one intention method per move of every
+ * flow; split, the rules would leave the state they guard.
  */
 @Entity
 @Table(name = "service_instance")
@@ -93,63 +99,183 @@ public class ServiceInstance {
     this.options = optionsJson;
     this.createdAt = now;
     this.updatedAt = now;
+    if (!lifecycle().startsIn(initial)) {
+      throw new IllegalArgumentException(
+          service.flow().gmsName() + " instances are not created " + initial);
+    }
+  }
+
+  public Lifecycle lifecycle() {
+    return Lifecycle.of(flow());
+  }
+
+  /** Whether this instance's flow allows {@code move} from where it stands now. */
+  public boolean may(Move move) {
+    return lifecycle().allows(state, move);
+  }
+
+  public boolean hasEnded() {
+    return state.isFinal();
+  }
+
+  /** A callback is not to be called before {@code at}: SCHEDULED until then. */
+  public Optional<StateChange> schedule(Instant at, Instant now) {
+    Optional<StateChange> change = move(Move.SCHEDULE, now);
+    this.scheduledFor = at;
+    return change;
+  }
+
+  /** The scheduled time came: the customer waits in the queue. */
+  public Optional<StateChange> due(Instant now) {
+    return move(Move.DUE, now);
   }
 
   /**
-   * Moves to {@code next}; returns the previous state, or empty when the instance already ended (a
-   * late event never revives an ended instance) or is already there.
+   * An agent is held for this customer; a scheduled callback whose time came before the sweep saw
+   * it goes through QUEUED first, so both changes are told.
    */
-  public Optional<InstanceState> moveTo(InstanceState next, Instant now) {
-    if (state.isFinal() || state == next) {
-      return Optional.empty();
+  public List<StateChange> reserve(String agent, Instant now) {
+    refuseUnlessAllowed(Move.RESERVE);
+    List<StateChange> changes = new ArrayList<>();
+    if (state == InstanceState.SCHEDULED) {
+      due(now).ifPresent(changes::add);
     }
-    InstanceState previous = state;
-    state = next;
-    updatedAt = now;
+    this.agentId = agent;
+    move(Move.RESERVE, now).ifPresent(changes::add);
+    return changes;
+  }
+
+  /** The customer is asked (again) to confirm, and asked again at {@code due} if silent. */
+  public Optional<StateChange> askToConfirm(Instant due, Instant now) {
+    Optional<StateChange> change = move(Move.ASK_TO_CONFIRM, now);
+    this.confirmAttempts++;
+    this.confirmDueAt = due;
+    return change;
+  }
+
+  /** The access number was booked for the customer. */
+  public Optional<StateChange> issueAccess(Instant now) {
+    return move(Move.ISSUE_ACCESS, now);
+  }
+
+  /** The contact center calls the customer. */
+  public Optional<StateChange> dial(Instant now) {
+    return move(Move.DIAL, now);
+  }
+
+  /** The customer and the agent are on one call. */
+  public Optional<StateChange> connect(Instant now) {
+    return move(Move.CONNECT, now);
+  }
+
+  /** The held agent was released: the customer waits again, without access info or confirmation. */
+  public Optional<StateChange> lapse(Instant now) {
+    refuseUnlessAllowed(Move.LAPSE);
+    releaseAgent();
+    return move(Move.LAPSE, now);
+  }
+
+  /** The customer asked to be served later: the held agent is released, and they wait again. */
+  public Optional<StateChange> snooze(Instant now) {
+    refuseUnlessAllowed(Move.SNOOZE);
+    releaseAgent();
+    return move(Move.SNOOZE, now);
+  }
+
+  private void releaseAgent() {
+    this.agentId = null;
+    this.confirmAttempts = 0;
+  }
+
+  public Optional<StateChange> complete(Instant now) {
+    return move(Move.COMPLETE, now);
+  }
+
+  public Optional<StateChange> fail(Instant now) {
+    return move(Move.FAIL, now);
+  }
+
+  /** Failed, saying why ({@code _failure_reason}). */
+  public Optional<StateChange> fail(String reason, Instant now) {
+    refuseUnlessAllowed(Move.FAIL);
+    this.failureReason = reason;
+    return move(Move.FAIL, now);
+  }
+
+  public Optional<StateChange> expire(Instant now) {
+    return move(Move.EXPIRE, now);
+  }
+
+  public Optional<StateChange> cancel(Instant now) {
+    return move(Move.CANCEL, now);
+  }
+
+  /**
+   * Takes {@code move} if the flow allows it from here; answers the change, or empty when the
+   * instance was already there.
+   */
+  private Optional<StateChange> move(Move move, Instant now) {
+    refuseUnlessAllowed(move);
+    InstanceState next = move.target();
     if (next != InstanceState.WAITING_CONFIRM) {
       confirmDueAt = null; // the confirmation timer lives only while a confirmation is awaited
     }
     if (next != InstanceState.SCHEDULED) {
       scheduledFor = null; // likewise the schedule, while scheduled
     }
-    return Optional.of(previous);
+    if (state == next) {
+      return Optional.empty();
+    }
+    InstanceState previous = state;
+    state = next;
+    updatedAt = now;
+    return Optional.of(new StateChange(this, previous, now));
   }
 
-  /** An agent is held for this customer. */
-  public void reservedFor(String agent) {
-    this.agentId = agent;
+  private void refuseUnlessAllowed(Move move) {
+    if (!may(move)) {
+      throw new MoveRefused(id, lifecycle(), state, move);
+    }
   }
 
-  /** The held agent was released and the customer waits again. */
-  public void reservationLost() {
-    this.agentId = null;
-    this.confirmDueAt = null;
-    this.confirmAttempts = 0;
-  }
-
-  /** The customer was asked (again) to confirm, and is asked again at {@code due} if silent. */
-  public void askedToConfirm(Instant due) {
-    this.confirmAttempts++;
-    this.confirmDueAt = due;
-  }
-
-  /** No confirmation is awaited any more. */
+  /** No confirmation is awaited any more (the customer keeps their place without one). */
   public void confirmationSettled() {
     this.confirmDueAt = null;
   }
 
-  /** The customer's own call arrived (main line) while they were queued. */
-  public void inboundCallArrived() {
-    this.inboundCall = true;
+  /** A schedule left behind by a state that moved on is no timer any more. */
+  public void scheduleLeftBehind() {
+    this.scheduledFor = null;
+  }
+
+  /** The customer is being asked whether to be connected now (DisplayMenu, confirm). */
+  public boolean awaitsConfirmation() {
+    return state == InstanceState.WAITING_CONFIRM;
+  }
+
+  /**
+   * The connection the customer would confirm is already under way (number issued, call dialled or
+   * up): a repeated confirm is answered again.
+   */
+  public boolean confirmedAlready() {
+    return lifecycle() == Lifecycle.OUTBOUND
+        ? state == InstanceState.DIALING || state == InstanceState.CONNECTED
+        : state == InstanceState.ACCESS_ISSUED;
+  }
+
+  /**
+   * The customer's own call arrived (main line): while they wait, it takes their place in the
+   * queue; answers whether it did.
+   */
+  public boolean inboundCallArrived() {
+    if (state == InstanceState.QUEUED || state == InstanceState.SCHEDULED) {
+      this.inboundCall = true;
+    }
+    return inboundCall;
   }
 
   public boolean hasInboundCall() {
     return inboundCall;
-  }
-
-  /** Not to be called before {@code due} (state SCHEDULED until then). */
-  public void scheduleFor(Instant due) {
-    this.scheduledFor = due;
   }
 
   /** The time the customer asked to be called at (Callback API), kept for records and capacity. */
@@ -168,10 +294,6 @@ public class ServiceInstance {
 
   public Optional<Instant> scheduledFor() {
     return Optional.ofNullable(scheduledFor);
-  }
-
-  public void failedBecause(String reason) {
-    this.failureReason = reason;
   }
 
   public Optional<String> failureReason() {

@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CometPayloadTest {
 
@@ -53,15 +56,13 @@ class CometPayloadTest {
     assertEquals(Arrays.asList(1L, "two", three), message.get("_list"));
   }
 
-  @Test
-  void messageThatIsNotAJsonObjectFailsForGood() {
-    for (String message :
-        Arrays.asList("[1,2]", "\"DialNumber\"", "not json", "", "{\"_id\":", null)) {
-      DeliveryFailure failure =
-          assertThrows(
-              DeliveryFailure.class, () -> CometPayload.of(push(message)), String.valueOf(message));
-      assertTrue(failure.isPermanent(), String.valueOf(message));
-    }
+  @ParameterizedTest(name = "[{0}]")
+  @NullAndEmptySource
+  @ValueSource(strings = {"[1,2]", "\"DialNumber\"", "not json", "{\"_id\":"})
+  void messageThatIsNotAJsonObjectFailsForGood(String message) {
+    DeliveryFailure failure =
+        assertThrows(DeliveryFailure.class, () -> CometPayload.of(push(message)));
+    assertTrue(failure.isPermanent());
   }
 
   private static Push push(String message) {

@@ -1,4 +1,4 @@
-package io.callflow.service.control;
+package io.callflow.service.boundary;
 
 import io.callflow.platform.json.StringObjects;
 import jakarta.enterprise.context.ApplicationScoped;
