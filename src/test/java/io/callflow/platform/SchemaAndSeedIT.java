@@ -33,7 +33,10 @@ class SchemaAndSeedIT {
             "request-outbound-poll",
             "request-access",
             "match-interaction",
-            "samples"),
+            "samples",
+            "a2c-advanced-sync-enterprise-initiated",
+            "a2c-advanced-async-enterprise-initiated",
+            "a2c-advanced-poll-enterprise-initiated"),
         services);
   }
 

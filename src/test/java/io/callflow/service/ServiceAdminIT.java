@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.TestServer;
@@ -164,6 +165,54 @@ class ServiceAdminIT {
                 + "\"}}"));
     Reply missing = gms.get(SERVICES + "/" + name);
     assertEquals(404, missing.status(), "a refused service is not created: " + missing);
+  }
+
+  @Test
+  void aConfiguredPoolThatIsGoneIsTheServersFaultAndARequestedOneTheApps() {
+    String pool = Fixtures.pool(gms, "LOCKING", 30, Fixtures.freshNumbers(1));
+    String service = Fixtures.interactionService(gms, pool, "");
+    Reply deleted = gms.delete("/admin/pools/" + pool);
+    assertEquals(200, deleted.status(), deleted::toString);
+
+    Reply configured = gms.post("/genesys/1/service/" + service);
+    assertEquals(503, configured.status(), configured::toString);
+    assertEquals(PROBLEM, configured.contentType(), configured::toString);
+    assertEquals(
+        "PoolNotConfigured", configured.json().getString("exception"), configured::toString);
+    assertEquals(pool, configured.json().getString("pool"), configured::toString);
+    assertTrue(configured.json().getString("detail").contains(pool), configured::toString);
+    assertTrue(configured.header("Retry-After").isPresent(), configured::toString);
+
+    assertBadRequest(
+        "_resource_group",
+        gms.postForm(
+            "/genesys/1/service/" + service,
+            java.util.Map.of("_resource_group", "no-such-pool-" + suffix())));
+  }
+
+  @Test
+  void gmsSpellingsAreUnderstoodAndWhatIsNotActedOnIsListed() {
+    JsonObject service =
+        ok(
+            gms.putJson(
+                SERVICES + "/copied-" + suffix(),
+                "{\"flow\":\"request-inbound-delay\",\"options\":{"
+                    + "\"_urs_virtual_queue\":\"default\",\"_urs_queued_ttl\":\"600\","
+                    + "\"_target\":\"default@StatServer.GA\",\"_media_type\":\"voice\","
+                    + "\"_eta_pos_threshold\":\"0:10,10:5\",\"_provide_cod\":\"true\"}}"));
+    assertEquals(
+        java.util.Set.of("_media_type", "_eta_pos_threshold", "_provide_cod"),
+        service.getJsonArray("warnings").getValuesAs(JsonObject.class).stream()
+            .peek(w -> assertFalse(w.getString("reason").isBlank(), w::toString))
+            .map(w -> w.getString("name"))
+            .collect(Collectors.toSet()),
+        service::toString);
+    assertEquals("voice", service.getJsonObject("options").getString("_media_type"), "stored");
+    assertEquals(
+        0,
+        ok(gms.get(SERVICES + "/match-interaction")).getJsonArray("warnings").size(),
+        "a built-in has nothing to warn about");
+    assertBadRequest("options._urs_queued_ttl", putAccessService("{\"_urs_queued_ttl\":\"soon\"}"));
   }
 
   @Test

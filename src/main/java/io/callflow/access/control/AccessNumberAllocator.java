@@ -70,7 +70,14 @@ public class AccessNumberAllocator {
 
   /** A booking, or nothing when the pool has no free number; the transaction stays usable. */
   public Optional<Booking> tryAllocate(BookingRequest request) {
-    PoolSettings pool = settings(request.pool());
+    PoolSettings pool =
+        known(request.pool())
+            .orElseThrow(
+                () ->
+                    request.poolNamedByRequest()
+                        ? ProblemException.badParameter(
+                            "_resource_group", "no pool named " + request.pool())
+                        : new PoolMissing(request.pool()));
     if (request.provideCode()) {
       codeFormat
           .problemWithLength(request.accessCodeLength())
@@ -114,19 +121,18 @@ public class AccessNumberAllocator {
     roundRobinCursors.keySet().retainAll(current.keySet());
   }
 
-  /**
-   * A pool's settings from the catalogue, without a database read while the catalogue is current.
-   */
+  /** A pool's settings from the catalogue; a pool this server does not have is its fault. */
   public PoolSettings settings(String name) {
+    return known(name).orElseThrow(() -> new PoolMissing(name));
+  }
+
+  /** The pool from the catalogue, or read now if the catalogue is older than the pool. */
+  private Optional<PoolSettings> known(String name) {
     PoolSettings known = pools.get(name);
     if (known != null && poolsGeneration == changes.generation()) {
-      return known;
+      return Optional.of(known);
     }
-    Pool pool = em.find(Pool.class, name);
-    if (pool == null) {
-      throw ProblemException.badParameter("_resource_group", "no pool named " + name);
-    }
-    return PoolSettings.of(pool);
+    return Optional.ofNullable(em.find(Pool.class, name)).map(PoolSettings::of);
   }
 
   private Optional<Booking> book(PoolSettings pool, BookingRequest request) {

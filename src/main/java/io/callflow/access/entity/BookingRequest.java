@@ -10,4 +10,5 @@ public record BookingRequest(
     Optional<String> phoneNumber,
     boolean provideCode,
     int accessCodeLength,
-    Optional<Duration> timeout) {}
+    Optional<Duration> timeout,
+    boolean poolNamedByRequest) {}

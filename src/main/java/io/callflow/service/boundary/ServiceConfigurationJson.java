@@ -4,6 +4,8 @@ import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.JsonRequest;
 import io.callflow.service.control.OptionChecks;
 import io.callflow.service.entity.Flow;
+import io.callflow.service.entity.GmsOptionNames;
+import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceConfiguration;
 import io.callflow.service.entity.ServiceDefinition;
 import jakarta.json.JsonObject;
@@ -11,6 +13,7 @@ import jakarta.json.JsonValue;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -68,7 +71,13 @@ public final class ServiceConfigurationJson {
                   text -> options.put(key, text),
                   () -> request.invalid(field, "must be a string, number or boolean"));
           if (options.containsKey(key)) {
-            OptionChecks.problemWith(key, options.get(key))
+            OptionChecks.problemWith(GmsOptionNames.ourName(key), options.get(key))
+                .or(
+                    () ->
+                        key.equals(GmsOptionNames.TARGET)
+                            ? GmsOptionNames.targetQueue(options.get(key))
+                                .flatMap(queue -> OptionChecks.problemWith(OptionKey.QUEUE, queue))
+                            : Optional.empty())
                 .ifPresent(problem -> request.invalid(field, problem));
           }
         });

@@ -156,6 +156,7 @@ public class InteractionRequests {
         phone,
         options.provideCode(),
         options.accessCodeLength(),
-        options.bookingTimeout());
+        options.bookingTimeout(),
+        options.poolNamedByRequest());
   }
 }

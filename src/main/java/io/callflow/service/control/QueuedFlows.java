@@ -228,7 +228,9 @@ public class QueuedFlows {
                     instance.phoneNumber(),
                     options.provideCode(),
                     options.accessCodeLength(),
-                    Optional.of(hold)))
+                    // the service's own booking time when it sets one, else as long as the agent
+                    Optional.of(options.bookingTimeout().orElse(hold)),
+                    false))
             .orElseThrow(() -> allocator.exhaustion(options.resourceGroup()));
     events.publish(instance.issueAccess(now));
     routing.holdFor(instance.id(), hold);

@@ -30,10 +30,12 @@ import io.callflow.service.entity.Flow;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -61,8 +63,16 @@ public final class ServiceOptions {
 
   private final Map<String, String> values;
 
+  /** The options whose value the request gave (not stored with the instance). */
+  private final Set<String> fromRequest;
+
   private ServiceOptions(Map<String, String> values) {
+    this(values, Set.of());
+  }
+
+  private ServiceOptions(Map<String, String> values, Set<String> fromRequest) {
     this.values = Collections.unmodifiableMap(values);
+    this.fromRequest = Set.copyOf(fromRequest);
   }
 
   /**
@@ -82,6 +92,7 @@ public final class ServiceOptions {
           values.put(key, value);
         });
     List<String> overwritable = overwritable(configured);
+    Set<String> fromRequest = new HashSet<>();
     request.forEach(
         (key, value) -> {
           if (!isOption(key)) {
@@ -97,8 +108,9 @@ public final class ServiceOptions {
                     throw ProblemException.badParameter(key, problem);
                   });
           values.put(key, value.strip());
+          fromRequest.add(key);
         });
-    return new ServiceOptions(values);
+    return new ServiceOptions(values, fromRequest);
   }
 
   /** Whether {@code key} names an option (not a request parameter, not app data). */
@@ -124,6 +136,11 @@ public final class ServiceOptions {
       return DEFAULT_OVERWRITABLE;
     }
     return Arrays.stream(list.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Whether the request, not the service's configuration, gave the pool. */
+  public boolean poolNamedByRequest() {
+    return fromRequest.contains(RESOURCE_GROUP);
   }
 
   public String resourceGroup() {

@@ -62,6 +62,43 @@ public final class OptionKey {
           "_id",
           CUSTOMER_TIME_ZONE);
 
+  /** Every option this server acts on (a configured option not here is stored with a warning). */
+  public static final Set<String> KNOWN =
+      Set.of(
+          RESOURCE_GROUP,
+          PROVIDE_CODE,
+          ACCESS_CODE_LENGTH,
+          BOOKING_TIMEOUT,
+          TTL,
+          OVERWRITABLE,
+          QUEUE,
+          AGENT_RESERVE_TIMEOUT,
+          WAIT_FOR_USER_CONFIRM,
+          USER_CONFIRM_TIMEOUT,
+          CONFIRM_ATTEMPTS,
+          ON_USER_CONFIRM_TIMEOUT,
+          QUEUED_TTL,
+          SNOOZE_DURATION,
+          FIRST_CONNECT_PARTY,
+          MAX_DIAL_ATTEMPTS,
+          DIAL_RETRY_TIMEOUT,
+          CALLING_HOURS,
+          MAX_LIVE_PER_NUMBER,
+          ALLOCATIONS_PER_CLIENT,
+          CALL_DIRECTION,
+          WAIT_FOR_AGENT,
+          OFFICE_TIME_ZONE,
+          OFFICE_HOURS,
+          OFFICE_CLOSED_DATES,
+          OFFICE_EXCEPTIONS,
+          CAPACITY_BUCKET_MINUTES,
+          CAPACITY_PER_BUCKET,
+          THROTTLE_MAX,
+          THROTTLE_WINDOW,
+          THROTTLE_REQUESTER_PARAMETER,
+          THROTTLE_IMMEDIATE_MAX,
+          CUSTOMER_TIME_ZONE);
+
   public static final List<String> DEFAULT_OVERWRITABLE =
       List.of(PROVIDE_CODE, BOOKING_TIMEOUT, ACCESS_CODE_LENGTH, TTL, RESOURCE_GROUP);
 

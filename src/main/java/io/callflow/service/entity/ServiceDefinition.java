@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -36,7 +37,8 @@ public class ServiceDefinition {
   @Transient private volatile ParsedOptions parsedOptions;
 
   /** Options read from one text: the persistence provider may replace the text underneath. */
-  private record ParsedOptions(String json, Map<String, String> values) {}
+  private record ParsedOptions(
+      String json, Map<String, String> values, List<GmsOptionNames.Warning> warnings) {}
 
   protected ServiceDefinition() {}
 
@@ -63,15 +65,32 @@ public class ServiceDefinition {
     return options;
   }
 
-  /** The configured options as strings, in their configured order; unmodifiable. */
+  /**
+   * The configured options as strings, in their configured order, as this server reads them (GMS's
+   * spellings also under this server's names: {@link GmsOptionNames}); unmodifiable.
+   */
   public Map<String, String> options() {
+    return parsed().values();
+  }
+
+  /** The configured options this server stores but does not act on, and why. */
+  public List<GmsOptionNames.Warning> warnings() {
+    return parsed().warnings();
+  }
+
+  private ParsedOptions parsed() {
     String json = options;
     ParsedOptions read = parsedOptions;
     if (read == null || read.json() != json) {
-      read = new ParsedOptions(json, Collections.unmodifiableMap(StringObjects.read(json)));
+      Map<String, String> configured = StringObjects.read(json);
+      read =
+          new ParsedOptions(
+              json,
+              Collections.unmodifiableMap(GmsOptionNames.understood(configured)),
+              GmsOptionNames.warnings(configured));
       parsedOptions = read;
     }
-    return read.values();
+    return read;
   }
 
   public long version() {
