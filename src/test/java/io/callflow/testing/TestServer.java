@@ -35,6 +35,8 @@ public final class TestServer {
           // the test receivers listen on loopback, which production refuses as a push target
           "callflow.notification.httpcb.allow-private", "true",
           "callflow.admin.password", TestServer.ADMIN_PASSWORD,
+          // the pages' browser stories play the customer demo
+          "callflow.demo.enabled", "true",
           // the concurrency tests ask from one client on purpose; the limit itself has its own test
           "callflow.allocation.per-client-per-minute", "0");
 

@@ -126,5 +126,11 @@ public final class ConfigKeys {
   /** Bundle id of the iOS app, sent as {@code apns-topic}. */
   public static final String APNS_TOPIC = "callflow.apns.topic";
 
+  /**
+   * Whether the customer demo page ({@code /demo/}) is served (false: production shows no demo; the
+   * embedded start sets true).
+   */
+  public static final String DEMO_ENABLED = "callflow.demo.enabled";
+
   private ConfigKeys() {}
 }
