@@ -29,7 +29,7 @@ class DemoPageIT {
     assertEquals("nosniff", page.header("X-Content-Type-Options").orElse(""));
 
     assertTrue(http.get("/demo/demo.js").contentType().startsWith("text/javascript"));
-    assertTrue(http.get("/demo/demo.css").contentType().startsWith("text/css"));
+    assertTrue(http.get("/pages/callflow.css").contentType().startsWith("text/css"));
   }
 
   @Test

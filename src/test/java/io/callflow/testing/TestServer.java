@@ -37,8 +37,13 @@ public final class TestServer {
           "callflow.admin.password", TestServer.ADMIN_PASSWORD,
           // the pages' browser stories play the customer demo
           "callflow.demo.enabled", "true",
+          "callflow.desktop.accounts", TestServer.DESKTOP_ACCOUNTS,
           // the concurrency tests ask from one client on purpose; the limit itself has its own test
           "callflow.allocation.per-client-per-minute", "0");
+
+  /** Agents who may sign in on the desktop page of test servers, as {@code agentId:password}. */
+  public static final String DESKTOP_ACCOUNTS =
+      "desk-it:desk-it-secret,desk-story:desk-story-secret";
 
   /** The administrator's password on test servers; {@link #gms()} sends it to the admin API. */
   public static final String ADMIN_PASSWORD = "test-admin-secret";

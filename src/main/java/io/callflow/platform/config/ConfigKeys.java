@@ -132,5 +132,12 @@ public final class ConfigKeys {
    */
   public static final String DEMO_ENABLED = "callflow.demo.enabled";
 
+  /**
+   * The agents who may sign in on the desktop page ({@code /desktop/}), {@code
+   * agentId:password[,agentId:password…]}; unset, nobody can (the embedded start sets demo
+   * accounts).
+   */
+  public static final String DESKTOP_ACCOUNTS = "callflow.desktop.accounts";
+
   private ConfigKeys() {}
 }
