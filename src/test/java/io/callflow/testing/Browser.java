@@ -3,6 +3,7 @@ package io.callflow.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,6 +66,16 @@ public final class Browser implements AutoCloseable {
   /** Loads a page of the test server, {@code path} starting with a slash. */
   public Browser visit(String path) {
     driver.get(baseUrl + path);
+    return this;
+  }
+
+  /**
+   * Loads a page of the test server as {@code user}: the credentials ride in the address, and the
+   * browser then answers the server's Basic challenges of the same realm with them.
+   */
+  public Browser visitAs(String user, String password, String path) {
+    URI base = URI.create(baseUrl);
+    driver.get(base.getScheme() + "://" + user + ":" + password + "@" + base.getAuthority() + path);
     return this;
   }
 

@@ -38,6 +38,8 @@ public final class TestServer {
           // the pages' browser stories play the customer demo
           "callflow.demo.enabled", "true",
           "callflow.desktop.accounts", TestServer.DESKTOP_ACCOUNTS,
+          // the console's pool samples every five seconds, so a test sees one soon
+          "callflow.console.sample-seconds", "5",
           // the concurrency tests ask from one client on purpose; the limit itself has its own test
           "callflow.allocation.per-client-per-minute", "0");
 

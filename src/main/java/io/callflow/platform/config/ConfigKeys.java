@@ -139,5 +139,11 @@ public final class ConfigKeys {
    */
   public static final String DESKTOP_ACCOUNTS = "callflow.desktop.accounts";
 
+  /**
+   * Seconds between two samples of every pool for the operations console's utilisation chart and
+   * sizing advice (60; at least 5).
+   */
+  public static final String CONSOLE_SAMPLE_SECONDS = "callflow.console.sample-seconds";
+
   private ConfigKeys() {}
 }
