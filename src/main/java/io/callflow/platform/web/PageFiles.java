@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,19 @@ public final class PageFiles {
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
+    serve(context, name -> "/WEB-INF/pages/" + folder + "/" + name, request, response);
+  }
+
+  /**
+   * As {@link #serve(ServletContext, String, HttpServletRequest, HttpServletResponse)}, with the
+   * file of each plain name found where {@code locate} says (the WAR or a webjar's resources).
+   */
+  public static void serve(
+      ServletContext context,
+      UnaryOperator<String> locate,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
     String pathInfo = request.getPathInfo();
     if (pathInfo == null) {
       // relative links in the page resolve against the folder only with its trailing slash
@@ -44,8 +58,7 @@ public final class PageFiles {
       return;
     }
     String name = fileName(pathInfo);
-    InputStream file =
-        name == null ? null : context.getResourceAsStream("/WEB-INF/pages/" + folder + "/" + name);
+    InputStream file = name == null ? null : context.getResourceAsStream(locate.apply(name));
     if (file == null) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
