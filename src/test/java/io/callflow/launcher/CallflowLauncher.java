@@ -40,7 +40,13 @@ public final class CallflowLauncher {
                 "true",
                 // the admin API needs a password; this one is for trying things locally only
                 "callflow.admin.password",
-                System.getProperty("callflow.admin.password", "admin")));
+                System.getProperty("callflow.admin.password", "admin"),
+                // the newcomer's tour starts at the customer demo page
+                "callflow.demo.enabled",
+                "true",
+                // demo agents for the desktop page
+                "callflow.desktop.accounts",
+                "agent1:agent1,agent2:agent2"));
     System.out.println(
         "Starting Callflow: PostgreSQL on 127.0.0.1:"
             + layout.databasePort()
@@ -52,9 +58,13 @@ public final class CallflowLauncher {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "callflow-stop"));
     System.out.printf(
         "%nCallflow is ready in %d s at http://localhost:%d (try /health/ready, /openapi, /genesys/1/...)."
+            + "%nCustomer demo: http://localhost:%d/demo/ ; agent desktop: http://localhost:%d/desktop/"
+            + " (agent1 / agent1)"
             + "%nThe admin API (/admin) takes user admin, password %s. Agent desktops connect to tcp://127.0.0.1:%d"
             + " as user %s, password %s. Stop with Ctrl+C.%n%n",
         Duration.between(begin, Instant.now()).toSeconds(),
+        layout.httpPort(),
+        layout.httpPort(),
         layout.httpPort(),
         layout.serverProperties().get("callflow.admin.password"),
         layout.brokerPort(),

@@ -35,8 +35,17 @@ public final class TestServer {
           // the test receivers listen on loopback, which production refuses as a push target
           "callflow.notification.httpcb.allow-private", "true",
           "callflow.admin.password", TestServer.ADMIN_PASSWORD,
+          // the pages' browser stories play the customer demo
+          "callflow.demo.enabled", "true",
+          "callflow.desktop.accounts", TestServer.DESKTOP_ACCOUNTS,
+          // the console's pool samples every five seconds, so a test sees one soon
+          "callflow.console.sample-seconds", "5",
           // the concurrency tests ask from one client on purpose; the limit itself has its own test
           "callflow.allocation.per-client-per-minute", "0");
+
+  /** Agents who may sign in on the desktop page of test servers, as {@code agentId:password}. */
+  public static final String DESKTOP_ACCOUNTS =
+      "desk-it:desk-it-secret,desk-story:desk-story-secret";
 
   /** The administrator's password on test servers; {@link #gms()} sends it to the admin API. */
   public static final String ADMIN_PASSWORD = "test-admin-secret";

@@ -126,5 +126,24 @@ public final class ConfigKeys {
   /** Bundle id of the iOS app, sent as {@code apns-topic}. */
   public static final String APNS_TOPIC = "callflow.apns.topic";
 
+  /**
+   * Whether the customer demo page ({@code /demo/}) is served (false: production shows no demo; the
+   * embedded start sets true).
+   */
+  public static final String DEMO_ENABLED = "callflow.demo.enabled";
+
+  /**
+   * The agents who may sign in on the desktop page ({@code /desktop/}), {@code
+   * agentId:password[,agentId:password…]}; unset, nobody can (the embedded start sets demo
+   * accounts).
+   */
+  public static final String DESKTOP_ACCOUNTS = "callflow.desktop.accounts";
+
+  /**
+   * Seconds between two samples of every pool for the operations console's utilisation chart and
+   * sizing advice (60; at least 5).
+   */
+  public static final String CONSOLE_SAMPLE_SECONDS = "callflow.console.sample-seconds";
+
   private ConfigKeys() {}
 }

@@ -130,7 +130,7 @@ public class AppCredentials {
     return pairs;
   }
 
-  private static byte[] digest(String secret) {
+  static byte[] digest(String secret) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,63 @@
+package io.callflow.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callflow.testing.Eventually;
+import io.callflow.testing.Fixtures;
+import io.callflow.testing.GmsClient;
+import io.callflow.testing.GmsClient.Reply;
+import io.callflow.testing.TestServer;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The console's page and pool figures over HTTP; the page at work is the browser stories'. */
+class ConsoleIT {
+
+  private final GmsClient admin = TestServer.gms();
+
+  @Test
+  void theConsoleNeedsAnAdministrator() {
+    assertEquals(401, admin.anonymous().get("/console/").status());
+    assertEquals(401, admin.anonymous().get("/admin/console/pools").status());
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                ("admin:" + TestServer.ADMIN_PASSWORD)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Reply page = admin.withHeader("Authorization", "Basic " + basic).get("/console/");
+    assertEquals(200, page.status(), page::toString);
+    assertTrue(page.body().contains("console.js"), page.body());
+  }
+
+  @Test
+  void aSampledBookingGivesThePoolARateAHoldAndSizingAdvice() {
+    String pool = Fixtures.pool(admin, "LOCKING", 60, Fixtures.freshNumbers(2));
+    String service = Fixtures.interactionService(admin, pool, "");
+    String id = admin.post("/genesys/1/service/" + service).json().getString("_id");
+    assertEquals(200, admin.delete("/genesys/1/service/" + id).status());
+
+    JsonObject sampled =
+        Eventually.await(
+            "a sample of " + pool + " that counts the booking",
+            Duration.ofSeconds(30),
+            () ->
+                poolFigures(pool).filter(p -> p.getJsonNumber("bookingsStarted").longValue() > 0));
+    assertEquals("LOCKING", sampled.getString("allocation"));
+    assertEquals(2, sampled.getInt("numbers"));
+    assertTrue(sampled.getJsonNumber("bookingsPerHour").doubleValue() > 0, sampled::toString);
+    JsonObject needed = sampled.getJsonObject("numbersNeeded");
+    assertTrue(needed.getInt("onePercent") >= 1, sampled::toString);
+    assertTrue(needed.getInt("oneTenthPercent") >= needed.getInt("onePercent"));
+    assertTrue(!sampled.getJsonArray("samples").isEmpty(), sampled::toString);
+  }
+
+  private Optional<JsonObject> poolFigures(String pool) {
+    return admin.get("/admin/console/pools").json().getJsonArray("pools").stream()
+        .map(JsonObject.class::cast)
+        .filter(p -> p.getString("name").equals(pool))
+        .findFirst();
+  }
+}

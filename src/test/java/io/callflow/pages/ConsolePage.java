@@ -1,0 +1,70 @@
+package io.callflow.pages;
+
+import io.callflow.testing.Browser;
+import io.callflow.testing.TestServer;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The operations console ({@code /console/}) as an administrator uses it. */
+final class ConsolePage {
+
+  private final Browser browser;
+
+  ConsolePage(Browser browser) {
+    this.browser = browser;
+    browser.visitAs("admin", TestServer.ADMIN_PASSWORD, "/console/");
+    browser.await("the console is live", () -> browser.text("beat").startsWith("updated"));
+  }
+
+  /** Creates a locking pool through the console's form (the admin API's PUT). */
+  ConsolePage createLockingPool(String name, int timeoutSeconds, List<String> numbers) {
+    browser
+        .type("pool-name", name)
+        .type("pool-timeout", String.valueOf(timeoutSeconds))
+        .type("pool-numbers", String.join("\n", numbers))
+        .click("pool-save");
+    browser.awaitText("status", "Pool " + name + " saved");
+    return this;
+  }
+
+  /** The text of the pool's cell of class {@code column} (live, rate, needed-1, needed-01, has). */
+  String pool(String name, String column) {
+    browser.await("pool " + name + " is listed", () -> row(name) != null);
+    return row(name).findElement(By.className(column)).getText().strip();
+  }
+
+  /** Waits until the pool's {@code column} cell says {@code expected}. */
+  ConsolePage awaitPool(String name, String column, String expected) {
+    browser.await(
+        "pool " + name + " " + column + " says " + expected,
+        () -> row(name) != null && expected.equals(pool(name, column)));
+    return this;
+  }
+
+  /** Waits until the pool's last-hour booking rate is above zero: a sample has seen a booking. */
+  ConsolePage awaitBookingsSampled(String name) {
+    browser.await(
+        "a sample of pool " + name + " counts a booking",
+        () -> row(name) != null && Double.parseDouble(pool(name, "rate")) > 0);
+    return this;
+  }
+
+  String agentState(String agentId) {
+    return browser
+        .driver()
+        .findElement(By.cssSelector("#agents tr[data-agent='" + agentId + "'] .state"))
+        .getText();
+  }
+
+  ConsolePage screenshot(String name) {
+    browser.screenshot(name);
+    return this;
+  }
+
+  private WebElement row(String name) {
+    List<WebElement> rows =
+        browser.driver().findElements(By.cssSelector("#pools tr[data-pool='" + name + "']"));
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+}

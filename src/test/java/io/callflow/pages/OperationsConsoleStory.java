@@ -1,0 +1,53 @@
+package io.callflow.pages;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callflow.testing.Browser;
+import io.callflow.testing.Fixtures;
+import io.callflow.testing.GmsClient;
+import io.callflow.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An operator on the console and a customer on the demo page: the operator creates a one-number
+ * pool, the customers exhaust it (the second is refused with a 503), and the console shows the pool
+ * full and how many numbers it would need.
+ */
+class OperationsConsoleStory {
+
+  private final GmsClient admin = TestServer.gms();
+  private final Browser operatorBrowser = Browser.open();
+  private final Browser customerBrowser = Browser.open();
+
+  @AfterEach
+  void close() {
+    operatorBrowser.close();
+    customerBrowser.close();
+  }
+
+  @Test
+  void anExhaustedPoolIsShownFullWithItsSizingAdvice() {
+    String pool = Fixtures.uniqueName("one");
+    ConsolePage console =
+        new ConsolePage(operatorBrowser)
+            .createLockingPool(pool, 120, Fixtures.freshNumbers(1))
+            .awaitPool(pool, "live", "0 / 1");
+    String service = Fixtures.interactionService(admin, pool, "");
+
+    DemoPage first = new DemoPage(customerBrowser).ask(service, "+14155550100", "first_name=Ada");
+    first.awaitState("ACCESS_ISSUED");
+    DemoPage second = new DemoPage(customerBrowser);
+    customerBrowser.type("service", service).click("start");
+    customerBrowser.await(
+        "the second customer is refused", () -> customerBrowser.text("status").endsWith("→ 503"));
+    assertTrue(second.answer().contains("\"status\": 503"), second.answer());
+    second.screenshot("demo-pool-exhausted");
+
+    console.awaitPool(pool, "live", "1 / 1").awaitBookingsSampled(pool);
+    int forOnePercent = Integer.parseInt(console.pool(pool, "needed-1"));
+    int forOneTenthPercent = Integer.parseInt(console.pool(pool, "needed-01"));
+    assertTrue(forOnePercent >= 1 && forOneTenthPercent >= forOnePercent, forOnePercent + "");
+    console.screenshot("console-pool-exhausted");
+  }
+}
