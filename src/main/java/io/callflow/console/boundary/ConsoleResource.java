@@ -1,6 +1,5 @@
 package io.callflow.console.boundary;
 
-import io.callflow.console.control.ConsoleStreams;
 import io.callflow.console.control.PoolSizings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,6 @@
 package io.callflow.desktop.boundary;
 
 import io.callflow.desktop.control.AgentEventPublisher;
-import io.callflow.desktop.control.DesktopStreams;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.CallflowConnectionFactory;
 import io.callflow.platform.messaging.Destinations;

@@ -1,7 +1,6 @@
 package io.callflow.desktop.boundary;
 
 import io.callflow.desktop.control.DesktopBridge;
-import io.callflow.desktop.control.DesktopStreams;
 import io.callflow.desktop.entity.RejectedMessage;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.rest.ProblemException;

@@ -1,6 +1,5 @@
 package io.callflow.desktop.boundary;
 
-import io.callflow.desktop.control.DesktopStreams;
 import io.callflow.platform.messaging.CallflowConnectionFactory;
 import io.callflow.platform.messaging.Destinations;
 import jakarta.ejb.ActivationConfigProperty;

@@ -1,4 +1,4 @@
-package io.callflow.console.control;
+package io.callflow.console.boundary;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;

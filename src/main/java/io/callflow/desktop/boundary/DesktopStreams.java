@@ -1,4 +1,4 @@
-package io.callflow.desktop.control;
+package io.callflow.desktop.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
