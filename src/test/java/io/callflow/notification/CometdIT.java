@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callflow.testing.BayeuxClient;
-import io.callflow.testing.Eventually;
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
@@ -16,7 +15,6 @@ import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,25 +77,6 @@ class CometdIT {
     Reply created = gms.post("/genesys/1/service/request-interaction");
     assertEquals(200, created.status(), created::toString);
     assertTrue(created.json().containsKey("_id"), created::toString);
-  }
-
-  @Test
-  void cometdsOwnWarningsReachTheServerLog() {
-    // CometD logs through slf4j: without a provider in the WAR its warnings were lost
-    String warning = "Could not parse JSON";
-    long before = TestServer.logLinesContaining(warning);
-
-    Reply refused =
-        gms.post(
-            "/genesys/cometd/handshake",
-            "application/json;charset=UTF-8",
-            "[{\"channel\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-
-    assertTrue(refused.status() >= 400 && refused.status() < 500, refused::toString);
-    Eventually.await(
-        "CometD's warning in the server log",
-        Duration.ofSeconds(10),
-        () -> Optional.of(true).filter(x -> TestServer.logLinesContaining(warning) > before));
   }
 
   @Test

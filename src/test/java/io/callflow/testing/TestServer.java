@@ -137,15 +137,6 @@ public final class TestServer {
     }
   }
 
-  /** How many lines of the server log contain {@code text}. */
-  public static long logLinesContaining(String text) {
-    try (var all = Files.lines(Path.of(property("callflow.it.log")), StandardCharsets.UTF_8)) {
-      return all.filter(l -> l.contains(text)).count();
-    } catch (IOException | UncheckedIOException e) {
-      throw new IllegalStateException("server log unreadable", e);
-    }
-  }
-
   private static PrintStream log() {
     try {
       return new PrintStream(
