@@ -1,9 +1,11 @@
 package io.callflow.platform.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,8 @@ import java.util.Optional;
 public final class PhoneNumbers {
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  private static final PhoneNumberToTimeZonesMapper TIME_ZONES =
+      PhoneNumberToTimeZonesMapper.getInstance();
 
   private final String defaultRegion;
 
@@ -60,6 +64,26 @@ public final class PhoneNumbers {
           .filter(region -> !"ZZ".equals(region));
     } catch (NumberParseException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The IANA time zones of an E.164 number's area code ("America/New_York" for +1 212…), or empty
+   * when the number is not tied to a place (mobile in many countries, toll-free, an unknown range):
+   * then only its region says where the customer may be.
+   */
+  public static List<String> areaTimeZonesOf(String e164) {
+    try {
+      PhoneNumber number = UTIL.parse(e164, null);
+      if (!UTIL.isNumberGeographical(number)) {
+        return List.of();
+      }
+      List<String> zones = TIME_ZONES.getTimeZonesForGeographicalNumber(number);
+      return zones.contains(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())
+          ? List.of()
+          : List.copyOf(zones);
+    } catch (NumberParseException e) {
+      return List.of();
     }
   }
 

@@ -17,8 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * Turns every exception that reaches JAX-RS into problem+json that both RFC 9457 clients and GMS
- * clients read. Unexpected failures are logged with an id the answer repeats; no stack trace leaves
- * the server.
+ * clients read. A unique-constraint violation is a 409 (a concurrent request won the key), never a
+ * 500. Unexpected failures are logged with an id the answer repeats; no stack trace leaves the
+ * server.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -41,6 +42,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (failure instanceof jakarta.ejb.ConcurrentAccessTimeoutException) {
       return answer(ProblemException.unavailable("the server is busy; retry shortly", 1));
+    }
+    // before the outage check: a violation found at commit also arrives as a rolled-back
+    // transaction
+    Optional<UniqueViolation> duplicate = UniqueViolation.of(thrown);
+    if (duplicate.isPresent()) {
+      LOG.warning(
+          () ->
+              "Answered 409: unique constraint "
+                  + duplicate.get().constraint()
+                  + " violated by a concurrent request");
+      return answer(duplicate.get().problem());
     }
     Optional<DependencyOutage.Dependency> outage = DependencyOutage.of(thrown);
     if (outage.isPresent()) {

@@ -19,8 +19,10 @@ import java.util.stream.Collectors;
 
 /**
  * The time zones a customer may be in: the one the app names ({@code _customer_time_zone}), else
- * those of their number's region (region-time-zones.properties, from the IANA database), else those
- * of the server's default phone region.
+ * those of their number's area code (libphonenumber's time-zone map), else those of their number's
+ * region (region-time-zones.properties, from the IANA database; a mobile or toll-free number has no
+ * area), else those of the server's default phone region. The narrower the set, the longer the
+ * calling hours: a New York number is not held to the hours New York shares with Hawaii.
  */
 @ApplicationScoped
 public class CustomerTimeZones {
@@ -30,6 +32,7 @@ public class CustomerTimeZones {
   @Inject PhoneNumbers phoneNumbers;
 
   private Map<String, List<ZoneId>> byRegion;
+  private Set<String> known;
 
   @PostConstruct
   void load() {
@@ -39,7 +42,7 @@ public class CustomerTimeZones {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
-    Set<String> known = ZoneId.getAvailableZoneIds();
+    known = ZoneId.getAvailableZoneIds();
     byRegion =
         table.stringPropertyNames().stream()
             .collect(
@@ -58,9 +61,20 @@ public class CustomerTimeZones {
     if (namedZone.isPresent()) {
       return List.of(ZoneId.of(namedZone.get()));
     }
+    List<ZoneId> area = e164.map(this::areaZones).orElse(List.of());
+    if (!area.isEmpty()) {
+      return area;
+    }
     String region = e164.flatMap(PhoneNumbers::regionOf).orElse(phoneNumbers.defaultRegion());
     List<ZoneId> zones = byRegion.getOrDefault(region, List.of());
     return zones.isEmpty() ? List.of(ZoneOffset.UTC) : zones;
+  }
+
+  private List<ZoneId> areaZones(String e164) {
+    return PhoneNumbers.areaTimeZonesOf(e164).stream()
+        .filter(known::contains) // a zone newer than this JVM's tzdb is left out
+        .map(ZoneId::of)
+        .toList();
   }
 
   /** Why {@code zone} is not an IANA time zone, or empty. */
