@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.callflow.desktop.reference.DesktopClient;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.PushReceiver;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -165,30 +163,15 @@ class InboundDelayIT {
 
   private Map<String, String> registered(Map<String, String> form) {
     Map<String, String> withDevice = new java.util.HashMap<>(form);
-    withDevice.put("_device_notification_id", device.url());
-    withDevice.put("_device_os", "httpcb");
+    withDevice.putAll(device.registration());
     return withDevice;
   }
 
   private void awaitPush(String id, String action) {
-    device.await(
-        action + " pushed for " + id,
-        TIMEOUT,
-        r ->
-            r.delivered()
-                && message(r).getString("_id").equals(id)
-                && message(r).getString("_action").equals(action));
+    device.awaitPush(id, action, TIMEOUT);
   }
 
   private List<String> pushedActions(String id) {
-    return device.delivered().stream()
-        .map(InboundDelayIT::message)
-        .filter(m -> m.getString("_id").equals(id))
-        .map(m -> m.getString("_action"))
-        .toList();
-  }
-
-  private static JsonObject message(PushReceiver.Received received) {
-    return Json.createReader(new StringReader(received.body())).readObject();
+    return device.pushedActions(id);
   }
 }

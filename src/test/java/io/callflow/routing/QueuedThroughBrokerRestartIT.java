@@ -11,12 +11,9 @@ import io.callflow.testing.Eventually;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.PushReceiver;
 import io.callflow.testing.TestServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,36 +127,20 @@ class QueuedThroughBrokerRestartIT {
   }
 
   private Map<String, String> registered() {
-    Map<String, String> form = new HashMap<>();
-    form.put("_device_notification_id", device.url());
-    form.put("_device_os", "httpcb");
-    return form;
+    return device.registration();
   }
 
   private void awaitPush(String id, String action) {
-    device.await(
-        action + " pushed for " + id,
-        TIMEOUT,
-        r ->
-            r.delivered()
-                && message(r).getString("_id").equals(id)
-                && message(r).getString("_action").equals(action));
+    device.awaitPush(id, action, TIMEOUT);
   }
 
   private long pushes(String id, String action) {
-    return device.delivered().stream()
-        .map(QueuedThroughBrokerRestartIT::message)
-        .filter(m -> m.getString("_id").equals(id) && m.getString("_action").equals(action))
-        .count();
+    return device.pushedActions(id).stream().filter(action::equals).count();
   }
 
   private static List<String> concat(List<String> first, List<String> second) {
     List<String> both = new ArrayList<>(first);
     both.addAll(second);
     return both;
-  }
-
-  private static JsonObject message(PushReceiver.Received received) {
-    return Json.createReader(new StringReader(received.body())).readObject();
   }
 }

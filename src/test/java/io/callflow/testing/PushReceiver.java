@@ -2,7 +2,11 @@ package io.callflow.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -108,6 +112,40 @@ public final class PushReceiver implements AutoCloseable {
 
   public Received await(String what, Duration timeout, Predicate<Received> matching) {
     return Eventually.await(what, timeout, () -> received.stream().filter(matching).findFirst());
+  }
+
+  /** The create parameters that subscribe this receiver (httpcb) to the new instance. */
+  public Map<String, String> registration() {
+    return Map.of("_device_notification_id", url(), "_device_os", "httpcb");
+  }
+
+  /** Waits until GMS's push of {@code action} for the instance {@code id} has been delivered. */
+  public Received awaitPush(String id, String action, Duration timeout) {
+    return await(action + " pushed for " + id, timeout, r -> isPush(r, id, action));
+  }
+
+  /** The {@code _action}s delivered for the instance {@code id}, in order. */
+  public List<String> pushedActions(String id) {
+    return delivered().stream()
+        .map(PushReceiver::message)
+        .filter(m -> m.getString("_id").equals(id))
+        .map(m -> m.getString("_action"))
+        .toList();
+  }
+
+  /** GMS's push message a request carried. */
+  public static JsonObject message(Received received) {
+    try (JsonReader reader = Json.createReader(new StringReader(received.body()))) {
+      return reader.readObject();
+    }
+  }
+
+  private static boolean isPush(Received received, String id, String action) {
+    if (!received.delivered()) {
+      return false;
+    }
+    JsonObject message = message(received);
+    return message.getString("_id").equals(id) && message.getString("_action").equals(action);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
