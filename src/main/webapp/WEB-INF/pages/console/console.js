@@ -139,8 +139,26 @@ async function showHealth() {
     .join(" · ");
 }
 
+// The broker as the readiness check sees it and the outbox backlog, from the snapshot itself.
+function showMessaging(messaging) {
+  if (!messaging) {
+    return;
+  }
+  $("broker").textContent = messaging.broker;
+  $("outbox").textContent =
+    messaging.outboxBacklog < 0
+      ? "backlog unknown (database unreachable)"
+      : messaging.outboxBacklog === 0
+        ? "0 waiting"
+        : `${messaging.outboxBacklog} waiting, oldest ${messaging.oldestAgeSeconds ?? "?"} s`;
+  $("broker-error").textContent = [messaging.error, messaging.relayError && `relay: ${messaging.relayError}`]
+    .filter((e) => e)
+    .join(" · ");
+}
+
 async function beat(snapshot) {
   try {
+    showMessaging(snapshot.messaging);
     await Promise.all([showPools(snapshot), showQueues(), showAgents(), showHealth()]);
     $("beat").textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (e) {

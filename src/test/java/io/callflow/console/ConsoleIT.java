@@ -8,12 +8,26 @@ import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.TestServer;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The console's page and pool figures over HTTP; the page at work is the browser stories'. */
+/**
+ * The console's page, pool figures, broker and outbox state, failed pushes and live instances over
+ * HTTP; the page at work is the browser stories'.
+ */
 class ConsoleIT {
 
   private final GmsClient admin = TestServer.gms();
@@ -52,6 +66,50 @@ class ConsoleIT {
     assertTrue(needed.getInt("onePercent") >= 1, sampled::toString);
     assertTrue(needed.getInt("oneTenthPercent") >= needed.getInt("onePercent"));
     assertTrue(!sampled.getJsonArray("samples").isEmpty(), sampled::toString);
+  }
+
+  @Test
+  void theBrokerAndTheOutboxBacklogAreReadAndPushedOnTheBeat() {
+    JsonObject messaging = admin.get("/admin/console/messaging").json();
+    assertEquals("UP", messaging.getString("broker"), messaging::toString);
+    assertTrue(messaging.getJsonNumber("outboxBacklog").longValue() >= 0, messaging::toString);
+    assertTrue(!messaging.containsKey("error"), messaging::toString);
+
+    String snapshot = firstSnapshot();
+    JsonObject pushed =
+        Json.createReader(new StringReader(snapshot)).readObject().getJsonObject("messaging");
+    assertEquals("UP", pushed.getString("broker"), snapshot);
+    assertTrue(pushed.containsKey("outboxBacklog"), snapshot);
+  }
+
+  /** The data of the first event on the console's stream. */
+  private static String firstSnapshot() {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                ("admin:" + TestServer.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(TestServer.stack().baseUrl() + "/admin/console/events"))
+            .header("Accept", "text/event-stream")
+            .header("Authorization", "Basic " + basic)
+            .build();
+    CompletableFuture<String> first = new CompletableFuture<>();
+    CompletableFuture<HttpResponse<Stream<String>>> lines =
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+    lines.thenAccept(
+        response ->
+            response
+                .body()
+                .filter(line -> line.startsWith("data:"))
+                .findFirst()
+                .ifPresent(line -> first.complete(line.substring(5).strip())));
+    try {
+      return first.get(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("no snapshot on /admin/console/events", e);
+    } finally {
+      lines.cancel(true);
+    }
   }
 
   private Optional<JsonObject> poolFigures(String pool) {
