@@ -130,6 +130,51 @@ async function showAgents() {
   );
 }
 
+// Writes go through the admin API as JSON: a page of another site cannot send that without the
+// browser asking the server first, so it cannot act with the administrator's credentials.
+async function send(method, path) {
+  const response = await fetch(at(path), {
+    method,
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: "{}",
+  });
+  const answer = await response.json().catch(() => ({}));
+  return { ok: response.ok, status: response.status, answer };
+}
+
+async function showDeliveries() {
+  const { deliveries } = await read("/admin/console/deliveries");
+  $("deliveries").tBodies[0].replaceChildren(
+    ...deliveries.map((d) => {
+      const row = document.createElement("tr");
+      row.dataset.service = d.serviceId || "";
+      row.dataset.event = d.eventId;
+      cell(row, new Date(d.at).toLocaleTimeString());
+      cell(row, d.serviceId, "service");
+      cell(row, d.type);
+      cell(row, d.subscriberId);
+      cell(row, d.attempts);
+      cell(row, d.reason, "reason");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "secondary retry";
+      button.textContent = "Retry";
+      button.disabled = !d.retryable;
+      button.setAttribute("aria-label", `Retry the push to ${d.serviceId || d.subscriptionId}`);
+      button.addEventListener("click", async () => {
+        button.disabled = true;
+        const path = `/admin/console/deliveries/${encodeURIComponent(d.eventId)}/${encodeURIComponent(d.subscriptionId)}/retry`;
+        const { ok, status, answer } = await send("POST", path);
+        $("status").textContent = ok
+          ? `Push to ${d.serviceId} sent again`
+          : `Push to ${d.serviceId} not sent again: ${answer.detail || status}`;
+      });
+      cell(row, button);
+      return row;
+    })
+  );
+}
+
 async function showHealth() {
   const response = await fetch(at("/health/ready"), { headers: { Accept: "application/json" } });
   const health = await response.json();
@@ -159,7 +204,7 @@ function showMessaging(messaging) {
 async function beat(snapshot) {
   try {
     showMessaging(snapshot.messaging);
-    await Promise.all([showPools(snapshot), showQueues(), showAgents(), showHealth()]);
+    await Promise.all([showPools(snapshot), showQueues(), showAgents(), showHealth(), showDeliveries()]);
     $("beat").textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (e) {
     $("beat").textContent = `update failed: ${e.message}`;

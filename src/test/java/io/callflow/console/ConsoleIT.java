@@ -7,6 +7,7 @@ import io.callflow.testing.Eventually;
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
+import io.callflow.testing.PushReceiver;
 import io.callflow.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +82,68 @@ class ConsoleIT {
         Json.createReader(new StringReader(snapshot)).readObject().getJsonObject("messaging");
     assertEquals("UP", pushed.getString("broker"), snapshot);
     assertTrue(pushed.containsKey("outboxBacklog"), snapshot);
+  }
+
+  @Test
+  void aPushGivenUpIsListedWithItsReasonAndSentAgainOnRetry() {
+    try (PushReceiver device = PushReceiver.start().failAlways()) {
+      String pool = Fixtures.pool(admin, "LOCKING", 120, Fixtures.freshNumbers(2));
+      String service =
+          Fixtures.service(
+              admin,
+              "inbound-immediate",
+              "request-inbound-immediate",
+              "\"_resource_group\":\"" + pool + "\",\"_provide_code\":\"true\"");
+      String id =
+          admin
+              .postForm(
+                  "/genesys/1/service/" + service,
+                  Map.of("_device_notification_id", device.url(), "_device_os", "httpcb"))
+              .json()
+              .getString("_id");
+
+      JsonObject dead =
+          Eventually.await(
+              "the push to " + id + " given up", Duration.ofSeconds(40), () -> deadPushOf(id));
+      assertTrue(dead.getString("reason").contains("HTTP 503"), dead::toString);
+      assertEquals(3, dead.getInt("attempts"));
+      assertEquals("httpcb", dead.getString("type"));
+      assertTrue(dead.getBoolean("retryable"), dead::toString);
+      assertTrue(dead.getString("message").contains(id), dead::toString);
+
+      String retry =
+          "/admin/console/deliveries/"
+              + dead.getString("eventId")
+              + "/"
+              + dead.getString("subscriptionId")
+              + "/retry";
+      assertEquals(415, admin.postForm(retry, Map.of()).status(), "a form cannot retry");
+      assertEquals(401, admin.anonymous().postJson(retry, "{}").status());
+      assertEquals(3, device.received().size(), "nothing sent again yet");
+
+      device.recover();
+      Reply retried = admin.postJson(retry, "{}");
+      assertEquals(202, retried.status(), retried::toString);
+      assertEquals("RETRYING", retried.json().getString("state"));
+      PushReceiver.Received delivered =
+          device.await(
+              "the push sent again", Duration.ofSeconds(30), PushReceiver.Received::delivered);
+      assertTrue(delivered.body().contains(id), delivered::toString);
+      Eventually.await(
+          "the push no longer listed as given up",
+          Duration.ofSeconds(15),
+          () -> deadPushOf(id).isEmpty() ? Optional.of(true) : Optional.empty());
+      Reply again = admin.postJson(retry, "{}");
+      assertEquals(404, again.status(), again::toString);
+      assertTrue(again.header("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+  }
+
+  private Optional<JsonObject> deadPushOf(String serviceId) {
+    return admin.get("/admin/console/deliveries").json().getJsonArray("deliveries").stream()
+        .map(JsonObject.class::cast)
+        .filter(d -> serviceId.equals(d.getString("serviceId", "")))
+        .findFirst();
   }
 
   /** The data of the first event on the console's stream. */
