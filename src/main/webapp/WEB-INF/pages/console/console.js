@@ -133,11 +133,16 @@ async function showAgents() {
 // Writes go through the admin API as JSON: a page of another site cannot send that without the
 // browser asking the server first, so it cannot act with the administrator's credentials.
 async function send(method, path) {
-  const response = await fetch(at(path), {
-    method,
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: "{}",
-  });
+  const response = await fetch(
+    at(path),
+    method === "DELETE"
+      ? { method, headers: { Accept: "application/json" } }
+      : {
+          method,
+          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: "{}",
+        }
+  );
   const answer = await response.json().catch(() => ({}));
   return { ok: response.ok, status: response.status, answer };
 }
@@ -173,6 +178,49 @@ async function showDeliveries() {
       return row;
     })
   );
+}
+
+// Instances are read when searched for (and after a cancel), not on every beat: listing the live
+// ones reads the whole table.
+async function showInstances() {
+  const query = $("instance-query").value.trim();
+  const { instances } = await read(`/admin/console/instances?q=${encodeURIComponent(query)}`);
+  const when = (at) => new Date(at).toLocaleString();
+  $("instances").tBodies[0].replaceChildren(
+    ...instances.map((i) => {
+      const row = document.createElement("tr");
+      row.dataset.instance = i.id;
+      cell(row, i.id);
+      cell(row, i.service);
+      cell(row, i.state, "state");
+      cell(row, i.phoneNumber);
+      cell(row, when(i.createdAt));
+      cell(row, when(i.changedAt));
+      if (i.live) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "secondary cancel";
+        button.textContent = "Cancel";
+        button.setAttribute("aria-label", `Cancel instance ${i.id}`);
+        button.addEventListener("click", async () => {
+          button.disabled = true;
+          const { ok, status, answer } = await send(
+            "DELETE",
+            `/admin/console/instances/${encodeURIComponent(i.id)}`
+          );
+          $("status").textContent = ok
+            ? `Instance ${i.id} ${answer._state}`
+            : `Instance ${i.id} not cancelled: ${answer.detail || status}`;
+          await showInstances();
+        });
+        cell(row, button);
+      } else {
+        cell(row, "");
+      }
+      return row;
+    })
+  );
+  $("instances").dataset.query = query;
 }
 
 async function showHealth() {
@@ -214,6 +262,16 @@ async function beat(snapshot) {
 const stream = new EventSource(at("/admin/console/events"));
 stream.addEventListener("snapshot", (e) => beat(JSON.parse(e.data)));
 stream.onerror = () => ($("beat").textContent = "reconnecting…");
+
+$("instance-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  try {
+    await showInstances();
+  } catch (e) {
+    $("status").textContent = `Search failed: ${e.message}`;
+  }
+});
+showInstances().catch((e) => ($("status").textContent = `Instances: ${e.message}`));
 
 $("pool-form").addEventListener("submit", async (event) => {
   event.preventDefault();

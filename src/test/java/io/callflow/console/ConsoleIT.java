@@ -139,6 +139,58 @@ class ConsoleIT {
     }
   }
 
+  @Test
+  void anInstanceIsFoundByIdOrPhoneNumberAndCancelledWhoeverCreatedIt() {
+    String pool = Fixtures.pool(admin, "LOCKING", 120, Fixtures.freshNumbers(2));
+    String service = Fixtures.interactionService(admin, pool, "");
+    String phone = "+1415555" + (1000 + new java.util.Random().nextInt(9000));
+    GmsClient app = admin.withHeader("gms_user", "console-it-app");
+    String id =
+        app.postForm("/genesys/1/service/" + service, Map.of("_phone_number", phone))
+            .json()
+            .getString("_id");
+
+    JsonObject live = instanceIn("", id).orElseThrow(() -> new AssertionError(id + " not live"));
+    assertEquals("ACCESS_ISSUED", live.getString("state"));
+    assertEquals(service, live.getString("service"));
+    assertEquals(phone, live.getString("phoneNumber"));
+    assertTrue(live.getBoolean("live"));
+    assertTrue(!live.getString("changedAt").isEmpty() && !live.getString("createdAt").isEmpty());
+    JsonObject[] byId = instances(id).toArray(JsonObject[]::new);
+    assertEquals(1, byId.length);
+    assertEquals(id, byId[0].getString("id"));
+    assertTrue(instanceIn(phone, id).isPresent(), "found by phone number");
+
+    assertEquals(401, admin.anonymous().delete("/admin/console/instances/" + id).status());
+    Reply cancelled = admin.delete("/admin/console/instances/" + id);
+    assertEquals(200, cancelled.status(), cancelled::toString);
+    assertEquals("CANCELLED", cancelled.json().getString("_state"));
+    assertEquals("CANCELLED", app.get("/genesys/1/service/" + id).json().getString("_state"));
+    assertTrue(instanceIn("", id).isEmpty(), "no longer live");
+    JsonObject ended = instanceIn(id, id).orElseThrow();
+    assertEquals("CANCELLED", ended.getString("state"));
+    assertTrue(!ended.getBoolean("live"));
+    assertEquals(200, admin.delete("/admin/console/instances/" + id).status(), "repeatable");
+
+    Reply unknown = admin.delete("/admin/console/instances/no-such-instance");
+    assertEquals(404, unknown.status(), unknown::toString);
+    assertTrue(unknown.header("Content-Type").orElse("").startsWith("application/problem+json"));
+  }
+
+  private Stream<JsonObject> instances(String query) {
+    String q = java.net.URLEncoder.encode(query, StandardCharsets.UTF_8);
+    return admin
+        .get("/admin/console/instances?limit=200&q=" + q)
+        .json()
+        .getJsonArray("instances")
+        .stream()
+        .map(JsonObject.class::cast);
+  }
+
+  private Optional<JsonObject> instanceIn(String query, String id) {
+    return instances(query).filter(i -> i.getString("id").equals(id)).findFirst();
+  }
+
   private Optional<JsonObject> deadPushOf(String serviceId) {
     return admin.get("/admin/console/deliveries").json().getJsonArray("deliveries").stream()
         .map(JsonObject.class::cast)
