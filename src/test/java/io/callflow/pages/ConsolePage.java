@@ -50,6 +50,45 @@ final class ConsolePage {
     return this;
   }
 
+  /** The broker's state in the health part, once the first snapshot has shown it. */
+  String broker() {
+    return browser.awaitAnyText("broker");
+  }
+
+  /** The outbox backlog as the health part shows it. */
+  String outbox() {
+    return browser.awaitAnyText("outbox");
+  }
+
+  /** Searches the instances for an id or a phone number and waits for the answer. */
+  ConsolePage searchInstances(String query) {
+    browser.type("instance-query", query).click("instance-search");
+    browser.await(
+        "the instances found for " + query,
+        () ->
+            query.equals(
+                browser.driver().findElement(By.id("instances")).getAttribute("data-query")));
+    return this;
+  }
+
+  /** Waits until the instance's row shows {@code state}. */
+  ConsolePage awaitInstanceState(String id, String state) {
+    browser.await(
+        "instance " + id + " shows " + state,
+        () -> browser.texts("#instances tr[data-instance='" + id + "'] .state").contains(state));
+    return this;
+  }
+
+  /** Cancels the instance with its row's button. */
+  ConsolePage cancelInstance(String id) {
+    browser
+        .driver()
+        .findElement(By.cssSelector("#instances tr[data-instance='" + id + "'] button.cancel"))
+        .click();
+    browser.awaitText("status", "Instance " + id + " CANCELLED");
+    return this;
+  }
+
   String agentState(String agentId) {
     return browser
         .driver()

@@ -1,5 +1,6 @@
 package io.callflow.pages;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callflow.testing.Browser;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * An operator on the console and a customer on the demo page: the operator creates a one-number
  * pool, the customers exhaust it (the second is refused with a 503), and the console shows the pool
- * full and how many numbers it would need.
+ * full and how many numbers it would need; the operator sees the broker up and the outbox drained,
+ * finds a customer's instance by their phone number and cancels it, which the customer's page
+ * shows.
  */
 class OperationsConsoleStory {
 
@@ -49,5 +52,25 @@ class OperationsConsoleStory {
     int forOneTenthPercent = Integer.parseInt(console.pool(pool, "needed-01"));
     assertTrue(forOnePercent >= 1 && forOneTenthPercent >= forOnePercent, forOnePercent + "");
     console.screenshot("console-pool-exhausted");
+  }
+
+  @Test
+  void anOperatorFindsACustomersInstanceByPhoneNumberAndCancelsIt() {
+    String pool = Fixtures.pool(admin, "LOCKING", 120, Fixtures.freshNumbers(1));
+    String service = Fixtures.interactionService(admin, pool, "");
+    String phone = "+1415555" + (1000 + new java.util.Random().nextInt(9000));
+    ConsolePage console = new ConsolePage(operatorBrowser);
+    assertEquals("UP", console.broker());
+    assertTrue(console.outbox().endsWith("waiting") || console.outbox().contains("oldest"));
+
+    DemoPage customer = new DemoPage(customerBrowser).ask(service, phone, "first_name=Ada");
+    customer.awaitState("ACCESS_ISSUED");
+    String id = customer.instanceId();
+
+    console.searchInstances(phone).awaitInstanceState(id, "ACCESS_ISSUED");
+    console.screenshot("console-instance-found");
+    console.cancelInstance(id).awaitInstanceState(id, "CANCELLED");
+    customer.awaitState("CANCELLED");
+    console.awaitPool(pool, "live", "0 / 1");
   }
 }
