@@ -96,9 +96,7 @@ class ConsoleIT {
               "\"_resource_group\":\"" + pool + "\",\"_provide_code\":\"true\"");
       String id =
           admin
-              .postForm(
-                  "/genesys/1/service/" + service,
-                  Map.of("_device_notification_id", device.url(), "_device_os", "httpcb"))
+              .postForm("/genesys/1/service/" + service, device.registration())
               .json()
               .getString("_id");
 

@@ -89,6 +89,34 @@ final class ConsolePage {
     return this;
   }
 
+  /**
+   * Waits for the push to the instance among the pushes given up, then sends it again with its
+   * Retry button (the table is redrawn on every beat, so a button may go stale under the click).
+   */
+  ConsolePage retryPushTo(String serviceId) {
+    browser.await(
+        "a push to " + serviceId + " given up and retried",
+        () -> {
+          try {
+            List<WebElement> buttons =
+                browser
+                    .driver()
+                    .findElements(
+                        By.cssSelector(
+                            "#deliveries tr[data-service='" + serviceId + "'] button.retry"));
+            if (buttons.isEmpty() || !buttons.get(0).isEnabled()) {
+              return false;
+            }
+            buttons.get(0).click();
+            return true;
+          } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return false;
+          }
+        });
+    browser.awaitText("status", "Push to " + serviceId + " sent again");
+    return this;
+  }
+
   String agentState(String agentId) {
     return browser
         .driver()

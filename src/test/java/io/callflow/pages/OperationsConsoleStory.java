@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callflow.testing.Browser;
+import io.callflow.testing.Eventually;
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
+import io.callflow.testing.PushReceiver;
 import io.callflow.testing.TestServer;
+import jakarta.json.JsonObject;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * pool, the customers exhaust it (the second is refused with a 503), and the console shows the pool
  * full and how many numbers it would need; the operator sees the broker up and the outbox drained,
  * finds a customer's instance by their phone number and cancels it, which the customer's page
- * shows.
+ * shows; and the operator sends a push the app refused again once the app is back.
  */
 class OperationsConsoleStory {
 
@@ -72,5 +76,37 @@ class OperationsConsoleStory {
     console.cancelInstance(id).awaitInstanceState(id, "CANCELLED");
     customer.awaitState("CANCELLED");
     console.awaitPool(pool, "live", "0 / 1");
+  }
+
+  @Test
+  void anOperatorSendsAPushGivenUpAgainOnceTheAppIsBack() {
+    try (PushReceiver app = PushReceiver.start().failAlways()) {
+      String pool = Fixtures.pool(admin, "LOCKING", 120, Fixtures.freshNumbers(1));
+      String service =
+          Fixtures.service(
+              admin,
+              "inbound-immediate",
+              "request-inbound-immediate",
+              "\"_resource_group\":\"" + pool + "\"");
+      String id =
+          admin
+              .postForm("/genesys/1/service/" + service, app.registration())
+              .json()
+              .getString("_id");
+      ConsolePage console = new ConsolePage(operatorBrowser);
+
+      Eventually.await(
+          "the push to " + id + " given up",
+          Duration.ofSeconds(40),
+          () ->
+              admin.get("/admin/console/deliveries").json().getJsonArray("deliveries").stream()
+                  .map(JsonObject.class::cast)
+                  .filter(d -> id.equals(d.getString("serviceId", "")))
+                  .findFirst());
+
+      app.recover();
+      console.retryPushTo(id).screenshot("console-push-retried");
+      app.awaitPush(id, "DialNumber", Duration.ofSeconds(30));
+    }
   }
 }
