@@ -130,6 +130,99 @@ async function showAgents() {
   );
 }
 
+// Writes go through the admin API as JSON: a page of another site cannot send that without the
+// browser asking the server first, so it cannot act with the administrator's credentials.
+async function send(method, path) {
+  const response = await fetch(
+    at(path),
+    method === "DELETE"
+      ? { method, headers: { Accept: "application/json" } }
+      : {
+          method,
+          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: "{}",
+        }
+  );
+  const answer = await response.json().catch(() => ({}));
+  return { ok: response.ok, status: response.status, answer };
+}
+
+async function showDeliveries() {
+  const { deliveries } = await read("/admin/console/deliveries");
+  $("deliveries").tBodies[0].replaceChildren(
+    ...deliveries.map((d) => {
+      const row = document.createElement("tr");
+      row.dataset.service = d.serviceId || "";
+      row.dataset.event = d.eventId;
+      cell(row, new Date(d.at).toLocaleTimeString());
+      cell(row, d.serviceId, "service");
+      cell(row, d.type);
+      cell(row, d.subscriberId);
+      cell(row, d.attempts);
+      cell(row, d.reason, "reason");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "secondary retry";
+      button.textContent = "Retry";
+      button.disabled = !d.retryable;
+      button.setAttribute("aria-label", `Retry the push to ${d.serviceId || d.subscriptionId}`);
+      button.addEventListener("click", async () => {
+        button.disabled = true;
+        const path = `/admin/console/deliveries/${encodeURIComponent(d.eventId)}/${encodeURIComponent(d.subscriptionId)}/retry`;
+        const { ok, status, answer } = await send("POST", path);
+        $("status").textContent = ok
+          ? `Push to ${d.serviceId} sent again`
+          : `Push to ${d.serviceId} not sent again: ${answer.detail || status}`;
+      });
+      cell(row, button);
+      return row;
+    })
+  );
+}
+
+// Instances are read when searched for (and after a cancel), not on every beat: listing the live
+// ones reads the whole table.
+async function showInstances() {
+  const query = $("instance-query").value.trim();
+  const { instances } = await read(`/admin/console/instances?q=${encodeURIComponent(query)}`);
+  const when = (at) => new Date(at).toLocaleString();
+  $("instances").tBodies[0].replaceChildren(
+    ...instances.map((i) => {
+      const row = document.createElement("tr");
+      row.dataset.instance = i.id;
+      cell(row, i.id);
+      cell(row, i.service);
+      cell(row, i.state, "state");
+      cell(row, i.phoneNumber);
+      cell(row, when(i.createdAt));
+      cell(row, when(i.changedAt));
+      if (i.live) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "secondary cancel";
+        button.textContent = "Cancel";
+        button.setAttribute("aria-label", `Cancel instance ${i.id}`);
+        button.addEventListener("click", async () => {
+          button.disabled = true;
+          const { ok, status, answer } = await send(
+            "DELETE",
+            `/admin/console/instances/${encodeURIComponent(i.id)}`
+          );
+          $("status").textContent = ok
+            ? `Instance ${i.id} ${answer._state}`
+            : `Instance ${i.id} not cancelled: ${answer.detail || status}`;
+          await showInstances();
+        });
+        cell(row, button);
+      } else {
+        cell(row, "");
+      }
+      return row;
+    })
+  );
+  $("instances").dataset.query = query;
+}
+
 async function showHealth() {
   const response = await fetch(at("/health/ready"), { headers: { Accept: "application/json" } });
   const health = await response.json();
@@ -139,9 +232,27 @@ async function showHealth() {
     .join(" · ");
 }
 
+// The broker as the readiness check sees it and the outbox backlog, from the snapshot itself.
+function showMessaging(messaging) {
+  if (!messaging) {
+    return;
+  }
+  $("broker").textContent = messaging.broker;
+  $("outbox").textContent =
+    messaging.outboxBacklog < 0
+      ? "backlog unknown (database unreachable)"
+      : messaging.outboxBacklog === 0
+        ? "0 waiting"
+        : `${messaging.outboxBacklog} waiting, oldest ${messaging.oldestAgeSeconds ?? "?"} s`;
+  $("broker-error").textContent = [messaging.error, messaging.relayError && `relay: ${messaging.relayError}`]
+    .filter((e) => e)
+    .join(" · ");
+}
+
 async function beat(snapshot) {
   try {
-    await Promise.all([showPools(snapshot), showQueues(), showAgents(), showHealth()]);
+    showMessaging(snapshot.messaging);
+    await Promise.all([showPools(snapshot), showQueues(), showAgents(), showHealth(), showDeliveries()]);
     $("beat").textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (e) {
     $("beat").textContent = `update failed: ${e.message}`;
@@ -151,6 +262,16 @@ async function beat(snapshot) {
 const stream = new EventSource(at("/admin/console/events"));
 stream.addEventListener("snapshot", (e) => beat(JSON.parse(e.data)));
 stream.onerror = () => ($("beat").textContent = "reconnecting…");
+
+$("instance-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  try {
+    await showInstances();
+  } catch (e) {
+    $("status").textContent = `Search failed: ${e.message}`;
+  }
+});
+showInstances().catch((e) => ($("status").textContent = `Instances: ${e.message}`));
 
 $("pool-form").addEventListener("submit", async (event) => {
   event.preventDefault();

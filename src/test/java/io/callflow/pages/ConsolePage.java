@@ -50,6 +50,73 @@ final class ConsolePage {
     return this;
   }
 
+  /** The broker's state in the health part, once the first snapshot has shown it. */
+  String broker() {
+    return browser.awaitAnyText("broker");
+  }
+
+  /** The outbox backlog as the health part shows it. */
+  String outbox() {
+    return browser.awaitAnyText("outbox");
+  }
+
+  /** Searches the instances for an id or a phone number and waits for the answer. */
+  ConsolePage searchInstances(String query) {
+    browser.type("instance-query", query).click("instance-search");
+    browser.await(
+        "the instances found for " + query,
+        () ->
+            query.equals(
+                browser.driver().findElement(By.id("instances")).getAttribute("data-query")));
+    return this;
+  }
+
+  /** Waits until the instance's row shows {@code state}. */
+  ConsolePage awaitInstanceState(String id, String state) {
+    browser.await(
+        "instance " + id + " shows " + state,
+        () -> browser.texts("#instances tr[data-instance='" + id + "'] .state").contains(state));
+    return this;
+  }
+
+  /** Cancels the instance with its row's button. */
+  ConsolePage cancelInstance(String id) {
+    browser
+        .driver()
+        .findElement(By.cssSelector("#instances tr[data-instance='" + id + "'] button.cancel"))
+        .click();
+    browser.awaitText("status", "Instance " + id + " CANCELLED");
+    return this;
+  }
+
+  /**
+   * Waits for the push to the instance among the pushes given up, then sends it again with its
+   * Retry button (the table is redrawn on every beat, so a button may go stale under the click).
+   */
+  ConsolePage retryPushTo(String serviceId) {
+    browser.await(
+        "a push to " + serviceId + " given up and retried",
+        () -> {
+          try {
+            List<WebElement> buttons =
+                browser
+                    .driver()
+                    .findElements(
+                        By.cssSelector(
+                            "#deliveries tr[data-service='" + serviceId + "'] button.retry"));
+            if (buttons.isEmpty() || !buttons.get(0).isEnabled()) {
+              return false;
+            }
+            buttons.get(0).click();
+            return true;
+          } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return false;
+          }
+        });
+    browser.awaitText("status", "Push to " + serviceId + " sent again");
+    return this;
+  }
+
   String agentState(String agentId) {
     return browser
         .driver()

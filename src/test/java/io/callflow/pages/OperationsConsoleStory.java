@@ -1,18 +1,25 @@
 package io.callflow.pages;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callflow.testing.Browser;
+import io.callflow.testing.Eventually;
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
+import io.callflow.testing.PushReceiver;
 import io.callflow.testing.TestServer;
+import jakarta.json.JsonObject;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * An operator on the console and a customer on the demo page: the operator creates a one-number
  * pool, the customers exhaust it (the second is refused with a 503), and the console shows the pool
- * full and how many numbers it would need.
+ * full and how many numbers it would need; the operator sees the broker up and the outbox drained,
+ * finds a customer's instance by their phone number and cancels it, which the customer's page
+ * shows; and the operator sends a push the app refused again once the app is back.
  */
 class OperationsConsoleStory {
 
@@ -49,5 +56,57 @@ class OperationsConsoleStory {
     int forOneTenthPercent = Integer.parseInt(console.pool(pool, "needed-01"));
     assertTrue(forOnePercent >= 1 && forOneTenthPercent >= forOnePercent, forOnePercent + "");
     console.screenshot("console-pool-exhausted");
+  }
+
+  @Test
+  void anOperatorFindsACustomersInstanceByPhoneNumberAndCancelsIt() {
+    String pool = Fixtures.pool(admin, "LOCKING", 120, Fixtures.freshNumbers(1));
+    String service = Fixtures.interactionService(admin, pool, "");
+    String phone = "+1415555" + (1000 + new java.util.Random().nextInt(9000));
+    ConsolePage console = new ConsolePage(operatorBrowser);
+    assertEquals("UP", console.broker());
+    assertTrue(console.outbox().endsWith("waiting") || console.outbox().contains("oldest"));
+
+    DemoPage customer = new DemoPage(customerBrowser).ask(service, phone, "first_name=Ada");
+    customer.awaitState("ACCESS_ISSUED");
+    String id = customer.instanceId();
+
+    console.searchInstances(phone).awaitInstanceState(id, "ACCESS_ISSUED");
+    console.screenshot("console-instance-found");
+    console.cancelInstance(id).awaitInstanceState(id, "CANCELLED");
+    customer.awaitState("CANCELLED");
+    console.awaitPool(pool, "live", "0 / 1");
+  }
+
+  @Test
+  void anOperatorSendsAPushGivenUpAgainOnceTheAppIsBack() {
+    try (PushReceiver app = PushReceiver.start().failAlways()) {
+      String pool = Fixtures.pool(admin, "LOCKING", 120, Fixtures.freshNumbers(1));
+      String service =
+          Fixtures.service(
+              admin,
+              "inbound-immediate",
+              "request-inbound-immediate",
+              "\"_resource_group\":\"" + pool + "\"");
+      String id =
+          admin
+              .postForm("/genesys/1/service/" + service, app.registration())
+              .json()
+              .getString("_id");
+      ConsolePage console = new ConsolePage(operatorBrowser);
+
+      Eventually.await(
+          "the push to " + id + " given up",
+          Duration.ofSeconds(40),
+          () ->
+              admin.get("/admin/console/deliveries").json().getJsonArray("deliveries").stream()
+                  .map(JsonObject.class::cast)
+                  .filter(d -> id.equals(d.getString("serviceId", "")))
+                  .findFirst());
+
+      app.recover();
+      console.retryPushTo(id).screenshot("console-push-retried");
+      app.awaitPush(id, "DialNumber", Duration.ofSeconds(30));
+    }
   }
 }

@@ -202,6 +202,13 @@ class ReadinessIT {
           "the outbox holds the request's messages",
           Duration.ofSeconds(10),
           () -> Optional.of(backlog()).filter(n -> n > 0));
+      // the operations console shows the same, with how long the oldest message has waited
+      jakarta.json.JsonObject console = gms.get("/admin/console/messaging").json();
+      assertEquals("DOWN", console.getString("broker"), console::toString);
+      assertTrue(console.getJsonNumber("outboxBacklog").longValue() > 0, console::toString);
+      assertTrue(console.getJsonNumber("oldestAgeSeconds").longValue() >= 0, console::toString);
+      assertTrue(!console.getString("oldestWaiting").isEmpty(), console::toString);
+      assertTrue(console.containsKey("error"), console::toString);
     } finally {
       stack.startBroker();
     }

@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * The consoles' server-sent event streams: every two seconds, while any console is open, one
- * snapshot of the pools' last hour goes to all of them (read once, whatever the number of
- * consoles), and the page refreshes its other panels from the admin API on the same beat.
+ * snapshot of the pools' last hour, the broker and the outbox backlog goes to all of them (read
+ * once, whatever the number of consoles), and the page refreshes its other panels from the admin
+ * API on the same beat.
  */
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -143,14 +143,7 @@ public class PushDeliveries {
             + order.attempt()
             + " attempt(s): "
             + reason);
-    em.persist(
-        new Delivery(
-            order.eventId(),
-            order.subscriptionId(),
-            Delivery.State.DEAD,
-            order.attempt(),
-            reason,
-            clock.instant()));
+    em.persist(Delivery.dead(order, reason, clock.instant()));
     JsonObject dead =
         Jsonp.createObjectBuilder(Jsonp.createReader(new StringReader(order.toJson())).readObject())
             .add("reason", reason)

@@ -10,8 +10,12 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
-/** How one push to one subscription ended: delivered, or given up with a reason. */
+/**
+ * How one push to one subscription ended: delivered, or given up with a reason and what it carried
+ * (its instance and message), so that it can be sent again.
+ */
 @Entity
 @Table(name = "notification_delivery")
 @IdClass(Delivery.Key.class)
@@ -63,6 +67,11 @@ public class Delivery {
   private String reason;
   private Instant at;
 
+  @Column(name = "service_id")
+  private String serviceId;
+
+  private String message;
+
   protected Delivery() {}
 
   public Delivery(
@@ -73,6 +82,44 @@ public class Delivery {
     this.attempts = attempts;
     this.reason = reason;
     this.at = at;
+  }
+
+  /** A push given up: the reason, and what it carried so that it can be sent again. */
+  public static Delivery dead(PushOrder order, String reason, Instant at) {
+    Delivery dead =
+        new Delivery(
+            order.eventId(), order.subscriptionId(), State.DEAD, order.attempt(), reason, at);
+    dead.serviceId = order.serviceId();
+    dead.message = order.message();
+    return dead;
+  }
+
+  /** The order that sends this push again from its first attempt; empty when nothing was kept. */
+  public Optional<PushOrder> again() {
+    if (serviceId == null || message == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new PushOrder(eventId, subscriptionId, serviceId, message, 1));
+  }
+
+  public String eventId() {
+    return eventId;
+  }
+
+  public String subscriptionId() {
+    return subscriptionId;
+  }
+
+  public Optional<String> serviceId() {
+    return Optional.ofNullable(serviceId);
+  }
+
+  public Optional<String> message() {
+    return Optional.ofNullable(message);
+  }
+
+  public Instant at() {
+    return at;
   }
 
   public State state() {

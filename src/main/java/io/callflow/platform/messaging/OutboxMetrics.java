@@ -9,9 +9,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
@@ -53,6 +55,21 @@ public class OutboxMetrics {
       return result.next() ? result.getLong(1) : 0;
     } catch (SQLException e) {
       return -1;
+    }
+  }
+
+  /**
+   * When the oldest message still waiting was written; empty when none waits or the database cannot
+   * be asked. For the operations console, never a request.
+   */
+  public Optional<Instant> oldestWaiting() {
+    try (Connection db = dataSource.getConnection();
+        Statement oldest = db.createStatement();
+        ResultSet result = oldest.executeQuery("SELECT min(created_at) FROM outbox_message")) {
+      Timestamp at = result.next() ? result.getTimestamp(1) : null;
+      return Optional.ofNullable(at).map(Timestamp::toInstant);
+    } catch (SQLException e) {
+      return Optional.empty();
     }
   }
 }

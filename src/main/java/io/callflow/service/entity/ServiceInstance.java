@@ -352,4 +352,9 @@ public class ServiceInstance {
   public Instant createdAt() {
     return createdAt;
   }
+
+  /** When the state last changed (or the instance was created). */
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 }

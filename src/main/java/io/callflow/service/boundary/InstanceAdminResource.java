@@ -1,0 +1,67 @@
+package io.callflow.service.boundary;
+
+import io.callflow.platform.json.Jsonp;
+import io.callflow.platform.json.StringObjects;
+import io.callflow.service.control.InstanceSearches;
+import io.callflow.service.entity.ServiceInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The console's view of service instances: {@code GET /admin/console/instances?q=} lists the live
+ * ones, or finds them by id or phone number; {@code DELETE …/{id}} cancels one as {@code DELETE
+ * /genesys/1/service/{id}} does, whoever created it. A page of another site cannot send a {@code
+ * DELETE} without the browser asking the server first, so it cannot cancel with the administrator's
+ * credentials.
+ */
+@Path("admin/console/instances")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class InstanceAdminResource {
+
+  static final int MAX = 200;
+
+  @Inject InstanceSearches searches;
+
+  @GET
+  public JsonObject find(
+      @QueryParam("q") @DefaultValue("") String query,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    JsonArrayBuilder list = Jsonp.createArrayBuilder();
+    searches.find(query, Math.max(1, Math.min(MAX, limit))).forEach(i -> list.add(write(i)));
+    return Jsonp.createObjectBuilder().add("instances", list).build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  public JsonObject cancel(@PathParam("id") String id) {
+    return StringObjects.toJson(searches.cancel(id));
+  }
+
+  private static JsonObject write(ServiceInstance instance) {
+    JsonObjectBuilder json =
+        Jsonp.createObjectBuilder()
+            .add("id", instance.id())
+            .add("service", instance.serviceName())
+            .add("flow", instance.flow().gmsName())
+            .add("state", instance.state().name())
+            .add("live", !instance.hasEnded())
+            .add("createdAt", instance.createdAt().toString())
+            .add("changedAt", instance.updatedAt().toString());
+    instance.phoneNumber().ifPresent(phone -> json.add("phoneNumber", phone));
+    instance.agentId().ifPresent(agent -> json.add("agentId", agent));
+    instance.failureReason().ifPresent(reason -> json.add("failureReason", reason));
+    return json.build();
+  }
+}
