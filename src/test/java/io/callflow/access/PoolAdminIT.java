@@ -56,6 +56,23 @@ class PoolAdminIT {
   }
 
   @Test
+  void aPostThatIsNotJsonIsRefusedSoNoOtherSiteCanSendOne() {
+    String name = poolName();
+    for (String type : List.of("text/plain", "application/x-www-form-urlencoded")) {
+      Reply refused =
+          gms.send(
+              "POST",
+              POOLS,
+              type,
+              ("{\"name\":\"" + name + "\",\"allocation\":\"LOCKING\"}")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(415, refused.status(), refused::toString);
+      assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
+    }
+    assertEquals(404, gms.get(POOLS + "/" + name).status(), "nothing created");
+  }
+
+  @Test
   void createdPoolIsListedAndReadBack() {
     String name = poolName();
     String first = number();

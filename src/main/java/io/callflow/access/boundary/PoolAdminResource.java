@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,7 +53,10 @@ public class PoolAdminResource {
         pools.pool(name).orElseThrow(() -> ProblemException.notFound("no pool named " + name)));
   }
 
+  // JSON only: another site's page can POST a form or text with an admin's cached credentials, but
+  // not JSON without the browser asking this server first
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   public Response create(InputStream body) {
     PoolSpecification specification =
         PoolSpecificationJson.read(null, JsonRequest.parse(body), phoneNumbers);
@@ -78,6 +82,7 @@ public class PoolAdminResource {
 
   @POST
   @Path("{name}/numbers")
+  @Consumes(MediaType.APPLICATION_JSON)
   public JsonObject addNumbers(@PathParam("name") String name, InputStream body) {
     return PoolJson.write(pools.addNumbers(name, numbers(body)));
   }
