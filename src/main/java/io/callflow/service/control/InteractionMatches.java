@@ -12,10 +12,11 @@ import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.storage.control.AppDataStore;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ import java.util.logging.Logger;
  * number dialled (DNIS), the caller's number (ANI) and the access code the caller entered. A match
  * releases the booking, so a second call on the same access info finds nothing.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class InteractionMatches {
 
   private static final Logger LOG = Logger.getLogger(InteractionMatches.class.getName());
