@@ -3,6 +3,7 @@ package io.callflow.callback.control;
 import io.callflow.callback.entity.CallbackProblems;
 import io.callflow.callback.entity.CallbackSettings;
 import io.callflow.callback.entity.CallbackState;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.persistence.AdvisoryLocks;
 import io.callflow.platform.phone.PhoneNumbers;
@@ -81,7 +82,7 @@ public class CallbackRequests {
     String direction = choice(parameters, OptionKey.CALL_DIRECTION, settings.callDirection());
     if (!direction.equals(CallbackSettings.USERORIGINATED)
         && !direction.equals(CallbackSettings.USERTERMINATED)) {
-      throw ProblemException.badParameter(
+      throw new ParameterInvalid(
           OptionKey.CALL_DIRECTION,
           "must be USERORIGINATED or USERTERMINATED, not '" + direction + "'");
     }
@@ -90,8 +91,7 @@ public class CallbackRequests {
         flag(parameters, OptionKey.WAIT_FOR_USER_CONFIRM, settings.waitForUserConfirm());
     Optional<Instant> desired = desiredTime(parameters.get("_desired_time"), now);
     if (desired.isPresent() && direction.equals(CallbackSettings.USERORIGINATED)) {
-      throw ProblemException.badParameter(
-          "_desired_time", "only USERTERMINATED callbacks are scheduled");
+      throw new ParameterInvalid("_desired_time", "only USERTERMINATED callbacks are scheduled");
     }
     lockService(name);
     Instant slot = desired.orElse(now);
@@ -179,11 +179,11 @@ public class CallbackRequests {
     Instant now = clock.instant();
     String raw = body.get("_new_desired_time");
     if (raw == null || raw.isBlank()) {
-      throw ProblemException.badParameter("_new_desired_time", "required: when to call instead");
+      throw new ParameterInvalid("_new_desired_time", "required: when to call instead");
     }
     Instant at = IsoInstants.parse("_new_desired_time", raw.strip());
     if (at.isBefore(now)) {
-      throw ProblemException.badParameter("_new_desired_time", "is in the past: " + raw);
+      throw new ParameterInvalid("_new_desired_time", "is in the past: " + raw);
     }
     routing.lock(id);
     ServiceInstance instance = callbackInstance(Optional.of(name), id, gmsUser);
@@ -222,7 +222,7 @@ public class CallbackRequests {
             ? from.plus(Duration.ofDays(days == null ? 1 : Math.max(1, Math.min(days, 31))))
             : IsoInstants.parse("end", end.strip());
     if (!to.isAfter(from)) {
-      throw ProblemException.badParameter("end", "must be after start");
+      throw new ParameterInvalid("end", "must be after start");
     }
     return capacity.availability(
         name,
@@ -267,7 +267,7 @@ public class CallbackRequests {
       return byDefault;
     }
     if (!value.strip().equalsIgnoreCase("true") && !value.strip().equalsIgnoreCase("false")) {
-      throw ProblemException.badParameter(name, "must be true or false, not '" + value + "'");
+      throw new ParameterInvalid(name, "must be true or false, not '" + value + "'");
     }
     return Boolean.parseBoolean(value.strip());
   }
@@ -278,7 +278,7 @@ public class CallbackRequests {
     }
     Instant at = IsoInstants.parse("_desired_time", raw.strip());
     if (at.isBefore(now.minus(Duration.ofMinutes(1)))) {
-      throw ProblemException.badParameter("_desired_time", "is in the past: " + raw);
+      throw new ParameterInvalid("_desired_time", "is in the past: " + raw);
     }
     return at.isAfter(now) ? Optional.of(at) : Optional.empty();
   }

@@ -1,5 +1,6 @@
 package io.callflow.service.control;
 
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.phone.PhoneNumbers;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.ServiceDefinition;
@@ -70,7 +71,7 @@ final class CreateParameters {
                 .toE164(raw)
                 .orElseThrow(
                     () ->
-                        ProblemException.badParameter(
+                        new ParameterInvalid(
                             field,
                             "not a valid phone number for region "
                                 + phoneNumbers.defaultRegion()

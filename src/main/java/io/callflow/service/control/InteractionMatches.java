@@ -7,6 +7,7 @@ import io.callflow.access.entity.Allocation;
 import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.MatchDecision;
 import io.callflow.access.entity.Pool;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.phone.PhoneNumbers;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.InstanceState;
@@ -43,7 +44,7 @@ public class InteractionMatches {
   public Map<String, String> match(Map<String, String> parameters) {
     String rawDnis = parameters.get("_access_number");
     if (rawDnis == null || rawDnis.isBlank()) {
-      throw ProblemException.badParameter(
+      throw new ParameterInvalid(
           "_access_number", "required: the number the caller dialled (DNIS)");
     }
     String dnis =
@@ -51,8 +52,7 @@ public class InteractionMatches {
             .toE164(rawDnis)
             .orElseThrow(
                 () ->
-                    ProblemException.badParameter(
-                        "_access_number", "not a valid phone number: " + rawDnis));
+                    new ParameterInvalid("_access_number", "not a valid phone number: " + rawDnis));
     Optional<String> ani = caller(parameters.get("_phone_number"));
     Optional<String> code =
         Optional.ofNullable(parameters.get("_access_code"))

@@ -6,6 +6,7 @@ import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.BookingRequest;
 import io.callflow.notification.control.Notifications;
 import io.callflow.notification.control.Subscriptions;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.phone.PhoneNumbers;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.InstanceState;
@@ -125,8 +126,7 @@ public class InteractionRequests {
       ServiceDefinition service, Map<String, String> parameters, String gmsUser) {
     String id = parameters.get("_id");
     if (id == null || id.isBlank()) {
-      throw ProblemException.badParameter(
-          "_id", "required: the service instance to give access info to");
+      throw new ParameterInvalid("_id", "required: the service instance to give access info to");
     }
     ServiceInstance instance = instances.visible(id, gmsUser);
     if (instance.hasEnded()) {

@@ -3,9 +3,9 @@ package io.callflow.service.control;
 import io.callflow.access.control.Pools;
 import io.callflow.access.entity.Pool;
 import io.callflow.notification.control.Subscriptions;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.persistence.AdvisoryLocks;
 import io.callflow.platform.phone.PhoneNumbers;
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.InstanceState;
@@ -65,9 +65,7 @@ public class QueuedCreates {
       String phone =
           read.phone()
               .orElseThrow(
-                  () ->
-                      ProblemException.badParameter(
-                          "_phone_number", "required: the number to call"));
+                  () -> new ParameterInvalid("_phone_number", "required: the number to call"));
       Optional<ServiceInstance> live =
           options.maxLivePerNumber(1) == 1 ? liveOutbound(service.name(), phone) : Optional.empty();
       if (live.isPresent()) {
@@ -91,7 +89,7 @@ public class QueuedCreates {
         CustomerTimeZones.problemWith(zone)
             .ifPresent(
                 problem -> {
-                  throw ProblemException.badParameter(OptionKey.CUSTOMER_TIME_ZONE, problem);
+                  throw new ParameterInvalid(OptionKey.CUSTOMER_TIME_ZONE, problem);
                 });
         options = options.with(OptionKey.CUSTOMER_TIME_ZONE, zone.strip());
       }
@@ -179,7 +177,7 @@ public class QueuedCreates {
     Optional<Double> longitude = coordinate(parameters, "_longitude", 180);
     if (latitude.isPresent() != longitude.isPresent()) {
       String missing = latitude.isPresent() ? "_longitude" : "_latitude";
-      throw ProblemException.badParameter(
+      throw new ParameterInvalid(
           missing, "required with " + (latitude.isPresent() ? "_latitude" : "_longitude"));
     }
     if (latitude.isEmpty()) {
@@ -201,12 +199,12 @@ public class QueuedCreates {
     try {
       double value = Double.parseDouble(raw.strip());
       if (!Double.isFinite(value) || Math.abs(value) > bound) {
-        throw ProblemException.badParameter(
+        throw new ParameterInvalid(
             name, "must be between -" + (int) bound + " and " + (int) bound + ", not " + raw);
       }
       return Optional.of(value);
     } catch (NumberFormatException e) {
-      throw ProblemException.badParameter(name, "not a number: '" + raw + "'");
+      throw new ParameterInvalid(name, "not a number: '" + raw + "'");
     }
   }
 }

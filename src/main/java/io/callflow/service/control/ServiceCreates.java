@@ -1,7 +1,7 @@
 package io.callflow.service.control;
 
 import io.callflow.access.control.AllocationLimits;
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +55,7 @@ public class ServiceCreates {
       case REQUEST_ACCESS -> interactions.requestAccess(service, parameters, gmsUser);
       case MATCH_INTERACTION -> matches.match(parameters);
       case CALLBACK ->
-          throw ProblemException.badParameter(
+          throw new ParameterInvalid(
               "service-name",
               serviceName
                   + " is a Callback API service: POST /genesys/1/service/callback/"
