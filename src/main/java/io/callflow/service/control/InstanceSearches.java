@@ -1,6 +1,6 @@
 package io.callflow.service.control;
 
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.InstanceNotFound;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
@@ -59,7 +59,7 @@ public class InstanceSearches {
             .setParameter("id", id)
             .getResultList();
     if (owner.isEmpty()) {
-      throw ProblemException.notFound("no service instance " + id);
+      throw new InstanceNotFound(id);
     }
     return instances.cancel(id, (String) owner.get(0)[1]);
   }

@@ -9,8 +9,9 @@ import io.callflow.access.entity.MatchDecision;
 import io.callflow.access.entity.Pool;
 import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.phone.PhoneNumbers;
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.MatchAmbiguous;
+import io.callflow.service.entity.NoMatch;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.storage.control.AppDataStore;
 import jakarta.ejb.Stateless;
@@ -70,25 +71,17 @@ public class InteractionMatches {
     if (allocation.isEmpty()) {
       ServiceInstance pending =
           ani.flatMap(this::pendingInstanceOf)
-              .orElseThrow(
-                  () -> ProblemException.notFound("no match for " + dnis + describe(ani, code)));
+              .orElseThrow(() -> new NoMatch("no match for " + dnis + describe(ani, code)));
       // the customer called instead of waiting: their call keeps the instance's place and data
       queued.inboundCallArrived(pending);
       return answer(pending, returnUserData);
     }
     MatchDecision.Outcome outcome = MatchDecision.decide(allocation.get(), live, ani, code);
     if (outcome instanceof MatchDecision.Ambiguous ambiguous) {
-      throw ProblemException.conflict(
-          ambiguous.reason(),
-          List.of(
-              new ProblemException.InvalidParam(
-                  "_phone_number", "the caller's number (ANI), or send _access_code"),
-              new ProblemException.InvalidParam(
-                  "_access_code", "the code the caller entered, or send _phone_number")));
+      throw new MatchAmbiguous(ambiguous.reason());
     }
     if (outcome instanceof MatchDecision.NoMatch none) {
-      throw ProblemException.notFound(
-          "no match for " + dnis + describe(ani, code) + ": " + none.reason());
+      throw new NoMatch("no match for " + dnis + describe(ani, code) + ": " + none.reason());
     }
     MatchDecision.Matched matched = (MatchDecision.Matched) outcome;
     Booking booking = matched.booking();
@@ -107,8 +100,7 @@ public class InteractionMatches {
     ServiceInstance instance = em.find(ServiceInstance.class, booking.serviceId());
     bookings.end(booking, Booking.EndReason.MATCHED);
     if (instance == null) {
-      throw ProblemException.notFound(
-          "no match for " + dnis + ": the booking's instance no longer exists");
+      throw new NoMatch("no match for " + dnis + ": the booking's instance no longer exists");
     }
     return answer(instance, returnUserData);
   }

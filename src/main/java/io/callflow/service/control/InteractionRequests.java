@@ -8,7 +8,7 @@ import io.callflow.notification.control.Notifications;
 import io.callflow.notification.control.Subscriptions;
 import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.phone.PhoneNumbers;
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.InstanceEnded;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -130,9 +129,7 @@ public class InteractionRequests {
     }
     ServiceInstance instance = instances.visible(id, gmsUser);
     if (instance.hasEnded()) {
-      throw ProblemException.conflict(
-          "_id: service instance " + id + " has ended (" + instance.state() + ")",
-          List.of(new ProblemException.InvalidParam("_id", "instance has ended")));
+      throw new InstanceEnded(id, instance.state());
     }
     ServiceOptions options = CreateParameters.resolve(service, parameters);
     Optional<String> phone =

@@ -4,10 +4,10 @@ import io.callflow.access.control.Bookings;
 import io.callflow.access.entity.Booking;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.Routing;
 import io.callflow.routing.entity.QueuePosition;
 import io.callflow.service.entity.Move;
+import io.callflow.service.entity.RequestRefused;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -20,7 +20,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -134,16 +133,7 @@ public class QueuedRequests {
     return instance;
   }
 
-  private static ProblemException notNow(ServiceInstance instance, String request) {
-    return ProblemException.conflict(
-        "request: service instance "
-            + instance.id()
-            + " cannot "
-            + request
-            + " while "
-            + instance.state(),
-        List.of(
-            new ProblemException.InvalidParam(
-                "request", "not possible in state " + instance.state())));
+  private static RequestRefused notNow(ServiceInstance instance, String request) {
+    return new RequestRefused(instance.id(), request, instance.state());
   }
 }

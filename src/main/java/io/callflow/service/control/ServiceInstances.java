@@ -4,10 +4,12 @@ import io.callflow.access.control.Bookings;
 import io.callflow.access.entity.Booking;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.entity.DialAttempt;
+import io.callflow.service.entity.InstanceNotFound;
 import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.NoLiveAccess;
+import io.callflow.service.entity.RequestUnknown;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -36,7 +38,7 @@ public class ServiceInstances {
   public ServiceInstance visible(String id, String gmsUser) {
     ServiceInstance instance = em.find(ServiceInstance.class, id);
     if (instance == null || !instance.isVisibleTo(gmsUser)) {
-      throw ProblemException.notFound("no service instance " + id);
+      throw new InstanceNotFound(id);
     }
     return instance;
   }
@@ -75,7 +77,7 @@ public class ServiceInstances {
   public Map<String, String> describeAny(String id) {
     ServiceInstance instance = em.find(ServiceInstance.class, id);
     if (instance == null) {
-      throw ProblemException.notFound("no service instance " + id);
+      throw new InstanceNotFound(id);
     }
     return describe(instance, clock.instant());
   }
@@ -105,13 +107,7 @@ public class ServiceInstances {
   public Map<String, String> dialNumber(String id, String gmsUser) {
     ServiceInstance instance = visible(id, gmsUser);
     Instant now = clock.instant();
-    Booking booking =
-        bookings
-            .liveFor(instance.id())
-            .orElseThrow(
-                () ->
-                    ProblemException.notFound(
-                        "service instance " + id + " has no live access number"));
+    Booking booking = bookings.liveFor(instance.id()).orElseThrow(() -> new NoLiveAccess(id));
     Map<String, String> answer = new LinkedHashMap<>();
     answer.put("_id", instance.id());
     DialNumberDialog.addTo(answer, booking, now);
@@ -126,11 +122,7 @@ public class ServiceInstances {
       case "cancel" -> cancel(id, gmsUser);
       default -> {
         visible(id, gmsUser);
-        throw ProblemException.notFound(
-            "request",
-            "RequestNotFound",
-            "service instance " + id + " does not answer " + request,
-            "not a request of this instance");
+        throw new RequestUnknown(id, request);
       }
     };
   }
