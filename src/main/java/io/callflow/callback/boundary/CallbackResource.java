@@ -5,6 +5,7 @@ import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.GmsUser;
 import io.callflow.platform.rest.RequestParameters;
+import io.callflow.service.boundary.InstanceAnswers;
 import io.callflow.service.control.IdempotencyKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,12 +52,13 @@ public class CallbackResource {
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       InputStream body) {
     Map<String, String> parameters = RequestParameters.parse(headers.getMediaType(), body);
-    return StringObjects.toJson(
+    return InstanceAnswers.json(
         callbacks.create(
             name,
             parameters,
             gmsUser,
-            Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank())));
+            Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank())),
+        uri.getBaseUri());
   }
 
   /**

@@ -16,6 +16,7 @@ import io.callflow.service.control.QueuedFlows;
 import io.callflow.service.control.ServiceCatalog;
 import io.callflow.service.control.ServiceInstances;
 import io.callflow.service.entity.Flow;
+import io.callflow.service.entity.InstanceAnswer;
 import io.callflow.service.entity.Move;
 import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceDefinition;
@@ -70,7 +71,7 @@ public class CallbackRequests {
   }
 
   /** {@code POST /service/callback/{name}}: answers the chosen flow's dialog. */
-  public Map<String, String> create(
+  public InstanceAnswer create(
       String name,
       Map<String, String> parameters,
       String gmsUser,
@@ -125,11 +126,11 @@ public class CallbackRequests {
     ServiceDefinition chosen = new ServiceDefinition(name, flow, StringObjects.toText(options));
     Map<String, String> request = new LinkedHashMap<>(parameters);
     request.put("_phone_number", number);
-    Map<String, String> answer =
+    InstanceAnswer answer =
         flow == Flow.REQUEST_INBOUND_IMMEDIATE
             ? interactions.requestInboundImmediate(chosen, request, gmsUser, idempotencyKey)
             : queuedCreates.create(chosen, request, gmsUser, idempotencyKey);
-    ServiceInstance instance = em.find(ServiceInstance.class, answer.get("_id"));
+    ServiceInstance instance = em.find(ServiceInstance.class, answer.id());
     desired.ifPresent(instance::desiredAt);
     instance.requestedBy(CallbackAbuse.requesterOf(settings, parameters, gmsUser).orElse(null));
     return answer;

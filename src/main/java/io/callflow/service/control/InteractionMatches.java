@@ -9,6 +9,7 @@ import io.callflow.access.entity.MatchDecision;
 import io.callflow.access.entity.Pool;
 import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.phone.PhoneNumbers;
+import io.callflow.service.entity.InstanceAnswer.Matched;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.MatchAmbiguous;
 import io.callflow.service.entity.NoMatch;
@@ -18,7 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +42,7 @@ public class InteractionMatches {
   @Inject PhoneNumbers phoneNumbers;
   @Inject QueuedFlows queued;
 
-  public Map<String, String> match(Map<String, String> parameters) {
+  public Matched match(Map<String, String> parameters) {
     String rawDnis = parameters.get("_access_number");
     if (rawDnis == null || rawDnis.isBlank()) {
       throw new ParameterInvalid(
@@ -121,17 +121,12 @@ public class InteractionMatches {
         .findFirst();
   }
 
-  private Map<String, String> answer(ServiceInstance instance, boolean returnUserData) {
-    Map<String, String> answer = new LinkedHashMap<>();
-    answer.put("_id", instance.id());
-    answer.put("_data_id", instance.dataId());
-    if (instance.state() == InstanceState.CONNECTED) {
-      instance.agentId().ifPresent(agent -> answer.put("_agent_id", agent));
-    }
-    if (returnUserData) {
-      appData.read(instance.dataId()).ifPresent(data -> data.forEach(answer::putIfAbsent));
-    }
-    return answer;
+  private Matched answer(ServiceInstance instance, boolean returnUserData) {
+    return new Matched(
+        instance.id(),
+        instance.dataId(),
+        instance.state() == InstanceState.CONNECTED ? instance.agentId() : Optional.empty(),
+        returnUserData ? appData.read(instance.dataId()).orElse(Map.of()) : Map.of());
   }
 
   /** An ANI the IVR could not present ("anonymous", "unknown") is no ANI. */

@@ -8,6 +8,11 @@ import io.callflow.notification.control.Notifications;
 import io.callflow.notification.control.Subscriptions;
 import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.phone.PhoneNumbers;
+import io.callflow.service.entity.AccessInfo;
+import io.callflow.service.entity.InstanceAnswer;
+import io.callflow.service.entity.InstanceAnswer.AccessIssued;
+import io.callflow.service.entity.InstanceAnswer.DialNumber;
+import io.callflow.service.entity.InstanceAnswer.InstanceAccess;
 import io.callflow.service.entity.InstanceEnded;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceDefinition;
@@ -21,7 +26,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,8 +49,8 @@ public class InteractionRequests {
   @Inject Subscriptions subscriptions;
   @Inject Notifications notifications;
 
-  /** {@code request-interaction}: answers _id, access info and _data_id. */
-  public Map<String, String> requestInteraction(
+  /** {@code request-interaction}: the new instance, its access info and app data id. */
+  public InstanceAnswer requestInteraction(
       ServiceDefinition service,
       Map<String, String> parameters,
       String gmsUser,
@@ -58,7 +62,7 @@ public class InteractionRequests {
    * {@code request-inbound-immediate}: as request-interaction, but answers the DialNumber dialog
    * and pushes {@code {"_id","_action":"DialNumber"}} to the instance's subscribers.
    */
-  public Map<String, String> requestInboundImmediate(
+  public InstanceAnswer requestInboundImmediate(
       ServiceDefinition service,
       Map<String, String> parameters,
       String gmsUser,
@@ -66,7 +70,7 @@ public class InteractionRequests {
     return create(service, parameters, gmsUser, idempotencyKey, true);
   }
 
-  private Map<String, String> create(
+  private InstanceAnswer create(
       ServiceDefinition service,
       Map<String, String> parameters,
       String gmsUser,
@@ -105,23 +109,19 @@ public class InteractionRequests {
     em.persist(instance);
     events.publish(StateChange.created(instance, now));
     device.ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
-    Map<String, String> answer = new LinkedHashMap<>();
-    answer.put("_id", id);
+    AccessInfo access = AccessInfo.of(booking, now);
     if (dialog) {
-      DialNumberDialog.addTo(answer, booking, now);
       notifications.push(id, service.name(), DialNumberDialog.ACTION, Map.of());
-    } else {
-      AccessAnswer.addTo(answer, booking, now);
+      return new DialNumber(id, access, dataId);
     }
-    answer.put("_data_id", dataId);
-    return answer;
+    return new AccessIssued(id, access, dataId);
   }
 
   /**
    * {@code request-access}: access info for the instance {@code _id}; a live booking is answered
    * again.
    */
-  public Map<String, String> requestAccess(
+  public InstanceAccess requestAccess(
       ServiceDefinition service, Map<String, String> parameters, String gmsUser) {
     String id = parameters.get("_id");
     if (id == null || id.isBlank()) {
@@ -138,11 +138,7 @@ public class InteractionRequests {
         bookings
             .liveFor(id)
             .orElseGet(() -> allocator.allocate(bookingRequest(options, id, phone)));
-    Instant now = clock.instant();
-    Map<String, String> answer = new LinkedHashMap<>();
-    answer.put("_id", id);
-    AccessAnswer.addTo(answer, booking, now);
-    return answer;
+    return new InstanceAccess(id, AccessInfo.of(booking, clock.instant()));
   }
 
   private static BookingRequest bookingRequest(

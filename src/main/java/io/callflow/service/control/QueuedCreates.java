@@ -8,6 +8,8 @@ import io.callflow.platform.persistence.AdvisoryLocks;
 import io.callflow.platform.phone.PhoneNumbers;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.entity.Flow;
+import io.callflow.service.entity.InstanceAnswer;
+import io.callflow.service.entity.InstanceAnswer.Confirmation;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceDefinition;
@@ -21,7 +23,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public class QueuedCreates {
   /**
    * Create: the instance joins its queue; answers a ConfirmationDialog with the position and EWT.
    */
-  public Map<String, String> create(
+  public InstanceAnswer create(
       ServiceDefinition service,
       Map<String, String> parameters,
       String gmsUser,
@@ -148,24 +149,19 @@ public class QueuedCreates {
   }
 
   /** The create answer (and an idempotent repeat's): a ConfirmationDialog with the position. */
-  private Map<String, String> queuedAnswer(ServiceInstance instance) {
+  private Confirmation queuedAnswer(ServiceInstance instance) {
     if (instance.flow() == Flow.REQUEST_OUTBOUND_IMMEDIATE) {
       return OutboundCalls.callShortly(instance.id()); // exactly GMS's answer, nothing more
     }
-    Map<String, String> answer = new LinkedHashMap<>();
-    QueuedDialogs.confirmation(
-        answer,
+    return new Confirmation(
         instance.id(),
         instance.flow().isPolled()
             ? "You are in the queue; check your position at any time"
             : instance.flow().isOutbound()
                 ? "We will call you when an agent is available"
-                : "We will notify you when an agent is available");
-    routing
-        .positionOf(instance.id())
-        .ifPresent(position -> QueuedDialogs.position(answer, position));
-    answer.put("_data_id", instance.dataId());
-    return answer;
+                : "We will notify you when an agent is available",
+        routing.positionOf(instance.id()),
+        Optional.of(instance.dataId()));
   }
 
   /**
