@@ -1,13 +1,14 @@
 package io.callflow.callback.control;
 
-import io.callflow.callback.entity.CallbackProblems;
+import io.callflow.callback.entity.CallbackRecord;
+import io.callflow.callback.entity.CallbackRefused;
 import io.callflow.callback.entity.CallbackSettings;
+import io.callflow.callback.entity.CallbackSlot;
 import io.callflow.callback.entity.CallbackState;
 import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.persistence.AdvisoryLocks;
 import io.callflow.platform.phone.PhoneNumbers;
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.time.IsoInstants;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.control.InteractionRequests;
@@ -23,7 +24,6 @@ import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -61,7 +61,7 @@ public class CallbackRequests {
   public ServiceDefinition service(String name) {
     ServiceDefinition service = em.find(ServiceDefinition.class, name);
     if (service == null || service.flow() != Flow.CALLBACK) {
-      throw CallbackProblems.resource(name);
+      throw CallbackRefused.resource(name);
     }
     return service;
   }
@@ -101,7 +101,7 @@ public class CallbackRequests {
           settings.officeHours().isOpenAt(slot)
               ? "no capacity left at "
               : "the office is closed at ";
-      throw CallbackProblems.availability(
+      throw CallbackRefused.availability(
           desired.isPresent() ? "_desired_time" : "_customer_number",
           why + CallbackCapacity.SLOT.format(slot),
           capacity.proposals(name, settings, slot, 5));
@@ -137,7 +137,7 @@ public class CallbackRequests {
   }
 
   /** {@code GET /service/callback?_id=…}: the one record, as an array. */
-  public List<Map<String, String>> byId(String id, String gmsUser) {
+  public List<CallbackRecord> byId(String id, String gmsUser) {
     ServiceInstance instance = callbackInstance(Optional.empty(), id, gmsUser);
     return List.of(records.of(instance));
   }
@@ -146,7 +146,7 @@ public class CallbackRequests {
    * {@code GET /service/callback[/{name}]?<property>=…}: records whose properties match, all of
    * them ({@code operand=AND}, the default) or any ({@code OR}); {@code !value} negates.
    */
-  public List<Map<String, String>> query(
+  public List<CallbackRecord> query(
       Optional<String> name, Map<String, String> properties, String gmsUser) {
     name.ifPresent(this::service);
     Map<String, String> wanted = new LinkedHashMap<>(properties);
@@ -163,7 +163,7 @@ public class CallbackRequests {
    * {@code DELETE /service/callback/{name}/{id}}: cancels; answers the record (COMPLETED,
    * CANCELLED).
    */
-  public Map<String, String> cancel(String name, String id, String gmsUser) {
+  public CallbackRecord cancel(String name, String id, String gmsUser) {
     callbackInstance(Optional.of(name), id, gmsUser);
     instances.cancel(id, gmsUser);
     return records.of(em.find(ServiceInstance.class, id));
@@ -173,7 +173,7 @@ public class CallbackRequests {
    * {@code PUT /service/callback/{name}/{id}} with {@code _new_desired_time}: moves a waiting
    * callback.
    */
-  public Map<String, String> reschedule(
+  public CallbackRecord reschedule(
       String name, String id, Map<String, String> body, String gmsUser) {
     ServiceDefinition service = service(name);
     CallbackSettings settings = settings(service);
@@ -190,17 +190,11 @@ public class CallbackRequests {
     ServiceInstance instance = callbackInstance(Optional.of(name), id, gmsUser);
     em.refresh(instance, LockModeType.PESSIMISTIC_WRITE);
     if (!instance.may(Move.SCHEDULE)) {
-      throw ProblemException.conflict(
-          "_id: callback "
-              + id
-              + " is "
-              + CallbackState.of(instance.state())
-              + " and can no longer be moved",
-          List.of(new ProblemException.InvalidParam("_id", "not waiting any more")));
+      throw CallbackRefused.notMovable(id, CallbackState.of(instance.state()));
     }
     lockService(name);
     if (capacity.freeAt(name, settings, at) == 0) {
-      throw CallbackProblems.availability(
+      throw CallbackRefused.availability(
           "_new_desired_time",
           "no free slot at " + CallbackCapacity.SLOT.format(at),
           capacity.proposals(name, settings, at, 5));
@@ -211,7 +205,7 @@ public class CallbackRequests {
   }
 
   /** {@code GET /service/callback/{name}/availability}. */
-  public JsonObject availability(
+  public List<CallbackSlot> availability(
       String name, String start, String end, Integer days, Integer maxSlots) {
     ServiceDefinition service = service(name);
     Instant from =
@@ -241,7 +235,7 @@ public class CallbackRequests {
             && name.map(instance.serviceName()::equals).orElse(true)
             && isCallbackService(instance.serviceName());
     if (!ours) {
-      throw CallbackProblems.notFound(
+      throw CallbackRefused.notFound(
           "no callback " + id + name.map(n -> " of service " + n).orElse(""));
     }
     return instance;
