@@ -15,7 +15,8 @@ public final class ParameterInvalid extends Refusal {
   private final List<Field> fields;
 
   public ParameterInvalid(String name, String reason) {
-    this(List.of(new Field(name, reason)));
+    super(name + ": " + reason);
+    this.fields = List.of(new Field(name, reason));
   }
 
   public ParameterInvalid(List<Field> fields) {
