@@ -22,6 +22,7 @@ final class HotPath {
   private final List<Points.Point> pairs = new ArrayList<>();
   private final List<Points.Point> shared = new ArrayList<>();
   private final List<Points.Point> reads = new ArrayList<>();
+  private final List<String> commitToBroker = new ArrayList<>();
 
   HotPath(BenchStack stack, BenchSettings settings, Points points, Wrk wrk, ProductSetup setup) {
     this.stack = stack;
@@ -34,7 +35,29 @@ final class HotPath {
   void measure() throws Exception {
     for (int c : settings.connections()) {
       pairs.add(pairPoint("hot path", c, POOL_SIZE));
+      commitToBroker.add(c + ": " + commitToBroker());
     }
+  }
+
+  /**
+   * The server's commit-to-broker quantiles, read right after a point: its reservoir favours the
+   * last minutes, so they are mostly that point's last run.
+   */
+  private String commitToBroker() {
+    String metrics = stack.gms().get("/metrics?scope=application").body();
+    return "p50 " + quantile(metrics, "0.5") + " ms, p99 " + quantile(metrics, "0.99") + " ms";
+  }
+
+  private static String quantile(String metrics, String quantile) {
+    String prefix = "callflow_outbox_commit_to_broker_seconds{";
+    String suffix = "quantile=\"" + quantile + "\"}";
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(prefix) && line.contains(suffix))
+        .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+        .map(seconds -> String.format("%.1f", Double.parseDouble(seconds) * 1000))
+        .findFirst()
+        .orElse("?");
   }
 
   void measureOthers() throws Exception {
@@ -92,6 +115,11 @@ final class HotPath {
             + " (mean of its two runs): throughput as a fraction of the ceiling's, latency as a"
             + " multiple of the ceiling's allocate or release.");
     report.table(pairHeaders(), pairRows(pairs, ceilings::httpCommit));
+    report.paragraph(
+        "Commit to broker (the server's `callflow_outbox_commit_to_broker_seconds`, read"
+            + " after each point; its reservoir favours the last minutes), by connections: "
+            + String.join("; ", commitToBroker)
+            + ".");
     report.heading("Other requests");
     report.paragraph(
         "request-interaction alone on a shared pool of "

@@ -12,6 +12,7 @@ import io.callflow.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,20 @@ class CometdIT {
         assertTrue(held.getBoolean("successful"), held::toString);
       }
     }
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsABadRequestNamingWhy() {
+    Reply refused =
+        gms.post(
+            "/genesys/cometd",
+            "application/json",
+            "[{\"channel\":\"/meta/handshake\",".getBytes(StandardCharsets.UTF_8));
+    assertEquals(400, refused.status(), refused::toString);
+    assertEquals("application/problem+json", refused.contentType(), refused::toString);
+    assertTrue(
+        refused.json().getString("detail").startsWith("the body is not Bayeux JSON"),
+        refused::toString);
   }
 
   @Test

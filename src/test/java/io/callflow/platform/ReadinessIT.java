@@ -165,6 +165,21 @@ class ReadinessIT {
     assertTrue(metrics.body().contains("callflow_allocations_total"), "allocations are counted");
     assertTrue(
         metrics.body().contains("callflow_pool_utilisation"), "pool utilisation is reported");
+    // the request's events reach the broker; their latency is given in seconds, as its name says
+    double p99 =
+        Eventually.await(
+            "the commit-to-broker latency is reported",
+            Duration.ofSeconds(10),
+            () ->
+                gms.get("/metrics")
+                    .body()
+                    .lines()
+                    .filter(line -> line.startsWith("callflow_outbox_commit_to_broker_seconds{"))
+                    .filter(line -> line.contains("quantile=\"0.99\""))
+                    .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .filter(seconds -> seconds > 0)
+                    .findFirst());
+    assertTrue(p99 < 60, "a p99 of " + p99 + " s is not a latency in seconds");
     Reply openApi = gms.get("/openapi");
     assertEquals(200, openApi.status());
     assertTrue(openApi.body().contains("/admin/diagnostics/round-trips"), openApi::body);

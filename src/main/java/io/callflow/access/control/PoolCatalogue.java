@@ -2,6 +2,7 @@ package io.callflow.access.control;
 
 import io.callflow.access.entity.Pool;
 import io.callflow.access.entity.PoolSettings;
+import io.callflow.platform.persistence.SchemaMigration;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -32,13 +33,17 @@ public class PoolCatalogue {
   @PersistenceContext EntityManager em;
   @Inject AccessNumberAllocator allocator;
   @Inject PoolChanges changes;
+  @Inject SchemaMigration schema;
 
   private Map<String, PoolSettings> pushed = Map.of();
   private long pushedGeneration = -1;
 
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   public void everySecond() {
-    refresh();
+    // before the first migration the table is missing: reading it would log an error at every start
+    if (schema.outcome().succeeded()) {
+      refresh();
+    }
   }
 
   private synchronized void refresh() {

@@ -1,5 +1,8 @@
 package io.callflow.notification.boundary;
 
+import io.callflow.platform.json.Jsonp;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +35,24 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
     return body.length > maxBytes
         ? Optional.empty()
         : Optional.of(new BufferedBodyRequest(request, body));
+  }
+
+  /**
+   * Why the body is not JSON, or empty when it is (an empty body is CometD's to answer): CometD
+   * answers a body it cannot parse with a bare 500 and logs nothing.
+   */
+  Optional<String> notJson() {
+    if (body.length == 0) {
+      return Optional.empty();
+    }
+    try (JsonParser parser = Jsonp.createParser(new ByteArrayInputStream(body))) {
+      while (parser.hasNext()) {
+        parser.next();
+      }
+      return Optional.empty();
+    } catch (JsonException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.InputStream;
 import java.io.Reader;
 import java.util.Collection;
@@ -42,5 +43,9 @@ public final class Jsonp {
 
   public static JsonReader createReader(InputStream in) {
     return PROVIDER.createReader(in);
+  }
+
+  public static JsonParser createParser(InputStream in) {
+    return PROVIDER.createParser(in);
   }
 }

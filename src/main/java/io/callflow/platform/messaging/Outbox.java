@@ -7,57 +7,134 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Writes outgoing messages in the caller's transaction (a transaction of its own when there is
  * none) and wakes the relay once that transaction has committed.
+ *
+ * <p>A transaction's messages are collected and written in one statement as it commits, before the
+ * persistence context's own writes: a request causing several messages pays one round trip for
+ * them. The synchronization that writes them is registered with the transaction manager, not
+ * interposed, because interposed ones run after the persistence unit has written its changes and
+ * given up its part of the transaction.
  */
 @ApplicationScoped
 public class Outbox {
 
-  private static final Object WAKE_REGISTERED = new Object();
+  private static final String INSERT =
+      "INSERT INTO outbox_message (message_id, destination, topic, type, body, properties,"
+          + " group_id, deliver_at) VALUES ";
+  private static final int COLUMNS = 8;
+
+  private static final Object BATCH = new Object();
 
   @PersistenceContext EntityManager em;
   @Resource TransactionSynchronizationRegistry transactions;
+
+  @Resource(lookup = "java:appserver/TransactionManager")
+  TransactionManager transactionManager;
+
   @Inject OutboxSignal signal;
 
   @Transactional
   public void add(OutgoingMessage message) {
-    em.createNativeQuery(
-            "INSERT INTO outbox_message (message_id, destination, topic, type, body, properties,"
-                + " group_id, deliver_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS timestamptz))")
-        // the row depends on nothing the persistence context holds: no early flush for it
-        .setFlushMode(FlushModeType.COMMIT)
-        .setParameter(1, UUID.randomUUID().toString())
-        .setParameter(2, message.destination())
-        .setParameter(3, message.topic())
-        .setParameter(4, message.type())
-        .setParameter(5, message.body())
-        .setParameter(
-            6, message.properties().isEmpty() ? null : StringObjects.toText(message.properties()))
-        .setParameter(7, message.group().orElse(null))
-        .setParameter(8, message.deliverAt().map(Timestamp::from).orElse(null))
-        .executeUpdate();
-    if (transactions.getResource(WAKE_REGISTERED) == null) {
-      transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
+    Batch batch = (Batch) transactions.getResource(BATCH);
+    if (batch == null) {
+      batch = new Batch();
+      transactions.putResource(BATCH, batch);
+      register(batch);
+    }
+    if (batch.written) {
+      write(List.of(message)); // caused while the transaction completes: written at once
+    } else {
+      batch.messages.add(message);
+    }
+  }
 
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                signal.wake();
-              }
-            }
-          });
+  private void register(Batch batch) {
+    try {
+      transactionManager.getTransaction().registerSynchronization(batch);
+    } catch (RollbackException | SystemException e) {
+      throw new IllegalStateException("Outbox messages cannot join the transaction", e);
+    }
+  }
+
+  /** One statement for all {@code messages}, in their order (the row ids keep it). */
+  private void write(List<OutgoingMessage> messages) {
+    StringBuilder sql = new StringBuilder(INSERT);
+    for (int row = 0; row < messages.size(); row++) {
+      int p = row * COLUMNS;
+      sql.append(row == 0 ? "" : ", ")
+          .append("(?")
+          .append(p + 1)
+          .append(", ?")
+          .append(p + 2)
+          .append(", ?")
+          .append(p + 3)
+          .append(", ?")
+          .append(p + 4)
+          .append(", ?")
+          .append(p + 5)
+          .append(", ?")
+          .append(p + 6)
+          .append(", ?")
+          .append(p + 7)
+          .append(", CAST(?")
+          .append(p + 8)
+          .append(" AS timestamptz))");
+    }
+    Query insert =
+        em.createNativeQuery(sql.toString())
+            // the rows depend on nothing the persistence context holds: no flush for them
+            .setFlushMode(FlushModeType.COMMIT);
+    for (int row = 0; row < messages.size(); row++) {
+      OutgoingMessage message = messages.get(row);
+      int p = row * COLUMNS;
+      insert
+          .setParameter(p + 1, UUID.randomUUID().toString())
+          .setParameter(p + 2, message.destination())
+          .setParameter(p + 3, message.topic())
+          .setParameter(p + 4, message.type())
+          .setParameter(p + 5, message.body())
+          .setParameter(
+              p + 6,
+              message.properties().isEmpty() ? null : StringObjects.toText(message.properties()))
+          .setParameter(p + 7, message.group().orElse(null))
+          .setParameter(p + 8, message.deliverAt().map(Timestamp::from).orElse(null));
+    }
+    insert.executeUpdate();
+  }
+
+  /** A transaction's messages, written as it commits; the relay is woken once it has. */
+  private final class Batch implements Synchronization {
+    final List<OutgoingMessage> messages = new ArrayList<>(4);
+    boolean written;
+
+    @Override
+    public void beforeCompletion() {
+      written = true;
+      if (!messages.isEmpty()) {
+        write(messages);
+      }
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      if (status == Status.STATUS_COMMITTED) {
+        signal.wake();
+      }
     }
   }
 }

@@ -157,7 +157,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
    * The members every problem answer has: RFC 9457's and GMS's ({@code code}, {@code phrase},
    * {@code message}, {@code exception}).
    */
-  static JsonObjectBuilder problem(int status, String phrase, String gmsException, String detail) {
+  public static JsonObjectBuilder problem(
+      int status, String phrase, String gmsException, String detail) {
     Status known = Status.fromStatusCode(status);
     return Jsonp.createObjectBuilder()
         .add("type", "about:blank")

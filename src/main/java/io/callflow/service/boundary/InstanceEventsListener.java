@@ -64,6 +64,9 @@ public class InstanceEventsListener implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
+    if (!streams.watchesAny()) {
+      return; // every instance event of the cluster passes here: most find nobody watching
+    }
     try {
       String type = message.getStringProperty(Destinations.TYPE_PROPERTY);
       JsonObject event = parse(message.getBody(String.class));

@@ -32,6 +32,11 @@ public class InstanceStreams {
     send(serviceId, stream, STATE, null, json(currentState));
   }
 
+  /** False when no stream is open; true may still mean none (a closed stream's entry stays). */
+  public boolean watchesAny() {
+    return !streams.isEmpty();
+  }
+
   public boolean isWatched(String serviceId) {
     List<Stream> open = streams.get(serviceId);
     return open != null && !open.isEmpty();

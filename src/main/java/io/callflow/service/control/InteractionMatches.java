@@ -15,10 +15,11 @@ import io.callflow.service.entity.MatchAmbiguous;
 import io.callflow.service.entity.NoMatch;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.storage.control.AppDataStore;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,8 @@ import java.util.logging.Logger;
  * number dialled (DNIS), the caller's number (ANI) and the access code the caller entered. A match
  * releases the booking, so a second call on the same access info finds nothing.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class InteractionMatches {
 
   private static final Logger LOG = Logger.getLogger(InteractionMatches.class.getName());

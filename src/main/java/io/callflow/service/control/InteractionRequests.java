@@ -19,10 +19,11 @@ import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.service.entity.StateChange;
 import io.callflow.storage.control.AppDataStore;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,8 @@ import java.util.UUID;
  * The access-number built-ins: {@code request-interaction} (a new instance with a number to call
  * now) and {@code request-access} (access info for an existing instance).
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class InteractionRequests {
 
   @PersistenceContext EntityManager em;

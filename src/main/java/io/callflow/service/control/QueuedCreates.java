@@ -16,10 +16,11 @@ import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.service.entity.StateChange;
 import io.callflow.storage.control.AppDataStore;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,8 @@ import java.util.UUID;
  * location), answers a repeat (idempotency key, one live callback per number) with the instance it
  * made, else puts a new instance in its queue, SCHEDULED when its time has not come.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class QueuedCreates {
 
   @PersistenceContext EntityManager em;
