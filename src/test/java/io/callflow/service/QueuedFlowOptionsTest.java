@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.service.control.OptionChecks;
 import io.callflow.service.control.ServiceOptions;
 import io.callflow.service.control.ServiceOptions.OnConfirmTimeout;
@@ -78,12 +78,12 @@ class QueuedFlowOptionsTest {
   })
   void badValuesAreNamed(String key, String value) {
     assertTrue(OptionChecks.problemWith(key, value).isPresent());
-    ProblemException problem =
+    ParameterInvalid problem =
         assertThrows(
-            ProblemException.class,
+            ParameterInvalid.class,
             () ->
                 ServiceOptions.resolve(
                     Map.of("_overwritable_options", key), Map.of(key, value), ignored -> {}));
-    assertEquals(key, problem.invalidParams().get(0).name());
+    assertEquals(key, problem.fields().get(0).name());
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.service.control.ServiceOptions;
 import io.callflow.service.entity.Flow;
 import java.time.Duration;
@@ -93,25 +93,24 @@ class ServiceOptionsTest {
   }
 
   @Test
-  void invalidOverwritableRequestValuesAreA400NamingTheOption() {
-    ProblemException length =
+  void invalidOverwritableRequestValuesAreRefusedNamingTheOption() {
+    ParameterInvalid length =
         assertThrows(
-            ProblemException.class,
+            ParameterInvalid.class,
             () ->
                 ServiceOptions.resolve(Map.of(), Map.of("_access_code_length", "3"), ignored::add));
-    assertEquals(400, length.statusCode());
-    assertEquals("_access_code_length", length.invalidParams().get(0).name());
-    ProblemException timeout =
+    assertEquals("_access_code_length", length.fields().get(0).name());
+    ParameterInvalid timeout =
         assertThrows(
-            ProblemException.class,
+            ParameterInvalid.class,
             () ->
                 ServiceOptions.resolve(
                     Map.of(), Map.of("_booking_expiration_timeout", "soon"), ignored::add));
-    assertEquals("_booking_expiration_timeout", timeout.invalidParams().get(0).name());
-    ProblemException code =
+    assertEquals("_booking_expiration_timeout", timeout.fields().get(0).name());
+    ParameterInvalid code =
         assertThrows(
-            ProblemException.class,
+            ParameterInvalid.class,
             () -> ServiceOptions.resolve(Map.of(), Map.of("_provide_code", "yes"), ignored::add));
-    assertEquals("_provide_code", code.invalidParams().get(0).name());
+    assertEquals("_provide_code", code.fields().get(0).name());
   }
 }

@@ -6,7 +6,7 @@ import io.callflow.access.entity.BookingRequest;
 import io.callflow.access.entity.Choice;
 import io.callflow.access.entity.Pool;
 import io.callflow.access.entity.PoolSettings;
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.domain.ParameterInvalid;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Lock;
@@ -75,15 +75,14 @@ public class AccessNumberAllocator {
             .orElseThrow(
                 () ->
                     request.poolNamedByRequest()
-                        ? ProblemException.badParameter(
-                            "_resource_group", "no pool named " + request.pool())
+                        ? new ParameterInvalid("_resource_group", "no pool named " + request.pool())
                         : new PoolMissing(request.pool()));
     if (request.provideCode()) {
       codeFormat
           .problemWithLength(request.accessCodeLength())
           .ifPresent(
               problem -> {
-                throw ProblemException.badParameter("_access_code_length", problem);
+                throw new ParameterInvalid("_access_code_length", problem);
               });
     }
     Optional<Booking> booking = book(pool, request);

@@ -1,14 +1,12 @@
 package io.callflow.access.control;
 
 import io.callflow.platform.config.ConfigKeys;
-import io.callflow.platform.rest.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -41,7 +39,7 @@ public class AllocationLimits {
 
   /**
    * Takes one allocation for {@code client} on {@code service}, whose limit is {@code perMinute}
-   * (empty: the server's default; 0: none), or answers 429.
+   * (empty: the server's default; 0: none), or refuses with {@link AllocationLimited}.
    */
   public void take(String service, String client, java.util.Optional<Integer> perMinute) {
     int limit = perMinute.orElse(defaultPerMinute);
@@ -53,19 +51,7 @@ public class AllocationLimits {
     Bucket bucket = buckets.computeIfAbsent(service + "|" + client, key -> new Bucket(limit, now));
     long waitMillis = bucket.take(limit, now);
     if (waitMillis > 0) {
-      throw ProblemException.of(
-          429,
-          "TOO_MANY_REQUESTS",
-          "RateLimited",
-          "client "
-              + client
-              + " asked service "
-              + service
-              + " for more than "
-              + limit
-              + " access numbers a minute",
-          List.of(),
-          Math.max(1, (waitMillis + 999) / 1000));
+      throw new AllocationLimited(service, client, limit, waitMillis);
     }
   }
 

@@ -5,8 +5,7 @@ import io.callflow.access.entity.Pool;
 import io.callflow.access.entity.PoolSnapshot;
 import io.callflow.access.entity.PoolSpecification;
 import io.callflow.access.entity.Utilisation;
-import io.callflow.platform.rest.ProblemException;
-import io.callflow.platform.rest.ProblemException.InvalidParam;
+import io.callflow.platform.domain.ParameterInvalid.Field;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -71,15 +70,13 @@ public class PoolAdministration {
   /** A new pool with its numbers; 409 when the name is taken or a number is in another pool. */
   public PoolSnapshot create(PoolSpecification specification) {
     if (!insertIfAbsent(specification)) {
-      throw ProblemException.conflict(
+      throw new PoolChangeRefused(
           "pool "
               + specification.name()
               + " already exists; PUT /admin/pools/"
               + specification.name()
               + " reconfigures it",
-          List.of(
-              new InvalidParam(
-                  "name", "a pool named " + specification.name() + " already exists")));
+          List.of(new Field("name", "a pool named " + specification.name() + " already exists")));
     }
     return configureLocked(specification);
   }
@@ -99,13 +96,13 @@ public class PoolAdministration {
     lockNumbers(name, null);
     PoolSnapshot last = snapshot(pool);
     if (last.utilisation().liveBookings() > 0) {
-      throw ProblemException.conflict(
+      throw new PoolChangeRefused(
           "pool "
               + name
               + " has "
               + last.utilisation().liveBookings()
               + " live booking(s); delete it once they have ended",
-          List.of(new InvalidParam("name", "pool " + name + " has live bookings")));
+          List.of(new Field("name", "pool " + name + " has live bookings")));
     }
     em.createQuery("DELETE FROM AccessNumber a WHERE a.poolName = :pool")
         .setParameter("pool", name)
@@ -133,15 +130,14 @@ public class PoolAdministration {
     Pool pool = locked(name);
     List<AccessNumber> present = lockNumbers(name, numbers);
     Set<String> booked = liveBookedNumbers(name);
-    List<InvalidParam> conflicts = new ArrayList<>();
+    List<Field> conflicts = new ArrayList<>();
     for (int i = 0; i < numbers.size(); i++) {
       if (booked.contains(numbers.get(i))) {
-        conflicts.add(
-            new InvalidParam("numbers[" + i + "]", numbers.get(i) + " has a live booking"));
+        conflicts.add(new Field("numbers[" + i + "]", numbers.get(i) + " has a live booking"));
       }
     }
     if (!conflicts.isEmpty()) {
-      throw ProblemException.conflict(
+      throw new PoolChangeRefused(
           describe(conflicts) + "; remove once the booking has ended", conflicts);
     }
     present.forEach(em::remove);
@@ -196,24 +192,23 @@ public class PoolAdministration {
         .setParameter("numbers", List.copyOf(new LinkedHashSet<>(numbers)))
         .getResultStream()
         .forEach(a -> owners.put(a.number(), a.poolName()));
-    List<InvalidParam> conflicts = new ArrayList<>();
+    List<Field> conflicts = new ArrayList<>();
     for (int i = 0; i < numbers.size(); i++) {
       String owner = owners.get(numbers.get(i));
       if (!pool.name().equals(owner)) {
         conflicts.add(
-            new InvalidParam("numbers[" + i + "]", numbers.get(i) + " belongs to pool " + owner));
+            new Field("numbers[" + i + "]", numbers.get(i) + " belongs to pool " + owner));
       }
     }
     if (!conflicts.isEmpty()) {
-      throw ProblemException.conflict(
-          describe(conflicts) + "; remove it from there first", conflicts);
+      throw new PoolChangeRefused(describe(conflicts) + "; remove it from there first", conflicts);
     }
   }
 
   private Pool locked(String name) {
     Pool pool = em.find(Pool.class, name, LockModeType.PESSIMISTIC_WRITE);
     if (pool == null) {
-      throw ProblemException.notFound("no pool named " + name);
+      throw new PoolNotFound(name);
     }
     return pool;
   }
@@ -278,10 +273,7 @@ public class PoolAdministration {
     return Set.copyOf(numbers);
   }
 
-  private static String describe(List<InvalidParam> conflicts) {
-    return conflicts.stream()
-        .map(InvalidParam::reason)
-        .distinct()
-        .collect(Collectors.joining(", "));
+  private static String describe(List<Field> conflicts) {
+    return conflicts.stream().map(Field::reason).distinct().collect(Collectors.joining(", "));
   }
 }

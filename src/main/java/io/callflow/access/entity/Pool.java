@@ -1,6 +1,6 @@
 package io.callflow.access.entity;
 
-import io.callflow.platform.json.Names;
+import io.callflow.platform.domain.Names;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

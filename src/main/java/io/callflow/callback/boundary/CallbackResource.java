@@ -1,10 +1,9 @@
 package io.callflow.callback.boundary;
 
 import io.callflow.callback.control.CallbackRequests;
-import io.callflow.platform.json.Jsonp;
-import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.GmsUser;
 import io.callflow.platform.rest.RequestParameters;
+import io.callflow.service.boundary.InstanceAnswers;
 import io.callflow.service.control.IdempotencyKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,12 +49,13 @@ public class CallbackResource {
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       InputStream body) {
     Map<String, String> parameters = RequestParameters.parse(headers.getMediaType(), body);
-    return StringObjects.toJson(
+    return InstanceAnswers.json(
         callbacks.create(
             name,
             parameters,
             gmsUser,
-            Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank())));
+            Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank())),
+        uri.getBaseUri());
   }
 
   /**
@@ -66,7 +65,7 @@ public class CallbackResource {
   public JsonArray records(@HeaderParam(GmsUser.HEADER) String gmsUser) {
     Map<String, String> query = query();
     String id = query.get("_id");
-    return array(
+    return CallbackJson.records(
         id != null
             ? callbacks.byId(id, gmsUser)
             : callbacks.query(Optional.empty(), query, gmsUser));
@@ -76,7 +75,7 @@ public class CallbackResource {
   @Path("{name}")
   public JsonArray recordsOf(
       @PathParam("name") String name, @HeaderParam(GmsUser.HEADER) String gmsUser) {
-    return array(callbacks.query(Optional.of(name), query(), gmsUser));
+    return CallbackJson.records(callbacks.query(Optional.of(name), query(), gmsUser));
   }
 
   @GET
@@ -87,7 +86,7 @@ public class CallbackResource {
       @QueryParam("end") String end,
       @QueryParam("number-of-days") Integer days,
       @QueryParam("max-time-slots") Integer maxSlots) {
-    return callbacks.availability(name, start, end, days, maxSlots);
+    return CallbackJson.slots(callbacks.availability(name, start, end, days, maxSlots));
   }
 
   /** Cancels; clients send a JSON body, an empty one, or none. */
@@ -97,7 +96,7 @@ public class CallbackResource {
       @PathParam("name") String name,
       @PathParam("id") String id,
       @HeaderParam(GmsUser.HEADER) String gmsUser) {
-    return StringObjects.toJson(callbacks.cancel(name, id, gmsUser));
+    return CallbackJson.record(callbacks.cancel(name, id, gmsUser));
   }
 
   @PUT
@@ -107,7 +106,7 @@ public class CallbackResource {
       @PathParam("id") String id,
       @HeaderParam(GmsUser.HEADER) String gmsUser,
       InputStream body) {
-    return StringObjects.toJson(
+    return CallbackJson.record(
         callbacks.reschedule(
             name, id, RequestParameters.parse(headers.getMediaType(), body), gmsUser));
   }
@@ -122,9 +121,5 @@ public class CallbackResource {
               }
             });
     return query;
-  }
-
-  private static JsonArray array(List<Map<String, String>> records) {
-    return Jsonp.createArrayBuilder(records.stream().map(StringObjects::toJson).toList()).build();
   }
 }

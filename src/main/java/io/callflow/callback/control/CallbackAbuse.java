@@ -1,6 +1,6 @@
 package io.callflow.callback.control;
 
-import io.callflow.callback.entity.CallbackProblems;
+import io.callflow.callback.entity.CallbackRefused;
 import io.callflow.callback.entity.CallbackSettings;
 import io.callflow.platform.phone.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +45,7 @@ public class CallbackAbuse {
             name,
             number);
     if (live >= settings.maxLivePerNumber()) {
-      throw CallbackProblems.duplicate(number, settings.maxLivePerNumber());
+      throw CallbackRefused.duplicate(number, settings.maxLivePerNumber());
     }
     long recent =
         count(
@@ -53,7 +53,7 @@ public class CallbackAbuse {
             name,
             Timestamp.from(now.minus(settings.throttleWindow())));
     if (recent >= settings.throttleMax()) {
-      throw CallbackProblems.throttled(
+      throw CallbackRefused.throttled(
           "service "
               + name
               + " took "
@@ -72,7 +72,7 @@ public class CallbackAbuse {
               requester.get(),
               Timestamp.from(now.minus(REQUESTER_PERIOD)));
       if (asked >= settings.immediatePerRequesterPerDay()) {
-        throw CallbackProblems.throttled(
+        throw CallbackRefused.throttled(
             "requester "
                 + requester.get()
                 + " asked for "
@@ -89,17 +89,17 @@ public class CallbackAbuse {
         parameters.containsKey("_customer_number") ? "_customer_number" : "_phone_number";
     String raw = parameters.get(field);
     if (raw == null || raw.isBlank()) {
-      throw CallbackProblems.number("_customer_number", "required: the customer's number");
+      throw CallbackRefused.number("_customer_number", "required: the customer's number");
     }
     String number =
         phoneNumbers
             .toE164(raw)
             .orElseThrow(
                 () ->
-                    CallbackProblems.number(
+                    CallbackRefused.number(
                         field, "Customer Number [" + raw + "] is not a possible number"));
     if (PhoneNumbers.isPremiumRate(number)) {
-      throw CallbackProblems.number(
+      throw CallbackRefused.number(
           field, "Customer Number [" + number + "] is disallowed: premium rate");
     }
     return number;

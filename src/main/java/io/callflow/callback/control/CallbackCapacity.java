@@ -1,17 +1,15 @@
 package io.callflow.callback.control;
 
 import io.callflow.callback.entity.CallbackSettings;
-import io.callflow.platform.json.Jsonp;
+import io.callflow.callback.entity.CallbackSlot;
 import jakarta.ejb.Stateless;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,7 @@ import java.util.Map;
 public class CallbackCapacity {
 
   /** Slots as GMS clients parse them: ISO-8601 UTC with milliseconds. */
-  public static final DateTimeFormatter SLOT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  public static final DateTimeFormatter SLOT = CallbackSlot.FORMAT;
 
   private static final String LIVE =
       "service_name = ?1 AND state NOT IN ('COMPLETED', 'CANCELLED', 'EXPIRED', 'FAILED')";
@@ -54,9 +51,9 @@ public class CallbackCapacity {
 
   /**
    * Open slots from {@code start} (rounded up to a bucket) until {@code end}, at most {@code
-   * maxSlots}, each with its free places: {@code {"2026-03-09T14:30:00.000Z": 3, …}}.
+   * maxSlots}, each with its free places.
    */
-  public JsonObject availability(
+  public List<CallbackSlot> availability(
       String service, CallbackSettings settings, Instant start, Instant end, int maxSlots) {
     Duration bucket = settings.bucket();
     Instant first = bucketOf(start, bucket);
@@ -64,31 +61,29 @@ public class CallbackCapacity {
       first = first.plus(bucket);
     }
     Map<Instant, Integer> taken = taken(service, settings, first, end);
-    JsonObjectBuilder slots = Jsonp.createObjectBuilder();
-    int listed = 0;
-    for (Instant slot = first; slot.isBefore(end) && listed < maxSlots; slot = slot.plus(bucket)) {
+    List<CallbackSlot> slots = new ArrayList<>();
+    for (Instant slot = first;
+        slot.isBefore(end) && slots.size() < maxSlots;
+        slot = slot.plus(bucket)) {
       if (settings.officeHours().isOpenAt(slot)) {
         slots.add(
-            SLOT.format(slot),
-            Math.max(0, settings.capacityPerBucket() - taken.getOrDefault(slot, 0)));
-        listed++;
+            new CallbackSlot(
+                slot, Math.max(0, settings.capacityPerBucket() - taken.getOrDefault(slot, 0))));
       }
     }
-    return slots.build();
+    return slots;
   }
 
   /**
    * Slots with room, from {@code from} on, at most {@code count}: what an availability error
    * proposes.
    */
-  public JsonObject proposals(String service, CallbackSettings settings, Instant from, int count) {
-    JsonObject window = availability(service, settings, from, from.plus(Duration.ofDays(14)), 2000);
-    JsonObjectBuilder free = Jsonp.createObjectBuilder();
-    window.entrySet().stream()
-        .filter(e -> ((jakarta.json.JsonNumber) e.getValue()).intValue() > 0)
+  public List<CallbackSlot> proposals(
+      String service, CallbackSettings settings, Instant from, int count) {
+    return availability(service, settings, from, from.plus(Duration.ofDays(14)), 2000).stream()
+        .filter(slot -> slot.free() > 0)
         .limit(count)
-        .forEach(e -> free.add(e.getKey(), e.getValue()));
-    return free.build();
+        .toList();
   }
 
   /** Live callbacks per bucket start, between {@code from} and {@code to}. */

@@ -1,5 +1,6 @@
 package io.callflow.callback.control;
 
+import io.callflow.callback.entity.CallbackRecord;
 import io.callflow.callback.entity.CallbackState;
 import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.ServiceInstance;
@@ -32,22 +33,21 @@ public class CallbackRecords {
   @PersistenceContext EntityManager em;
   @Inject AppDataStore appData;
 
-  public Map<String, String> of(ServiceInstance instance) {
-    Map<String, String> record = new LinkedHashMap<>();
-    appData.read(instance.dataId()).ifPresent(record::putAll);
-    record.put("_id", instance.id());
-    record.put("_service_name", instance.serviceName());
-    record.put("_callback_state", CallbackState.of(instance.state()).name());
-    record.put("_callback_reason", CallbackState.reason(instance.state()));
+  public CallbackRecord of(ServiceInstance instance) {
     Instant desired = instance.desiredTime().orElse(instance.createdAt());
-    record.put("_desired_time", CallbackCapacity.SLOT.format(desired));
-    record.put("_expiration_time", CallbackCapacity.SLOT.format(desired.plus(RECORD_TTL)));
-    record.put("_customer_number", instance.phoneNumber().orElse(""));
-    return record;
+    return new CallbackRecord(
+        appData.read(instance.dataId()).orElse(Map.of()),
+        instance.id(),
+        instance.serviceName(),
+        CallbackState.of(instance.state()),
+        CallbackState.reason(instance.state()),
+        desired,
+        desired.plus(RECORD_TTL),
+        instance.phoneNumber().orElse(""));
   }
 
   /** Records of callback services (or of {@code service}) whose properties match the query. */
-  public List<Map<String, String>> query(
+  public List<CallbackRecord> query(
       Optional<String> service, Map<String, String> query, String gmsUser) {
     boolean any = "OR".equalsIgnoreCase(query.getOrDefault("operand", "AND"));
     Map<String, String> wanted = new LinkedHashMap<>(query);
@@ -75,7 +75,7 @@ public class CallbackRecords {
         .stream()
         .filter(instance -> instance.isVisibleTo(gmsUser))
         .map(this::of)
-        .filter(record -> matches(record, wanted, any))
+        .filter(record -> matches(record.properties(), wanted, any))
         .toList();
   }
 

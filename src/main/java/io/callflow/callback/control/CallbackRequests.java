@@ -1,12 +1,14 @@
 package io.callflow.callback.control;
 
-import io.callflow.callback.entity.CallbackProblems;
+import io.callflow.callback.entity.CallbackRecord;
+import io.callflow.callback.entity.CallbackRefused;
 import io.callflow.callback.entity.CallbackSettings;
+import io.callflow.callback.entity.CallbackSlot;
 import io.callflow.callback.entity.CallbackState;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.persistence.AdvisoryLocks;
 import io.callflow.platform.phone.PhoneNumbers;
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.time.IsoInstants;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.control.InteractionRequests;
@@ -15,13 +17,13 @@ import io.callflow.service.control.QueuedFlows;
 import io.callflow.service.control.ServiceCatalog;
 import io.callflow.service.control.ServiceInstances;
 import io.callflow.service.entity.Flow;
+import io.callflow.service.entity.InstanceAnswer;
 import io.callflow.service.entity.Move;
 import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -59,7 +61,7 @@ public class CallbackRequests {
   public ServiceDefinition service(String name) {
     ServiceDefinition service = em.find(ServiceDefinition.class, name);
     if (service == null || service.flow() != Flow.CALLBACK) {
-      throw CallbackProblems.resource(name);
+      throw CallbackRefused.resource(name);
     }
     return service;
   }
@@ -69,7 +71,7 @@ public class CallbackRequests {
   }
 
   /** {@code POST /service/callback/{name}}: answers the chosen flow's dialog. */
-  public Map<String, String> create(
+  public InstanceAnswer create(
       String name,
       Map<String, String> parameters,
       String gmsUser,
@@ -81,7 +83,7 @@ public class CallbackRequests {
     String direction = choice(parameters, OptionKey.CALL_DIRECTION, settings.callDirection());
     if (!direction.equals(CallbackSettings.USERORIGINATED)
         && !direction.equals(CallbackSettings.USERTERMINATED)) {
-      throw ProblemException.badParameter(
+      throw new ParameterInvalid(
           OptionKey.CALL_DIRECTION,
           "must be USERORIGINATED or USERTERMINATED, not '" + direction + "'");
     }
@@ -90,8 +92,7 @@ public class CallbackRequests {
         flag(parameters, OptionKey.WAIT_FOR_USER_CONFIRM, settings.waitForUserConfirm());
     Optional<Instant> desired = desiredTime(parameters.get("_desired_time"), now);
     if (desired.isPresent() && direction.equals(CallbackSettings.USERORIGINATED)) {
-      throw ProblemException.badParameter(
-          "_desired_time", "only USERTERMINATED callbacks are scheduled");
+      throw new ParameterInvalid("_desired_time", "only USERTERMINATED callbacks are scheduled");
     }
     lockService(name);
     Instant slot = desired.orElse(now);
@@ -100,7 +101,7 @@ public class CallbackRequests {
           settings.officeHours().isOpenAt(slot)
               ? "no capacity left at "
               : "the office is closed at ";
-      throw CallbackProblems.availability(
+      throw CallbackRefused.availability(
           desired.isPresent() ? "_desired_time" : "_customer_number",
           why + CallbackCapacity.SLOT.format(slot),
           capacity.proposals(name, settings, slot, 5));
@@ -125,18 +126,18 @@ public class CallbackRequests {
     ServiceDefinition chosen = new ServiceDefinition(name, flow, StringObjects.toText(options));
     Map<String, String> request = new LinkedHashMap<>(parameters);
     request.put("_phone_number", number);
-    Map<String, String> answer =
+    InstanceAnswer answer =
         flow == Flow.REQUEST_INBOUND_IMMEDIATE
             ? interactions.requestInboundImmediate(chosen, request, gmsUser, idempotencyKey)
             : queuedCreates.create(chosen, request, gmsUser, idempotencyKey);
-    ServiceInstance instance = em.find(ServiceInstance.class, answer.get("_id"));
+    ServiceInstance instance = em.find(ServiceInstance.class, answer.id());
     desired.ifPresent(instance::desiredAt);
     instance.requestedBy(CallbackAbuse.requesterOf(settings, parameters, gmsUser).orElse(null));
     return answer;
   }
 
   /** {@code GET /service/callback?_id=…}: the one record, as an array. */
-  public List<Map<String, String>> byId(String id, String gmsUser) {
+  public List<CallbackRecord> byId(String id, String gmsUser) {
     ServiceInstance instance = callbackInstance(Optional.empty(), id, gmsUser);
     return List.of(records.of(instance));
   }
@@ -145,7 +146,7 @@ public class CallbackRequests {
    * {@code GET /service/callback[/{name}]?<property>=…}: records whose properties match, all of
    * them ({@code operand=AND}, the default) or any ({@code OR}); {@code !value} negates.
    */
-  public List<Map<String, String>> query(
+  public List<CallbackRecord> query(
       Optional<String> name, Map<String, String> properties, String gmsUser) {
     name.ifPresent(this::service);
     Map<String, String> wanted = new LinkedHashMap<>(properties);
@@ -162,7 +163,7 @@ public class CallbackRequests {
    * {@code DELETE /service/callback/{name}/{id}}: cancels; answers the record (COMPLETED,
    * CANCELLED).
    */
-  public Map<String, String> cancel(String name, String id, String gmsUser) {
+  public CallbackRecord cancel(String name, String id, String gmsUser) {
     callbackInstance(Optional.of(name), id, gmsUser);
     instances.cancel(id, gmsUser);
     return records.of(em.find(ServiceInstance.class, id));
@@ -172,34 +173,28 @@ public class CallbackRequests {
    * {@code PUT /service/callback/{name}/{id}} with {@code _new_desired_time}: moves a waiting
    * callback.
    */
-  public Map<String, String> reschedule(
+  public CallbackRecord reschedule(
       String name, String id, Map<String, String> body, String gmsUser) {
     ServiceDefinition service = service(name);
     CallbackSettings settings = settings(service);
     Instant now = clock.instant();
     String raw = body.get("_new_desired_time");
     if (raw == null || raw.isBlank()) {
-      throw ProblemException.badParameter("_new_desired_time", "required: when to call instead");
+      throw new ParameterInvalid("_new_desired_time", "required: when to call instead");
     }
     Instant at = IsoInstants.parse("_new_desired_time", raw.strip());
     if (at.isBefore(now)) {
-      throw ProblemException.badParameter("_new_desired_time", "is in the past: " + raw);
+      throw new ParameterInvalid("_new_desired_time", "is in the past: " + raw);
     }
     routing.lock(id);
     ServiceInstance instance = callbackInstance(Optional.of(name), id, gmsUser);
     em.refresh(instance, LockModeType.PESSIMISTIC_WRITE);
     if (!instance.may(Move.SCHEDULE)) {
-      throw ProblemException.conflict(
-          "_id: callback "
-              + id
-              + " is "
-              + CallbackState.of(instance.state())
-              + " and can no longer be moved",
-          List.of(new ProblemException.InvalidParam("_id", "not waiting any more")));
+      throw CallbackRefused.notMovable(id, CallbackState.of(instance.state()));
     }
     lockService(name);
     if (capacity.freeAt(name, settings, at) == 0) {
-      throw CallbackProblems.availability(
+      throw CallbackRefused.availability(
           "_new_desired_time",
           "no free slot at " + CallbackCapacity.SLOT.format(at),
           capacity.proposals(name, settings, at, 5));
@@ -210,7 +205,7 @@ public class CallbackRequests {
   }
 
   /** {@code GET /service/callback/{name}/availability}. */
-  public JsonObject availability(
+  public List<CallbackSlot> availability(
       String name, String start, String end, Integer days, Integer maxSlots) {
     ServiceDefinition service = service(name);
     Instant from =
@@ -222,7 +217,7 @@ public class CallbackRequests {
             ? from.plus(Duration.ofDays(days == null ? 1 : Math.max(1, Math.min(days, 31))))
             : IsoInstants.parse("end", end.strip());
     if (!to.isAfter(from)) {
-      throw ProblemException.badParameter("end", "must be after start");
+      throw new ParameterInvalid("end", "must be after start");
     }
     return capacity.availability(
         name,
@@ -240,7 +235,7 @@ public class CallbackRequests {
             && name.map(instance.serviceName()::equals).orElse(true)
             && isCallbackService(instance.serviceName());
     if (!ours) {
-      throw CallbackProblems.notFound(
+      throw CallbackRefused.notFound(
           "no callback " + id + name.map(n -> " of service " + n).orElse(""));
     }
     return instance;
@@ -267,7 +262,7 @@ public class CallbackRequests {
       return byDefault;
     }
     if (!value.strip().equalsIgnoreCase("true") && !value.strip().equalsIgnoreCase("false")) {
-      throw ProblemException.badParameter(name, "must be true or false, not '" + value + "'");
+      throw new ParameterInvalid(name, "must be true or false, not '" + value + "'");
     }
     return Boolean.parseBoolean(value.strip());
   }
@@ -278,7 +273,7 @@ public class CallbackRequests {
     }
     Instant at = IsoInstants.parse("_desired_time", raw.strip());
     if (at.isBefore(now.minus(Duration.ofMinutes(1)))) {
-      throw ProblemException.badParameter("_desired_time", "is in the past: " + raw);
+      throw new ParameterInvalid("_desired_time", "is in the past: " + raw);
     }
     return at.isAfter(now) ? Optional.of(at) : Optional.empty();
   }

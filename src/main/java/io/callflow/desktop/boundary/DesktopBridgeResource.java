@@ -105,7 +105,12 @@ public class DesktopBridgeResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void events(@Context SseEventSink sink, @Context Sse sse) {
     String agentId = DesktopSignIn.current(request).agentId(); // 401 before the stream opens
-    streams.open(agentId, sink, sse, "agent", () -> bridge.describe(agentId).toString());
+    streams.open(
+        agentId,
+        sink,
+        sse,
+        "agent",
+        () -> AgentJson.page(agentId, bridge.agent(agentId)).toString());
   }
 
   private JsonObject describe(DesktopSignIn signIn) {

@@ -35,18 +35,8 @@ public class DesktopBridge {
     return message;
   }
 
-  /** The agent as the page first shows it: state, queues and extension, or logged out. */
-  public JsonObject describe(String agentId) {
-    Optional<Agent> known = agents.find(agentId);
-    var json = Jsonp.createObjectBuilder().add("agentId", agentId);
-    if (known.isEmpty()) {
-      return json.add("state", "LOGOUT").add("loggedIn", false).build();
-    }
-    Agent agent = known.get();
-    json.add("state", agent.state().name())
-        .add("loggedIn", agent.loggedIn())
-        .add("queues", Jsonp.createArrayBuilder(agent.queues()));
-    agent.extension().ifPresent(extension -> json.add("extension", extension));
-    return json.build();
+  /** The agent as the page first shows it; empty when the agent never logged in. */
+  public Optional<Agent> agent(String agentId) {
+    return agents.find(agentId);
   }
 }

@@ -5,7 +5,6 @@ import io.callflow.notification.entity.PushOrder;
 import io.callflow.notification.entity.Subscription;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
-import io.callflow.platform.rest.ProblemException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,20 +63,18 @@ public class DeadPushes {
   public PushOrder retry(String eventId, String subscriptionId) {
     Delivery dead = em.find(Delivery.class, new Delivery.Key(eventId, subscriptionId));
     if (dead == null || dead.state() != Delivery.State.DEAD) {
-      throw ProblemException.notFound(
-          "no push " + eventId + " given up for subscription " + subscriptionId);
+      throw PushRetryRefused.missing(eventId, subscriptionId);
     }
     PushOrder order =
         dead.again()
             .orElseThrow(
                 () ->
-                    ProblemException.conflict(
-                        "push " + eventId + " was given up before pushes kept their message",
-                        List.of()));
+                    PushRetryRefused.impossible(
+                        "push " + eventId + " was given up before pushes kept their message"));
     Subscription subscription = em.find(Subscription.class, subscriptionId);
     if (subscription == null || !subscription.isLiveAt(clock.instant())) {
-      throw ProblemException.conflict(
-          "subscription " + subscriptionId + " has ended; the push has nobody to go to", List.of());
+      throw PushRetryRefused.impossible(
+          "subscription " + subscriptionId + " has ended; the push has nobody to go to");
     }
     em.remove(dead);
     sender.enqueue(

@@ -2,7 +2,7 @@ package io.callflow.notification.control;
 
 import io.callflow.notification.entity.DeliveryType;
 import io.callflow.notification.entity.Subscription;
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.domain.ParameterInvalid;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,7 +33,7 @@ public class Subscriptions {
           .problemWith(request.deviceId(), false)
           .ifPresent(
               problem -> {
-                throw ProblemException.badParameter(field, problem);
+                throw new ParameterInvalid(field, problem);
               });
     }
   }
@@ -66,11 +66,11 @@ public class Subscriptions {
         DeliveryType.byWireName(deviceOs)
             .orElseThrow(
                 () ->
-                    ProblemException.badParameter(
+                    new ParameterInvalid(
                         "_device_os",
                         "must be one of " + DeliveryType.names() + ", not '" + deviceOs + "'"));
     if (deviceId == null || deviceId.isBlank()) {
-      throw ProblemException.badParameter("_device_notification_id", "required with _device_os");
+      throw new ParameterInvalid("_device_notification_id", "required with _device_os");
     }
     SubscriptionRequest request =
         new SubscriptionRequest(

@@ -1,6 +1,6 @@
 package io.callflow.platform.time;
 
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.domain.ParameterInvalid;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -17,7 +17,7 @@ public final class IsoInstants {
     try {
       return OffsetDateTime.parse(text.strip()).toInstant();
     } catch (DateTimeParseException e) {
-      throw ProblemException.badParameter(
+      throw new ParameterInvalid(
           field,
           "not an ISO-8601 date and time with an offset or Z (e.g. 2026-03-09T14:30:00Z): " + text);
     }

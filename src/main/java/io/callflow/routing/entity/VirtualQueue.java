@@ -1,6 +1,6 @@
 package io.callflow.routing.entity;
 
-import io.callflow.platform.json.Names;
+import io.callflow.platform.domain.Names;
 import io.callflow.platform.json.StringObjects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

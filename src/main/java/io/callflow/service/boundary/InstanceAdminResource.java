@@ -46,7 +46,7 @@ public class InstanceAdminResource {
   @DELETE
   @Path("{id}")
   public JsonObject cancel(@PathParam("id") String id) {
-    return StringObjects.toJson(searches.cancel(id));
+    return StringObjects.toJson(InstanceAnswers.members(searches.cancel(id)));
   }
 
   private static JsonObject write(ServiceInstance instance) {

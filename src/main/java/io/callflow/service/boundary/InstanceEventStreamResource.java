@@ -34,7 +34,8 @@ public class InstanceEventStreamResource {
       @HeaderParam(GmsUser.HEADER) String gmsUser,
       @Context SseEventSink sink,
       @Context Sse sse) {
-    Map<String, String> current = instances.describe(id, gmsUser); // 404 before the stream opens
+    // 404 before the stream opens
+    Map<String, String> current = InstanceAnswers.members(instances.describe(id, gmsUser));
     streams.open(id, sink, sse, current);
   }
 }

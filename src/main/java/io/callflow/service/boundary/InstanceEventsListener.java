@@ -17,7 +17,6 @@ import jakarta.jms.MessageListener;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -77,7 +76,7 @@ public class InstanceEventsListener implements MessageListener {
       }
       String eventId = event.getString("eventId", null);
       if (InstanceEvents.STATE_CHANGED.equals(type)) {
-        Map<String, String> state = new LinkedHashMap<>(instances.describeAny(serviceId));
+        Map<String, String> state = InstanceAnswers.members(instances.describeAny(serviceId));
         state.put("_state", event.getString("state", state.get("_state")));
         streams.publish(serviceId, InstanceStreams.STATE, eventId, InstanceStreams.json(state));
       } else if (Notifications.PUSHED_EVENT.equals(type)) {

@@ -17,11 +17,14 @@ public class MoveRefusedMapper implements ExceptionMapper<MoveRefused> {
 
   @Override
   public Response toResponse(MoveRefused refused) {
-    return ProblemMapper.answer(
-        ProblemException.conflict(
-            "request: " + refused.getMessage(),
-            List.of(
-                new ProblemException.InvalidParam(
-                    "request", "not possible in state " + refused.state()))));
+    return ProblemMapper.answer(problem(refused));
+  }
+
+  static ProblemException problem(MoveRefused refused) {
+    return ProblemException.conflict(
+        "request: " + refused.getMessage(),
+        List.of(
+            new ProblemException.InvalidParam(
+                "request", "not possible in state " + refused.state())));
   }
 }

@@ -1,12 +1,12 @@
 package io.callflow.service.boundary;
 
-import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.rest.GmsUser;
 import io.callflow.platform.rest.RequestParameters;
 import io.callflow.service.control.IdempotencyKeys;
 import io.callflow.service.control.QueuedRequests;
 import io.callflow.service.control.ServiceCreates;
 import io.callflow.service.control.ServiceInstances;
+import io.callflow.service.entity.InstanceAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -51,7 +51,7 @@ public class ServiceResource {
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       InputStream body) {
     Map<String, String> parameters = RequestParameters.parse(headers.getMediaType(), body);
-    Map<String, String> answer =
+    InstanceAnswer answer =
         creates.create(
             serviceName,
             parameters,
@@ -60,13 +60,13 @@ public class ServiceResource {
             gmsUser != null && !gmsUser.isBlank()
                 ? "gms_user " + gmsUser
                 : "address " + http.getRemoteAddr());
-    return json(answer);
+    return InstanceAnswers.json(answer, uri.getBaseUri());
   }
 
   @GET
   @Path("{id}")
   public JsonObject read(@PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
-    return instances.describeJson(id, gmsUser);
+    return InstanceAnswers.json(instances.read(id, gmsUser), uri.getBaseUri());
   }
 
   /** A request of an instance, e.g. the {@code _action} of a push; GMS clients use GET and POST. */
@@ -76,7 +76,7 @@ public class ServiceResource {
       @PathParam("id") String id,
       @PathParam("request") String request,
       @HeaderParam(GmsUser.HEADER) String gmsUser) {
-    return queuedRequests.request(id, request, gmsUser, uri.getBaseUri());
+    return InstanceAnswers.json(queuedRequests.request(id, request, gmsUser), uri.getBaseUri());
   }
 
   @POST
@@ -88,17 +88,13 @@ public class ServiceResource {
       InputStream body) {
     RequestParameters.parse(
         headers.getMediaType(), body); // read, so a bad body is still a 400/413/415
-    return queuedRequests.request(id, request, gmsUser, uri.getBaseUri());
+    return InstanceAnswers.json(queuedRequests.request(id, request, gmsUser), uri.getBaseUri());
   }
 
   @DELETE
   @Path("{id}")
   public JsonObject cancel(
       @PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
-    return json(instances.cancel(id, gmsUser));
-  }
-
-  static JsonObject json(Map<String, String> answer) {
-    return StringObjects.toJson(answer);
+    return InstanceAnswers.json(instances.cancel(id, gmsUser), uri.getBaseUri());
   }
 }

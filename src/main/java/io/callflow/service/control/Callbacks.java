@@ -1,6 +1,6 @@
 package io.callflow.service.control;
 
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.time.IsoInstants;
 import io.callflow.service.entity.CallingHours;
 import java.time.Duration;
@@ -29,10 +29,10 @@ final class Callbacks {
     if (desiredTime != null && !desiredTime.isBlank()) {
       Instant desired = IsoInstants.parse("_desired_time", desiredTime);
       if (desired.isBefore(now.minus(TOLERANCE))) {
-        throw ProblemException.badParameter("_desired_time", "is in the past: " + desiredTime);
+        throw new ParameterInvalid("_desired_time", "is in the past: " + desiredTime);
       }
       if (!hours.isOpenAt(desired, zones)) {
-        throw ProblemException.badParameter(
+        throw new ParameterInvalid(
             "_desired_time",
             "is outside the calling hours in the customer's time zone "
                 + zones
@@ -49,7 +49,7 @@ final class Callbacks {
             .nextOpening(now, zones)
             .orElseThrow(
                 () ->
-                    ProblemException.badParameter(
+                    new ParameterInvalid(
                         "_phone_number",
                         "the calling hours never open in the customer's time zones " + zones)));
   }

@@ -1,7 +1,8 @@
 package io.callflow.service.control;
 
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.phone.PhoneNumbers;
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.AppDataTooLarge;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.storage.entity.AppData;
 import java.util.List;
@@ -52,9 +53,7 @@ final class CreateParameters {
     Map<String, String> data = ServiceOptions.appData(parameters);
     AppData checked = new AppData(data);
     if (!checked.isWithinLimit()) {
-      String reason =
-          "app data of " + checked.sizeInBytes() + " bytes is larger than " + AppData.MAX_BYTES;
-      throw ProblemException.tooLarge("body", reason);
+      throw new AppDataTooLarge(checked.sizeInBytes(), AppData.MAX_BYTES);
     }
     return data;
   }
@@ -70,7 +69,7 @@ final class CreateParameters {
                 .toE164(raw)
                 .orElseThrow(
                     () ->
-                        ProblemException.badParameter(
+                        new ParameterInvalid(
                             field,
                             "not a valid phone number for region "
                                 + phoneNumbers.defaultRegion()

@@ -1,6 +1,6 @@
 package io.callflow.service.control;
 
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.domain.ParameterInvalid;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,10 +17,10 @@ record DeviceRegistration(String deviceId, String deviceOs) {
       return Optional.empty();
     }
     if (id == null) {
-      throw ProblemException.badParameter(DEVICE_ID, "required with " + DEVICE_OS);
+      throw new ParameterInvalid(DEVICE_ID, "required with " + DEVICE_OS);
     }
     if (os == null) {
-      throw ProblemException.badParameter(
+      throw new ParameterInvalid(
           DEVICE_OS, "required with " + DEVICE_ID + " (fcm, gcm, ios, comet, httpcb)");
     }
     return Optional.of(new DeviceRegistration(id, os));

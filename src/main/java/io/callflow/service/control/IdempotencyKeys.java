@@ -1,6 +1,6 @@
 package io.callflow.service.control;
 
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.IdempotencyKeyReused;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -75,7 +75,7 @@ public class IdempotencyKeys {
       return Optional.empty();
     }
     if (!requestHash.equals(row[0])) {
-      throw ProblemException.unprocessable(HEADER, "already used with a different request");
+      throw new IdempotencyKeyReused();
     }
     return Optional.of((String) row[1]);
   }

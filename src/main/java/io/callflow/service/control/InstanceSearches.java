@@ -1,6 +1,7 @@
 package io.callflow.service.control;
 
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.InstanceAnswer.Cancelled;
+import io.callflow.service.entity.InstanceNotFound;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Service instances as operators look for them: the live ones, most recently changed first, or the
@@ -50,7 +50,7 @@ public class InstanceSearches {
    * ServiceInstances#cancel}: bookings end, the queue entry goes, the change is published. 404 when
    * unknown; an instance that has ended answers the state it ended in.
    */
-  public Map<String, String> cancel(String id) {
+  public Cancelled cancel(String id) {
     // Only its gms_user is read here, not the instance itself: the cancel locks the queue entry
     // before it reads the instance, as the dispatcher does.
     List<Object[]> owner =
@@ -59,7 +59,7 @@ public class InstanceSearches {
             .setParameter("id", id)
             .getResultList();
     if (owner.isEmpty()) {
-      throw ProblemException.notFound("no service instance " + id);
+      throw new InstanceNotFound(id);
     }
     return instances.cancel(id, (String) owner.get(0)[1]);
   }

@@ -7,9 +7,12 @@ import io.callflow.access.entity.Allocation;
 import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.MatchDecision;
 import io.callflow.access.entity.Pool;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.phone.PhoneNumbers;
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.InstanceAnswer.Matched;
 import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.MatchAmbiguous;
+import io.callflow.service.entity.NoMatch;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.storage.control.AppDataStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +44,10 @@ public class InteractionMatches {
   @Inject PhoneNumbers phoneNumbers;
   @Inject QueuedFlows queued;
 
-  public Map<String, String> match(Map<String, String> parameters) {
+  public Matched match(Map<String, String> parameters) {
     String rawDnis = parameters.get("_access_number");
     if (rawDnis == null || rawDnis.isBlank()) {
-      throw ProblemException.badParameter(
+      throw new ParameterInvalid(
           "_access_number", "required: the number the caller dialled (DNIS)");
     }
     String dnis =
@@ -53,8 +55,7 @@ public class InteractionMatches {
             .toE164(rawDnis)
             .orElseThrow(
                 () ->
-                    ProblemException.badParameter(
-                        "_access_number", "not a valid phone number: " + rawDnis));
+                    new ParameterInvalid("_access_number", "not a valid phone number: " + rawDnis));
     Optional<String> ani = caller(parameters.get("_phone_number"));
     Optional<String> code =
         Optional.ofNullable(parameters.get("_access_code"))
@@ -72,25 +73,17 @@ public class InteractionMatches {
     if (allocation.isEmpty()) {
       ServiceInstance pending =
           ani.flatMap(this::pendingInstanceOf)
-              .orElseThrow(
-                  () -> ProblemException.notFound("no match for " + dnis + describe(ani, code)));
+              .orElseThrow(() -> new NoMatch("no match for " + dnis + describe(ani, code)));
       // the customer called instead of waiting: their call keeps the instance's place and data
       queued.inboundCallArrived(pending);
       return answer(pending, returnUserData);
     }
     MatchDecision.Outcome outcome = MatchDecision.decide(allocation.get(), live, ani, code);
     if (outcome instanceof MatchDecision.Ambiguous ambiguous) {
-      throw ProblemException.conflict(
-          ambiguous.reason(),
-          List.of(
-              new ProblemException.InvalidParam(
-                  "_phone_number", "the caller's number (ANI), or send _access_code"),
-              new ProblemException.InvalidParam(
-                  "_access_code", "the code the caller entered, or send _phone_number")));
+      throw new MatchAmbiguous(ambiguous.reason());
     }
     if (outcome instanceof MatchDecision.NoMatch none) {
-      throw ProblemException.notFound(
-          "no match for " + dnis + describe(ani, code) + ": " + none.reason());
+      throw new NoMatch("no match for " + dnis + describe(ani, code) + ": " + none.reason());
     }
     MatchDecision.Matched matched = (MatchDecision.Matched) outcome;
     Booking booking = matched.booking();
@@ -109,8 +102,7 @@ public class InteractionMatches {
     ServiceInstance instance = em.find(ServiceInstance.class, booking.serviceId());
     bookings.end(booking, Booking.EndReason.MATCHED);
     if (instance == null) {
-      throw ProblemException.notFound(
-          "no match for " + dnis + ": the booking's instance no longer exists");
+      throw new NoMatch("no match for " + dnis + ": the booking's instance no longer exists");
     }
     return answer(instance, returnUserData);
   }
@@ -131,17 +123,12 @@ public class InteractionMatches {
         .findFirst();
   }
 
-  private Map<String, String> answer(ServiceInstance instance, boolean returnUserData) {
-    Map<String, String> answer = new LinkedHashMap<>();
-    answer.put("_id", instance.id());
-    answer.put("_data_id", instance.dataId());
-    if (instance.state() == InstanceState.CONNECTED) {
-      instance.agentId().ifPresent(agent -> answer.put("_agent_id", agent));
-    }
-    if (returnUserData) {
-      appData.read(instance.dataId()).ifPresent(data -> data.forEach(answer::putIfAbsent));
-    }
-    return answer;
+  private Matched answer(ServiceInstance instance, boolean returnUserData) {
+    return new Matched(
+        instance.id(),
+        instance.dataId(),
+        instance.state() == InstanceState.CONNECTED ? instance.agentId() : Optional.empty(),
+        returnUserData ? appData.read(instance.dataId()).orElse(Map.of()) : Map.of());
   }
 
   /** An ANI the IVR could not present ("anonymous", "unknown") is no ANI. */

@@ -6,8 +6,14 @@ import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.BookingRequest;
 import io.callflow.notification.control.Notifications;
 import io.callflow.notification.control.Subscriptions;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.phone.PhoneNumbers;
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.service.entity.AccessInfo;
+import io.callflow.service.entity.InstanceAnswer;
+import io.callflow.service.entity.InstanceAnswer.AccessIssued;
+import io.callflow.service.entity.InstanceAnswer.DialNumber;
+import io.callflow.service.entity.InstanceAnswer.InstanceAccess;
+import io.callflow.service.entity.InstanceEnded;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
@@ -21,8 +27,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,8 +51,8 @@ public class InteractionRequests {
   @Inject Subscriptions subscriptions;
   @Inject Notifications notifications;
 
-  /** {@code request-interaction}: answers _id, access info and _data_id. */
-  public Map<String, String> requestInteraction(
+  /** {@code request-interaction}: the new instance, its access info and app data id. */
+  public InstanceAnswer requestInteraction(
       ServiceDefinition service,
       Map<String, String> parameters,
       String gmsUser,
@@ -60,7 +64,7 @@ public class InteractionRequests {
    * {@code request-inbound-immediate}: as request-interaction, but answers the DialNumber dialog
    * and pushes {@code {"_id","_action":"DialNumber"}} to the instance's subscribers.
    */
-  public Map<String, String> requestInboundImmediate(
+  public InstanceAnswer requestInboundImmediate(
       ServiceDefinition service,
       Map<String, String> parameters,
       String gmsUser,
@@ -68,7 +72,7 @@ public class InteractionRequests {
     return create(service, parameters, gmsUser, idempotencyKey, true);
   }
 
-  private Map<String, String> create(
+  private InstanceAnswer create(
       ServiceDefinition service,
       Map<String, String> parameters,
       String gmsUser,
@@ -107,34 +111,27 @@ public class InteractionRequests {
     em.persist(instance);
     events.publish(StateChange.created(instance, now));
     device.ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
-    Map<String, String> answer = new LinkedHashMap<>();
-    answer.put("_id", id);
+    AccessInfo access = AccessInfo.of(booking, now);
     if (dialog) {
-      DialNumberDialog.addTo(answer, booking, now);
       notifications.push(id, service.name(), DialNumberDialog.ACTION, Map.of());
-    } else {
-      AccessAnswer.addTo(answer, booking, now);
+      return new DialNumber(id, access, dataId);
     }
-    answer.put("_data_id", dataId);
-    return answer;
+    return new AccessIssued(id, access, dataId);
   }
 
   /**
    * {@code request-access}: access info for the instance {@code _id}; a live booking is answered
    * again.
    */
-  public Map<String, String> requestAccess(
+  public InstanceAccess requestAccess(
       ServiceDefinition service, Map<String, String> parameters, String gmsUser) {
     String id = parameters.get("_id");
     if (id == null || id.isBlank()) {
-      throw ProblemException.badParameter(
-          "_id", "required: the service instance to give access info to");
+      throw new ParameterInvalid("_id", "required: the service instance to give access info to");
     }
     ServiceInstance instance = instances.visible(id, gmsUser);
     if (instance.hasEnded()) {
-      throw ProblemException.conflict(
-          "_id: service instance " + id + " has ended (" + instance.state() + ")",
-          List.of(new ProblemException.InvalidParam("_id", "instance has ended")));
+      throw new InstanceEnded(id, instance.state());
     }
     ServiceOptions options = CreateParameters.resolve(service, parameters);
     Optional<String> phone =
@@ -143,11 +140,7 @@ public class InteractionRequests {
         bookings
             .liveFor(id)
             .orElseGet(() -> allocator.allocate(bookingRequest(options, id, phone)));
-    Instant now = clock.instant();
-    Map<String, String> answer = new LinkedHashMap<>();
-    answer.put("_id", id);
-    AccessAnswer.addTo(answer, booking, now);
-    return answer;
+    return new InstanceAccess(id, AccessInfo.of(booking, clock.instant()));
   }
 
   private static BookingRequest bookingRequest(

@@ -8,6 +8,7 @@ import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.entity.DialAttempt;
+import io.callflow.service.entity.InstanceAnswer.Confirmation;
 import io.callflow.service.entity.Move;
 import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceInstance;
@@ -20,7 +21,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,10 +54,8 @@ public class OutboundCalls {
   @Inject CustomerTimeZones timeZones;
 
   /** GMS's exact "You will receive the call shortly" ConfirmationDialog. */
-  static Map<String, String> callShortly(String id) {
-    Map<String, String> answer = new LinkedHashMap<>();
-    QueuedDialogs.confirmation(answer, id, CALL_SHORTLY);
-    return answer;
+  static Confirmation callShortly(String id) {
+    return new Confirmation(id, CALL_SHORTLY, Optional.empty(), Optional.empty());
   }
 
   /**

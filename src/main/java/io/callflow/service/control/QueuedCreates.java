@@ -3,11 +3,13 @@ package io.callflow.service.control;
 import io.callflow.access.control.Pools;
 import io.callflow.access.entity.Pool;
 import io.callflow.notification.control.Subscriptions;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.persistence.AdvisoryLocks;
 import io.callflow.platform.phone.PhoneNumbers;
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.Routing;
 import io.callflow.service.entity.Flow;
+import io.callflow.service.entity.InstanceAnswer;
+import io.callflow.service.entity.InstanceAnswer.Confirmation;
 import io.callflow.service.entity.InstanceState;
 import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceDefinition;
@@ -22,7 +24,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public class QueuedCreates {
   /**
    * Create: the instance joins its queue; answers a ConfirmationDialog with the position and EWT.
    */
-  public Map<String, String> create(
+  public InstanceAnswer create(
       ServiceDefinition service,
       Map<String, String> parameters,
       String gmsUser,
@@ -67,9 +68,7 @@ public class QueuedCreates {
       String phone =
           read.phone()
               .orElseThrow(
-                  () ->
-                      ProblemException.badParameter(
-                          "_phone_number", "required: the number to call"));
+                  () -> new ParameterInvalid("_phone_number", "required: the number to call"));
       Optional<ServiceInstance> live =
           options.maxLivePerNumber(1) == 1 ? liveOutbound(service.name(), phone) : Optional.empty();
       if (live.isPresent()) {
@@ -93,7 +92,7 @@ public class QueuedCreates {
         CustomerTimeZones.problemWith(zone)
             .ifPresent(
                 problem -> {
-                  throw ProblemException.badParameter(OptionKey.CUSTOMER_TIME_ZONE, problem);
+                  throw new ParameterInvalid(OptionKey.CUSTOMER_TIME_ZONE, problem);
                 });
         options = options.with(OptionKey.CUSTOMER_TIME_ZONE, zone.strip());
       }
@@ -152,24 +151,19 @@ public class QueuedCreates {
   }
 
   /** The create answer (and an idempotent repeat's): a ConfirmationDialog with the position. */
-  private Map<String, String> queuedAnswer(ServiceInstance instance) {
+  private Confirmation queuedAnswer(ServiceInstance instance) {
     if (instance.flow() == Flow.REQUEST_OUTBOUND_IMMEDIATE) {
       return OutboundCalls.callShortly(instance.id()); // exactly GMS's answer, nothing more
     }
-    Map<String, String> answer = new LinkedHashMap<>();
-    QueuedDialogs.confirmation(
-        answer,
+    return new Confirmation(
         instance.id(),
         instance.flow().isPolled()
             ? "You are in the queue; check your position at any time"
             : instance.flow().isOutbound()
                 ? "We will call you when an agent is available"
-                : "We will notify you when an agent is available");
-    routing
-        .positionOf(instance.id())
-        .ifPresent(position -> QueuedDialogs.position(answer, position));
-    answer.put("_data_id", instance.dataId());
-    return answer;
+                : "We will notify you when an agent is available",
+        routing.positionOf(instance.id()),
+        Optional.of(instance.dataId()));
   }
 
   /**
@@ -181,7 +175,7 @@ public class QueuedCreates {
     Optional<Double> longitude = coordinate(parameters, "_longitude", 180);
     if (latitude.isPresent() != longitude.isPresent()) {
       String missing = latitude.isPresent() ? "_longitude" : "_latitude";
-      throw ProblemException.badParameter(
+      throw new ParameterInvalid(
           missing, "required with " + (latitude.isPresent() ? "_latitude" : "_longitude"));
     }
     if (latitude.isEmpty()) {
@@ -203,12 +197,12 @@ public class QueuedCreates {
     try {
       double value = Double.parseDouble(raw.strip());
       if (!Double.isFinite(value) || Math.abs(value) > bound) {
-        throw ProblemException.badParameter(
+        throw new ParameterInvalid(
             name, "must be between -" + (int) bound + " and " + (int) bound + ", not " + raw);
       }
       return Optional.of(value);
     } catch (NumberFormatException e) {
-      throw ProblemException.badParameter(name, "not a number: '" + raw + "'");
+      throw new ParameterInvalid(name, "not a number: '" + raw + "'");
     }
   }
 }

@@ -99,8 +99,7 @@ public class QueuedFlows {
       } catch (PoolExhausted e) {
         // no number to give now: the customer keeps their place and is dispatched again when one
         // frees
-        routing.requeue(
-            instance.id(), "NO_ACCESS_NUMBER", now.plusSeconds(e.retryAfterSeconds().orElse(5L)));
+        routing.requeue(instance.id(), "NO_ACCESS_NUMBER", now.plusSeconds(e.retryAfterSeconds()));
       }
     }
   }
@@ -196,8 +195,7 @@ public class QueuedFlows {
         issueAccess(instance, options, now);
       } catch (PoolExhausted e) {
         instance.confirmationSettled();
-        routing.requeue(
-            serviceId, "NO_ACCESS_NUMBER", now.plusSeconds(e.retryAfterSeconds().orElse(5L)));
+        routing.requeue(serviceId, "NO_ACCESS_NUMBER", now.plusSeconds(e.retryAfterSeconds()));
       }
     }
   }

@@ -2,26 +2,23 @@ package io.callflow.service.control;
 
 import io.callflow.access.control.Bookings;
 import io.callflow.access.entity.Booking;
-import io.callflow.platform.json.Jsonp;
-import io.callflow.platform.json.StringObjects;
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.Routing;
-import io.callflow.routing.entity.QueuePosition;
+import io.callflow.service.entity.AccessInfo;
+import io.callflow.service.entity.InstanceAnswer;
+import io.callflow.service.entity.InstanceAnswer.Confirmation;
+import io.callflow.service.entity.InstanceAnswer.Menu;
+import io.callflow.service.entity.InstanceAnswer.Standing;
 import io.callflow.service.entity.Move;
+import io.callflow.service.entity.RequestRefused;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the app of a queued instance asks ({@code GET|POST /service/{id}/{request}}): its position,
@@ -44,17 +41,17 @@ public class QueuedRequests {
    * {@code GET|POST /service/{id}/{request}} for a queued instance: DisplayMenu, confirm, snooze
    * and check-queue-position; the requests every instance answers go to {@link ServiceInstances}.
    */
-  public JsonObject request(String id, String request, String gmsUser, URI base) {
+  public InstanceAnswer request(String id, String request, String gmsUser) {
     return switch (request) {
       case QueuedDialogs.CHECK_QUEUE_POSITION -> checkQueuePosition(instances.visible(id, gmsUser));
-      case QueuedDialogs.DISPLAY_MENU -> displayMenu(instances.visible(id, gmsUser), base);
+      case QueuedDialogs.DISPLAY_MENU -> displayMenu(instances.visible(id, gmsUser));
       case QueuedDialogs.CONFIRM -> confirm(id, gmsUser);
       case QueuedDialogs.SNOOZE -> snooze(id, gmsUser);
-      default -> StringObjects.toJson(instances.request(id, request, gmsUser));
+      default -> instances.request(id, request, gmsUser);
     };
   }
 
-  private JsonObject confirm(String id, String gmsUser) {
+  private InstanceAnswer confirm(String id, String gmsUser) {
     routing.lock(id);
     ServiceInstance instance = lockedVisible(id, gmsUser);
     if (!instance.awaitsConfirmation() && !instance.confirmedAlready()) {
@@ -64,16 +61,16 @@ public class QueuedRequests {
       if (instance.awaitsConfirmation()) {
         outbound.dial(instance, ServiceOptions.stored(instance.optionsJson()), clock.instant());
       }
-      return StringObjects.toJson(OutboundCalls.callShortly(id));
+      return OutboundCalls.callShortly(id);
     }
     if (instance.awaitsConfirmation()) {
       // no free number: 503 with Retry-After, and the customer may confirm again (nothing changed)
       flows.issueAccess(instance, ServiceOptions.stored(instance.optionsJson()), clock.instant());
     }
-    return StringObjects.toJson(instances.dialNumber(id, gmsUser));
+    return instances.dialNumber(id, gmsUser);
   }
 
-  private JsonObject snooze(String id, String gmsUser) {
+  private Confirmation snooze(String id, String gmsUser) {
     routing.lock(id);
     ServiceInstance instance = lockedVisible(id, gmsUser);
     ServiceOptions options = ServiceOptions.stored(instance.optionsJson());
@@ -84,48 +81,34 @@ public class QueuedRequests {
     bookings.endAllFor(id, Booking.EndReason.CANCELLED);
     events.publish(instance.snooze(now)); // a customer already waiting: snoozing twice is once
     routing.requeue(id, "SNOOZED", now.plus(options.snoozeDuration()));
-    Map<String, String> answer = new LinkedHashMap<>();
     long minutes = Math.max(1, options.snoozeDuration().toMinutes());
-    QueuedDialogs.confirmation(
-        answer,
+    return new Confirmation(
         id,
-        "We will notify you again in " + minutes + (minutes == 1 ? " minute" : " minutes"));
-    routing.positionOf(id).ifPresent(position -> QueuedDialogs.position(answer, position));
-    return StringObjects.toJson(answer);
+        "We will notify you again in " + minutes + (minutes == 1 ? " minute" : " minutes"),
+        routing.positionOf(id),
+        Optional.empty());
   }
 
-  private JsonObject displayMenu(ServiceInstance instance, URI base) {
+  private Menu displayMenu(ServiceInstance instance) {
     if (!instance.awaitsConfirmation()) {
       throw notNow(instance, QueuedDialogs.DISPLAY_MENU);
     }
-    return QueuedDialogs.displayMenu(instance.id(), base);
+    return new Menu(instance.id());
   }
 
   /**
    * The poll answer: position, EWT and whether an agent is ready; with the DialNumber dialog once
    * the access number is issued, or the DisplayMenu action while a confirmation is awaited.
    */
-  private JsonObject checkQueuePosition(ServiceInstance instance) {
+  private Standing checkQueuePosition(ServiceInstance instance) {
     Instant now = clock.instant();
-    Map<String, String> members = new LinkedHashMap<>();
-    members.put("_id", instance.id());
-    members.put("_state", instance.state().name());
-    QueuePosition position = routing.positionOf(instance.id()).orElse(null);
-    if (position != null) {
-      QueuedDialogs.position(members, position);
-    } else {
-      members.putAll(Map.of("_position", "0", "_total_waiting", "0", "ewt", "0", "_eta", "0"));
-    }
-    if (instance.awaitsConfirmation()) {
-      members.put("_action", QueuedDialogs.DISPLAY_MENU);
-    }
-    bookings
-        .liveFor(instance.id())
-        .ifPresent(booking -> DialNumberDialog.addTo(members, booking, now));
-    boolean agentReady = instance.agentId().isPresent() && !instance.hasEnded();
-    JsonObjectBuilder answer = Jsonp.createObjectBuilder(StringObjects.toJson(members));
-    answer.add("_agent_ready_threshold_passed", agentReady);
-    return answer.build();
+    return new Standing(
+        instance.id(),
+        instance.state(),
+        routing.positionOf(instance.id()),
+        instance.awaitsConfirmation(),
+        bookings.liveFor(instance.id()).map(booking -> AccessInfo.of(booking, now)),
+        instance.agentId().isPresent() && !instance.hasEnded());
   }
 
   private ServiceInstance lockedVisible(String id, String gmsUser) {
@@ -134,16 +117,7 @@ public class QueuedRequests {
     return instance;
   }
 
-  private static ProblemException notNow(ServiceInstance instance, String request) {
-    return ProblemException.conflict(
-        "request: service instance "
-            + instance.id()
-            + " cannot "
-            + request
-            + " while "
-            + instance.state(),
-        List.of(
-            new ProblemException.InvalidParam(
-                "request", "not possible in state " + instance.state())));
+  private static RequestRefused notNow(ServiceInstance instance, String request) {
+    return new RequestRefused(instance.id(), request, instance.state());
   }
 }

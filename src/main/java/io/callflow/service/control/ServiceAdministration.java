@@ -1,7 +1,7 @@
 package io.callflow.service.control;
 
 import io.callflow.access.control.PoolAdministration;
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.service.entity.ServiceConfiguration;
 import io.callflow.service.entity.ServiceDefinition;
 import jakarta.ejb.Stateless;
@@ -40,7 +40,7 @@ public class ServiceAdministration {
         .filter(pool -> !pools.exists(pool))
         .ifPresent(
             pool -> {
-              throw ProblemException.badParameter(
+              throw new ParameterInvalid(
                   "options." + ServiceConfiguration.RESOURCE_GROUP, "no pool named '" + pool + "'");
             });
     // in SQL, so that two requests creating one service at once settle on the row, not on its key

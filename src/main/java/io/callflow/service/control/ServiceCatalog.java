@@ -1,7 +1,7 @@
 package io.callflow.service.control;
 
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.ServiceDefinition;
+import io.callflow.service.entity.ServiceNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -44,11 +44,7 @@ public class ServiceCatalog {
       entries.put(name, entry);
     }
     if (entry.service() == null) {
-      throw ProblemException.notFound(
-          "service-name",
-          "ServiceNotFound",
-          "no service named " + name,
-          "no service named " + name);
+      throw new ServiceNotFound(name);
     }
     return entry.service();
   }

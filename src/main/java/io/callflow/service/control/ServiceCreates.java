@@ -1,7 +1,8 @@
 package io.callflow.service.control;
 
 import io.callflow.access.control.AllocationLimits;
-import io.callflow.platform.rest.ProblemException;
+import io.callflow.platform.domain.ParameterInvalid;
+import io.callflow.service.entity.InstanceAnswer;
 import io.callflow.service.entity.OptionKey;
 import io.callflow.service.entity.ServiceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ public class ServiceCreates {
   /**
    * @param client who asks, for the allocation limit: their gms_user, else their address
    */
-  public Map<String, String> create(
+  public InstanceAnswer create(
       String serviceName,
       Map<String, String> parameters,
       String gmsUser,
@@ -55,7 +56,7 @@ public class ServiceCreates {
       case REQUEST_ACCESS -> interactions.requestAccess(service, parameters, gmsUser);
       case MATCH_INTERACTION -> matches.match(parameters);
       case CALLBACK ->
-          throw ProblemException.badParameter(
+          throw new ParameterInvalid(
               "service-name",
               serviceName
                   + " is a Callback API service: POST /genesys/1/service/callback/"

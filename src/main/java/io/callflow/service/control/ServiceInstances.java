@@ -2,24 +2,24 @@ package io.callflow.service.control;
 
 import io.callflow.access.control.Bookings;
 import io.callflow.access.entity.Booking;
-import io.callflow.platform.json.Jsonp;
-import io.callflow.platform.json.StringObjects;
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.Routing;
-import io.callflow.service.entity.DialAttempt;
+import io.callflow.service.entity.AccessInfo;
+import io.callflow.service.entity.InstanceAnswer;
+import io.callflow.service.entity.InstanceAnswer.Cancelled;
+import io.callflow.service.entity.InstanceAnswer.Description;
+import io.callflow.service.entity.InstanceAnswer.DialNumber;
+import io.callflow.service.entity.InstanceNotFound;
 import io.callflow.service.entity.InstanceState;
+import io.callflow.service.entity.NoLiveAccess;
+import io.callflow.service.entity.RequestUnknown;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 
 /** Reads and cancels service instances, on behalf of the gms_user that created them. */
 @Stateless
@@ -36,107 +36,75 @@ public class ServiceInstances {
   public ServiceInstance visible(String id, String gmsUser) {
     ServiceInstance instance = em.find(ServiceInstance.class, id);
     if (instance == null || !instance.isVisibleTo(gmsUser)) {
-      throw ProblemException.notFound("no service instance " + id);
+      throw new InstanceNotFound(id);
     }
     return instance;
   }
 
   /** {@code GET /service/{id}}: state, and the access info while it lives. */
-  public Map<String, String> describe(String id, String gmsUser) {
+  public Description describe(String id, String gmsUser) {
     return describe(visible(id, gmsUser), clock.instant());
   }
 
   /**
-   * {@code GET /service/{id}} on the wire: {@link #describe} and, for outbound flows, {@code
-   * _attempts}, every call placed with its time and outcome.
+   * {@code GET /service/{id}} as apps read it: {@link #describe} and, for outbound flows, every
+   * call placed with its time and outcome.
    */
-  public JsonObject describeJson(String id, String gmsUser) {
+  public Description read(String id, String gmsUser) {
     ServiceInstance instance = visible(id, gmsUser);
-    JsonObjectBuilder answer =
-        Jsonp.createObjectBuilder(StringObjects.toJson(describe(instance, clock.instant())));
-    if (instance.flow().isOutbound()) {
-      JsonArrayBuilder attempts = Jsonp.createArrayBuilder();
-      for (DialAttempt attempt : outbound.attemptsOf(id)) {
-        JsonObjectBuilder one =
-            Jsonp.createObjectBuilder()
-                .add("attempt", String.valueOf(attempt.attempt()))
-                .add("party", attempt.party().name())
-                .add("at", attempt.dialledAt().toString());
-        attempt.result().ifPresent(result -> one.add("result", result));
-        attempt.resultAt().ifPresent(at -> one.add("resultAt", at.toString()));
-        attempts.add(one);
-      }
-      answer.add("_attempts", attempts);
-    }
-    return answer.build();
+    Description description = describe(instance, clock.instant());
+    return instance.flow().isOutbound()
+        ? description.withAttempts(outbound.attemptsOf(id))
+        : description;
   }
 
   /** The description of any instance, for the server's own use (event streams). */
-  public Map<String, String> describeAny(String id) {
+  public Description describeAny(String id) {
     ServiceInstance instance = em.find(ServiceInstance.class, id);
     if (instance == null) {
-      throw ProblemException.notFound("no service instance " + id);
+      throw new InstanceNotFound(id);
     }
     return describe(instance, clock.instant());
   }
 
-  Map<String, String> describe(ServiceInstance instance, Instant now) {
-    Map<String, String> answer = new LinkedHashMap<>();
-    answer.put("_id", instance.id());
-    answer.put("_service", instance.serviceName());
-    answer.put("_state", instance.state().name());
-    answer.put("_data_id", instance.dataId());
-    bookings.liveFor(instance.id()).ifPresent(booking -> AccessAnswer.addTo(answer, booking, now));
-    if (instance.state() == InstanceState.QUEUED) {
-      routing
-          .positionOf(instance.id())
-          .ifPresent(position -> QueuedDialogs.position(answer, position));
-    }
-    instance
-        .agentId()
-        .filter(agent -> !instance.hasEnded())
-        .ifPresent(agent -> answer.put("_agent_id", agent));
-    instance.failureReason().ifPresent(reason -> answer.put("_failure_reason", reason));
-    instance.scheduledFor().ifPresent(due -> answer.put("_desired_time", due.toString()));
-    return answer;
+  Description describe(ServiceInstance instance, Instant now) {
+    return new Description(
+        instance.id(),
+        instance.serviceName(),
+        instance.state(),
+        instance.dataId(),
+        bookings.liveFor(instance.id()).map(booking -> AccessInfo.of(booking, now)),
+        instance.state() == InstanceState.QUEUED
+            ? routing.positionOf(instance.id())
+            : Optional.empty(),
+        instance.agentId().filter(agent -> !instance.hasEnded()),
+        instance.failureReason(),
+        instance.scheduledFor(),
+        Optional.empty());
   }
 
   /** The DialNumber dialog while the instance's access info lives; 404 once it has ended. */
-  public Map<String, String> dialNumber(String id, String gmsUser) {
+  public DialNumber dialNumber(String id, String gmsUser) {
     ServiceInstance instance = visible(id, gmsUser);
     Instant now = clock.instant();
-    Booking booking =
-        bookings
-            .liveFor(instance.id())
-            .orElseThrow(
-                () ->
-                    ProblemException.notFound(
-                        "service instance " + id + " has no live access number"));
-    Map<String, String> answer = new LinkedHashMap<>();
-    answer.put("_id", instance.id());
-    DialNumberDialog.addTo(answer, booking, now);
-    answer.put("_data_id", instance.dataId());
-    return answer;
+    Booking booking = bookings.liveFor(instance.id()).orElseThrow(() -> new NoLiveAccess(id));
+    return new DialNumber(instance.id(), AccessInfo.of(booking, now), instance.dataId());
   }
 
   /** {@code GET|POST /service/{id}/{request}}: the requests an instance answers. */
-  public Map<String, String> request(String id, String request, String gmsUser) {
+  public InstanceAnswer request(String id, String request, String gmsUser) {
     return switch (request) {
       case DialNumberDialog.ACTION -> dialNumber(id, gmsUser);
       case "cancel" -> cancel(id, gmsUser);
       default -> {
         visible(id, gmsUser);
-        throw ProblemException.notFound(
-            "request",
-            "RequestNotFound",
-            "service instance " + id + " does not answer " + request,
-            "not a request of this instance");
+        throw new RequestUnknown(id, request);
       }
     };
   }
 
   /** {@code DELETE /service/{id}}: ends the instance and releases its numbers; repeatable. */
-  public Map<String, String> cancel(String id, String gmsUser) {
+  public Cancelled cancel(String id, String gmsUser) {
     routing.lock(id); // queue entry before instance, as the dispatcher takes them
     ServiceInstance instance = visible(id, gmsUser);
     Instant now = clock.instant();
@@ -145,9 +113,6 @@ public class ServiceInstances {
     if (!instance.hasEnded()) { // a repeated cancel answers the state it ended in
       events.publish(instance.cancel(now));
     }
-    Map<String, String> answer = new LinkedHashMap<>();
-    answer.put("_id", instance.id());
-    answer.put("_state", instance.state().name());
-    return answer;
+    return new Cancelled(instance.id(), instance.state());
   }
 }

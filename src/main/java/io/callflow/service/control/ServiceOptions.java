@@ -22,8 +22,8 @@ import static io.callflow.service.entity.OptionKey.TTL;
 import static io.callflow.service.entity.OptionKey.USER_CONFIRM_TIMEOUT;
 import static io.callflow.service.entity.OptionKey.WAIT_FOR_USER_CONFIRM;
 
+import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.json.StringObjects;
-import io.callflow.platform.rest.ProblemException;
 import io.callflow.service.entity.CallingHours;
 import io.callflow.service.entity.DialAttempt;
 import io.callflow.service.entity.Flow;
@@ -105,7 +105,7 @@ public final class ServiceOptions {
           OptionChecks.problemWith(key, value)
               .ifPresent(
                   problem -> {
-                    throw ProblemException.badParameter(key, problem);
+                    throw new ParameterInvalid(key, problem);
                   });
           values.put(key, value.strip());
           fromRequest.add(key);

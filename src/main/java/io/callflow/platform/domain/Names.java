@@ -1,4 +1,4 @@
-package io.callflow.platform.json;
+package io.callflow.platform.domain;
 
 import java.util.regex.Pattern;
 
