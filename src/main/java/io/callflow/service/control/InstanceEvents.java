@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Publishes every state change of an instance on {@code callflow.events}, in the transaction that
- * made it: the broker delivers it only if that transaction commits.
+ * made it: the broker delivers it only if that transaction commits. The instance's history records
+ * it in that transaction too.
  */
 @ApplicationScoped
 public class InstanceEvents {
@@ -26,6 +27,7 @@ public class InstanceEvents {
   private static final Logger LOG = Logger.getLogger(InstanceEvents.class.getName());
 
   @Inject MessageSender sender;
+  @Inject InstanceHistory history;
 
   /** Tells the change, if there was one. */
   public void publish(Optional<StateChange> change) {
@@ -37,6 +39,7 @@ public class InstanceEvents {
   }
 
   public void publish(StateChange change) {
+    history.record(change);
     ServiceInstance instance = change.instance();
     JsonObjectBuilder event =
         Jsonp.createObjectBuilder()
