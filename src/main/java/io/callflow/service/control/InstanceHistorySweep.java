@@ -47,7 +47,7 @@ public class InstanceHistorySweep {
   @Inject SchemaMigration schema;
   @Inject Clock clock;
 
-  @Schedule(hour = "*", minute = "*", persistent = false)
+  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
   void sweep() {
     if (!schema.outcome().succeeded()) {
       return; // no table yet; readiness already reports why
@@ -63,7 +63,7 @@ public class InstanceHistorySweep {
         }
       }
     } catch (SQLException e) {
-      LOG.warning("Instance history sweep failed, retried in a minute: " + e);
+      LOG.warning("Instance history sweep failed, retried on the next run: " + e);
     }
   }
 }
