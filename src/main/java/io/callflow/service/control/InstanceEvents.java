@@ -47,7 +47,7 @@ public class InstanceEvents {
             .add("serviceId", instance.id())
             .add("service", instance.serviceName())
             .add("flow", instance.flow().gmsName())
-            .add("state", instance.state().name())
+            .add("state", change.state().name())
             .add("at", change.at().toString());
     if (change.previous() == null) {
       event.addNull("previousState");

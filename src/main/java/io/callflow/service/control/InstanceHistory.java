@@ -28,7 +28,7 @@ public class InstanceHistory {
 
   @Transactional
   public void record(StateChange change) {
-    InstanceState state = change.instance().state();
+    InstanceState state = change.state();
     em.createNativeQuery(RECORD)
         .setFlushMode(FlushModeType.COMMIT)
         .setParameter(1, change.instance().id())
