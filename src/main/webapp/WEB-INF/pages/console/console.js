@@ -99,8 +99,11 @@ async function showPools(snapshot) {
 async function showQueues() {
   const names = (await read("/admin/queues")).map((q) => q.name);
   const queues = await Promise.all(names.map((n) => read(`/admin/queues/${encodeURIComponent(n)}`)));
+  const waits = await Promise.all(
+    names.map((n) => read(`/admin/queues/${encodeURIComponent(n)}/waits`))
+  );
   $("queues").tBodies[0].replaceChildren(
-    ...queues.map((q) => {
+    ...queues.map((q, index) => {
       const row = document.createElement("tr");
       row.dataset.queue = q.name;
       cell(row, q.name);
@@ -110,6 +113,7 @@ async function showQueues() {
       cell(row, `${q.agents.loggedIn} / ${q.agents.ready}`);
       cell(row, q.waits.samples ? q.waits.meanPredictedSeconds.toFixed(1) : null);
       cell(row, q.waits.samples ? q.waits.meanActualSeconds.toFixed(1) : null);
+      cell(row, waitChart(waits[index].samples), "waits");
       return row;
     })
   );
@@ -180,49 +184,6 @@ async function showDeliveries() {
   );
 }
 
-// Instances are read when searched for (and after a cancel), not on every beat: listing the live
-// ones reads the whole table.
-async function showInstances() {
-  const query = $("instance-query").value.trim();
-  const { instances } = await read(`/admin/console/instances?q=${encodeURIComponent(query)}`);
-  const when = (at) => new Date(at).toLocaleString();
-  $("instances").tBodies[0].replaceChildren(
-    ...instances.map((i) => {
-      const row = document.createElement("tr");
-      row.dataset.instance = i.id;
-      cell(row, i.id);
-      cell(row, i.service);
-      cell(row, i.state, "state");
-      cell(row, i.phoneNumber);
-      cell(row, when(i.createdAt));
-      cell(row, when(i.changedAt));
-      if (i.live) {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "secondary cancel";
-        button.textContent = "Cancel";
-        button.setAttribute("aria-label", `Cancel instance ${i.id}`);
-        button.addEventListener("click", async () => {
-          button.disabled = true;
-          const { ok, status, answer } = await send(
-            "DELETE",
-            `/admin/console/instances/${encodeURIComponent(i.id)}`
-          );
-          $("status").textContent = ok
-            ? `Instance ${i.id} ${answer._state}`
-            : `Instance ${i.id} not cancelled: ${answer.detail || status}`;
-          await showInstances();
-        });
-        cell(row, button);
-      } else {
-        cell(row, "");
-      }
-      return row;
-    })
-  );
-  $("instances").dataset.query = query;
-}
-
 async function showHealth() {
   const response = await fetch(at("/health/ready"), { headers: { Accept: "application/json" } });
   const health = await response.json();
@@ -262,16 +223,6 @@ async function beat(snapshot) {
 const stream = new EventSource(at("/admin/console/events"));
 stream.addEventListener("snapshot", (e) => beat(JSON.parse(e.data)));
 stream.onerror = () => ($("beat").textContent = "reconnecting…");
-
-$("instance-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  try {
-    await showInstances();
-  } catch (e) {
-    $("status").textContent = `Search failed: ${e.message}`;
-  }
-});
-showInstances().catch((e) => ($("status").textContent = `Instances: ${e.message}`));
 
 $("pool-form").addEventListener("submit", async (event) => {
   event.preventDefault();

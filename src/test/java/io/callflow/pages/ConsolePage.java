@@ -89,6 +89,73 @@ final class ConsolePage {
     return this;
   }
 
+  /** Opens the instance's history with its row's button; answers the states listed, in order. */
+  List<String> history(String id, int states) {
+    browser
+        .driver()
+        .findElement(By.cssSelector("#instances tr[data-instance='" + id + "'] button.history"))
+        .click();
+    browser.await(
+        "the history of " + id + " lists " + states + " states",
+        () ->
+            id.equals(browser.driver().findElement(By.id("history")).getAttribute("data-instance"))
+                && browser.texts("#history-list li").size() == states);
+    return browser.driver().findElements(By.cssSelector("#history-list li")).stream()
+        .map(item -> item.getAttribute("data-state"))
+        .toList();
+  }
+
+  /**
+   * Edits a listed service: its row's Edit button fills the form, the options are replaced with
+   * {@code optionsJson} and saved through the admin API.
+   */
+  ConsolePage editServiceOptions(String name, String optionsJson) {
+    browser.await(
+        "service " + name + " is listed",
+        () -> !browser.texts("#services tr[data-service='" + name + "'] .flow").isEmpty());
+    browser
+        .driver()
+        .findElement(By.cssSelector("#services tr[data-service='" + name + "'] button.edit"))
+        .click();
+    browser.await("the form holds " + name, () -> name.equals(fieldValue("service-name")));
+    browser.type("service-options", optionsJson).click("service-save");
+    browser.awaitText("status", "Service " + name + " saved");
+    return this;
+  }
+
+  /** The options the services table lists for the service, as {@code key=value, …}. */
+  String serviceOptions(String name) {
+    return browser.texts("#services tr[data-service='" + name + "'] .options").get(0);
+  }
+
+  /** Waits until the queue's wait chart draws {@code dispatches} dispatches; answers its label. */
+  String awaitWaitChart(String queue, int dispatches) {
+    String selector = "#queues tr[data-queue='" + queue + "'] .waits svg";
+    browser.await(
+        "the wait chart of " + queue + " draws " + dispatches + " dispatches",
+        () -> {
+          List<WebElement> charts = browser.driver().findElements(By.cssSelector(selector));
+          try {
+            return !charts.isEmpty()
+                && charts.get(0).getAttribute("aria-label").startsWith(dispatches + " dispatches");
+          } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return false;
+          }
+        });
+    return browser.driver().findElement(By.cssSelector(selector)).getAttribute("aria-label");
+  }
+
+  /** Scrolls the element with that id to the top of the window, for a screenshot of it. */
+  ConsolePage scrollTo(String id) {
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+    return this;
+  }
+
+  private String fieldValue(String id) {
+    return browser.driver().findElement(By.id(id)).getAttribute("value");
+  }
+
   /**
    * Waits for the push to the instance among the pushes given up, then sends it again with its
    * Retry button (the table is redrawn on every beat, so a button may go stale under the click).

@@ -3,6 +3,7 @@ package io.callflow.pages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callflow.desktop.reference.DesktopClient;
 import io.callflow.testing.Browser;
 import io.callflow.testing.Eventually;
 import io.callflow.testing.Fixtures;
@@ -11,6 +12,8 @@ import io.callflow.testing.PushReceiver;
 import io.callflow.testing.TestServer;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * pool, the customers exhaust it (the second is refused with a 503), and the console shows the pool
  * full and how many numbers it would need; the operator sees the broker up and the outbox drained,
  * finds a customer's instance by their phone number and cancels it, which the customer's page
- * shows; and the operator sends a push the app refused again once the app is back.
+ * shows, with the states it went through; the operator sees a queue's predicted waits against the
+ * waits they were, edits a service's options, and sends a push the app refused again once the app
+ * is back.
  */
 class OperationsConsoleStory {
 
@@ -75,7 +80,55 @@ class OperationsConsoleStory {
     console.screenshot("console-instance-found");
     console.cancelInstance(id).awaitInstanceState(id, "CANCELLED");
     customer.awaitState("CANCELLED");
+    assertEquals(List.of("ACCESS_ISSUED", "CANCELLED"), console.history(id, 2));
+    console.scrollTo("instances-title").screenshot("console-instance-history");
     console.awaitPool(pool, "live", "0 / 1");
+  }
+
+  @Test
+  void anOperatorComparesAQueuesPredictedWaitWithTheWaitItWas() throws Exception {
+    String queue = Fixtures.uniqueName("q");
+    assertEquals(
+        200,
+        admin
+            .putJson("/admin/queues/" + queue, "{\"options\":{\"_default_handle_time\":\"60\"}}")
+            .status());
+    String pool = Fixtures.pool(admin, "LOCKING", 120, Fixtures.freshNumbers(1));
+    String service =
+        Fixtures.service(
+            admin,
+            "poll",
+            "request-inbound-poll",
+            "\"_queue\":\"" + queue + "\",\"_resource_group\":\"" + pool + "\"");
+    try (DesktopClient agent = TestServer.desktop(Fixtures.uniqueName("agent"))) {
+      agent.logIn(List.of(queue), "51");
+      String id = admin.postForm("/genesys/1/service/" + service, Map.of()).json().getString("_id");
+      agent.ready();
+      agent.await(r -> r.type().equals("Reserved"), Duration.ofSeconds(30)).orElseThrow();
+
+      ConsolePage console = new ConsolePage(operatorBrowser);
+      String chart = console.awaitWaitChart(queue, 1);
+      assertTrue(chart.contains("EWT predicted"), chart);
+      console.scrollTo("queues-title").screenshot("console-queue-waits");
+      assertEquals(200, admin.delete("/genesys/1/service/" + id).status());
+      agent.logOut();
+    }
+  }
+
+  @Test
+  void anOperatorEditsAServicesOptionsFromTheConsole() {
+    String pool = Fixtures.pool(admin, "LOCKING", 120, Fixtures.freshNumbers(1));
+    String service = Fixtures.interactionService(admin, pool, "");
+    ConsolePage console = new ConsolePage(operatorBrowser);
+
+    console.editServiceOptions(
+        service, "{\"_resource_group\": \"" + pool + "\", \"_provide_code\": \"true\"}");
+    JsonObject saved = admin.get("/admin/services/" + service).json();
+    assertEquals("request-interaction", saved.getString("flow"));
+    assertEquals(
+        "true", saved.getJsonObject("options").getString("_provide_code"), saved::toString);
+    assertTrue(console.serviceOptions(service).contains("_provide_code=true"));
+    console.scrollTo("services-title").screenshot("console-service-edited");
   }
 
   @Test

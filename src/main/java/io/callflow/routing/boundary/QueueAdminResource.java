@@ -6,11 +6,14 @@ import io.callflow.platform.rest.JsonRequest;
 import io.callflow.platform.rest.ProblemException;
 import io.callflow.routing.control.QueueAdministration;
 import io.callflow.routing.control.QueueStatistics;
+import io.callflow.routing.control.QueueWaits;
+import io.callflow.routing.entity.DispatchedWait;
 import io.callflow.routing.entity.QueueFigures;
 import io.callflow.routing.entity.VirtualQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -26,7 +29,9 @@ import java.io.StringReader;
 
 /**
  * {@code GET /admin/queues}, {@code GET|PUT /admin/queues/{name}}: virtual queues and their options
- * ({@code {"options":{"_default_handle_time":"180"}}}, a JSON object of scalars kept as strings).
+ * ({@code {"options":{"_default_handle_time":"180"}}}, a JSON object of scalars kept as strings);
+ * {@code GET /admin/queues/{name}/waits}: the last hour's first dispatches, each with the EWT
+ * predicted when the customer was queued and the wait it was.
  */
 @Path("admin/queues")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +40,7 @@ public class QueueAdminResource {
 
   @Inject QueueAdministration queues;
   @Inject QueueStatistics statistics;
+  @Inject QueueWaits waits;
 
   @GET
   public JsonArray list() {
@@ -74,6 +80,24 @@ public class QueueAdminResource {
                 .add("meanActualSeconds", figures.meanActualSeconds())
                 .add("meanAbsoluteErrorSeconds", figures.meanAbsoluteErrorSeconds()))
         .build();
+  }
+
+  /** {@code {"queue", "samples": [{"at", "predictedSeconds", "actualSeconds"}]}}, oldest first. */
+  @GET
+  @Path("{name}/waits")
+  public JsonObject waits(@PathParam("name") String name) {
+    queues
+        .queue(name)
+        .orElseThrow(() -> ProblemException.notFound("no virtual queue named " + name));
+    JsonArrayBuilder samples = Jsonp.createArrayBuilder();
+    for (DispatchedWait wait : waits.lastHour(name)) {
+      samples.add(
+          Jsonp.createObjectBuilder()
+              .add("at", wait.at().toString())
+              .add("predictedSeconds", wait.predictedSeconds())
+              .add("actualSeconds", wait.actualSeconds()));
+    }
+    return Jsonp.createObjectBuilder().add("queue", name).add("samples", samples).build();
   }
 
   @PUT

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Publishes every state change of an instance on {@code callflow.events}, in the transaction that
- * made it: the broker delivers it only if that transaction commits.
+ * made it: the broker delivers it only if that transaction commits. The instance's history records
+ * it in that transaction too.
  */
 @ApplicationScoped
 public class InstanceEvents {
@@ -26,6 +27,7 @@ public class InstanceEvents {
   private static final Logger LOG = Logger.getLogger(InstanceEvents.class.getName());
 
   @Inject MessageSender sender;
+  @Inject InstanceHistory history;
 
   /** Tells the change, if there was one. */
   public void publish(Optional<StateChange> change) {
@@ -37,6 +39,7 @@ public class InstanceEvents {
   }
 
   public void publish(StateChange change) {
+    history.record(change);
     ServiceInstance instance = change.instance();
     JsonObjectBuilder event =
         Jsonp.createObjectBuilder()
@@ -44,7 +47,7 @@ public class InstanceEvents {
             .add("serviceId", instance.id())
             .add("service", instance.serviceName())
             .add("flow", instance.flow().gmsName())
-            .add("state", instance.state().name())
+            .add("state", change.state().name())
             .add("at", change.at().toString());
     if (change.previous() == null) {
       event.addNull("previousState");

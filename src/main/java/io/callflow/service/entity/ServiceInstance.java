@@ -229,7 +229,7 @@ public class ServiceInstance {
     InstanceState previous = state;
     state = next;
     updatedAt = now;
-    return Optional.of(new StateChange(this, previous, now));
+    return Optional.of(new StateChange(this, previous, next, now));
   }
 
   private void refuseUnlessAllowed(Move move) {

@@ -93,6 +93,17 @@ class LifecycleTest {
   }
 
   @Test
+  void aScheduledCallbackReservedAtOnceTellsEachStateItEntered() {
+    ServiceInstance instance = created(Flow.REQUEST_OUTBOUND_DELAY, InstanceState.SCHEDULED);
+    List<StateChange> changes = instance.reserve("a1", NOW);
+    assertEquals(2, changes.size());
+    assertEquals(InstanceState.SCHEDULED, changes.get(0).previous());
+    assertEquals(InstanceState.QUEUED, changes.get(0).state());
+    assertEquals(InstanceState.QUEUED, changes.get(1).previous());
+    assertEquals(InstanceState.AGENT_RESERVED, changes.get(1).state());
+  }
+
+  @Test
   void aQueuedCustomerIsReservedAnAgentAndCanCancel() {
     ServiceInstance instance = created(Flow.REQUEST_INBOUND_POLL, InstanceState.QUEUED);
     List<StateChange> reserved = instance.reserve("a1", NOW);
