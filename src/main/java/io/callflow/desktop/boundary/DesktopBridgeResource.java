@@ -48,6 +48,9 @@ public class DesktopBridgeResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject signIn(JsonObject credentials) {
+    if (credentials == null) {
+      throw ProblemException.badParameter("body", "required: {\"agentId\", \"password\"}");
+    }
     String agentId = credentials.getString("agentId", "");
     String password = credentials.getString("password", "");
     CredentialValidationResult result =
@@ -86,6 +89,9 @@ public class DesktopBridgeResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response send(@PathParam("type") String type, JsonObject fields) {
     DesktopSignIn signIn = DesktopSignIn.forChange(request);
+    if (fields == null) {
+      throw ProblemException.badParameter("body", "required: the message's fields as JSON");
+    }
     try {
       bridge.send(signIn.agentId(), type, fields);
     } catch (RejectedMessage e) {

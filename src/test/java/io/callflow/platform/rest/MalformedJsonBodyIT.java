@@ -18,6 +18,7 @@ class MalformedJsonBodyIT {
   void aDesktopSignInThatIsNotJsonIsABadRequest() {
     ProblemAssertions.assertProblem(post("/api/desktop/session", "{\"agentId\":nope"), 400, "body");
     ProblemAssertions.assertProblem(post("/api/desktop/session", "[\"agent1\"]"), 400, "body");
+    ProblemAssertions.assertProblem(post("/api/desktop/session", ""), 400, "body");
   }
 
   @Test
