@@ -91,6 +91,7 @@ async function showPools(snapshot) {
       has.classList.add("short");
       has.textContent = `${now.numbers} (too few)`;
     }
+    cell(row, actionButton("edit", "Edit", `Edit pool ${pool.name}`, () => editPool(pool.name)));
     return row;
   });
   body.replaceChildren(...rows);
@@ -224,15 +225,33 @@ const stream = new EventSource(at("/admin/console/events"));
 stream.addEventListener("snapshot", (e) => beat(JSON.parse(e.data)));
 stream.onerror = () => ($("beat").textContent = "reconnecting…");
 
+// A pool opened for editing: what the form does not show (its location) is kept by its save, which
+// replaces the whole pool.
+let edited = null;
+
+async function editPool(name) {
+  const pool = await read(`/admin/pools/${encodeURIComponent(name)}`);
+  edited = pool;
+  $("pool-name").value = pool.name;
+  $("pool-allocation").value = pool.allocation;
+  $("pool-choice").value = pool.choice;
+  $("pool-timeout").value = pool.bookingTimeoutSeconds;
+  $("pool-numbers").value = pool.numbers.join("\n");
+  $("pool-name").focus();
+}
+
 $("pool-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const name = $("pool-name").value.trim();
   const pool = {
     allocation: $("pool-allocation").value,
-    choice: "RANDOM",
+    choice: $("pool-choice").value,
     bookingTimeoutSeconds: Number($("pool-timeout").value),
     numbers: $("pool-numbers").value.split("\n").map((n) => n.trim()).filter((n) => n),
   };
+  if (edited && edited.name === name && edited.location) {
+    pool.location = edited.location;
+  }
   const response = await fetch(at(`/admin/pools/${encodeURIComponent(name)}`), {
     method: "PUT",
     headers: { "Content-Type": "application/json", Accept: "application/json" },

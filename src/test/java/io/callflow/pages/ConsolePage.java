@@ -109,6 +109,16 @@ final class ConsolePage {
    * Edits a listed service: its row's Edit button fills the form, the options are replaced with
    * {@code optionsJson} and saved through the admin API.
    */
+  /** Opens the pool in the form by its row's Edit, changes its booking timeout and saves it. */
+  ConsolePage editPoolTimeout(String name, int timeoutSeconds) {
+    browser.await("pool " + name + " is listed", () -> row(name) != null);
+    row(name).findElement(By.cssSelector("button.edit")).click();
+    browser.await("the form holds " + name, () -> name.equals(fieldValue("pool-name")));
+    browser.type("pool-timeout", String.valueOf(timeoutSeconds)).click("pool-save");
+    browser.awaitText("status", "Pool " + name + " saved");
+    return this;
+  }
+
   ConsolePage editServiceOptions(String name, String optionsJson) {
     browser.await(
         "service " + name + " is listed",

@@ -11,9 +11,11 @@ import io.callflow.testing.GmsClient;
 import io.callflow.testing.PushReceiver;
 import io.callflow.testing.TestServer;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +115,30 @@ class OperationsConsoleStory {
       assertEquals(200, admin.delete("/genesys/1/service/" + id).status());
       agent.logOut();
     }
+  }
+
+  @Test
+  void anOperatorChangesAPoolsTimeoutAndTheRestOfThePoolStays() {
+    String pool = Fixtures.uniqueName("turns");
+    List<String> numbers = Fixtures.freshNumbers(2);
+    String spec =
+        "{\"allocation\":\"LOCKING\",\"choice\":\"ROUND_ROBIN\",\"bookingTimeoutSeconds\":120,"
+            + "\"location\":{\"latitude\":48.85,\"longitude\":2.35,\"radiusKm\":30},"
+            + "\"numbers\":[\""
+            + String.join("\",\"", numbers)
+            + "\"]}";
+    assertEquals(200, admin.putJson("/admin/pools/" + pool, spec).status());
+
+    new ConsolePage(operatorBrowser).editPoolTimeout(pool, 300);
+
+    JsonObject saved = admin.get("/admin/pools/" + pool).json();
+    assertEquals(300, saved.getInt("bookingTimeoutSeconds"), saved::toString);
+    assertEquals("ROUND_ROBIN", saved.getString("choice"), saved::toString);
+    assertEquals(30, saved.getJsonObject("location").getInt("radiusKm"), saved::toString);
+    assertEquals(
+        Set.copyOf(numbers),
+        Set.copyOf(saved.getJsonArray("numbers").getValuesAs(JsonString::getString)),
+        saved::toString);
   }
 
   @Test
