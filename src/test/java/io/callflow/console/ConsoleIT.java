@@ -37,6 +37,8 @@ class ConsoleIT {
   @Test
   void theConsoleNeedsAnAdministrator() {
     assertEquals(401, admin.anonymous().get("/console/").status());
+    assertEquals(401, admin.anonymous().get("/console").status());
+    assertEquals(401, admin.anonymous().get("/console/console.js").status());
     assertEquals(401, admin.anonymous().get("/admin/console/pools").status());
     String basic =
         java.util.Base64.getEncoder()

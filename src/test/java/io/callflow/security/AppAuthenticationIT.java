@@ -60,6 +60,13 @@ class AppAuthenticationIT {
         401, basic("bob", "guess").post("/genesys/1/service/request-interaction").status());
     assertEquals(
         401, bearer("not-a-token").post("/genesys/1/service/request-interaction").status());
+    Reply malformed =
+        anonymous
+            .withHeader("Authorization", "Basic !!!***")
+            .post("/genesys/1/service/request-interaction");
+    assertEquals(401, malformed.status(), "a header that is no credential: " + malformed);
+    assertTrue(
+        malformed.header("WWW-Authenticate").orElse("").contains("Basic"), malformed::toString);
     assertEquals(
         401,
         anonymous.withHeader("gms_user", "bob").get("/genesys/1/storage/anything").status(),

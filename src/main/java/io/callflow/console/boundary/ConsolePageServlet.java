@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * {@code /console/}: the operations console, static files whose script reads the admin API. The
- * page needs an administrator too (web.xml), so nobody else learns even its shape.
+ * page needs an administrator too ({@code platform.security.AdministratorFilter}), so nobody else
+ * learns even its shape.
  */
 @WebServlet(urlPatterns = {"/console", "/console/*"})
 public class ConsolePageServlet extends HttpServlet {

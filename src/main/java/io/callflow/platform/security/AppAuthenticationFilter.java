@@ -4,7 +4,6 @@ import io.callflow.platform.rest.GmsUser;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -20,14 +19,12 @@ import java.util.stream.Collectors;
 
 /**
  * When apps must authenticate ({@link AppCredentials#required()}), every app API request needs a
- * Basic user (checked by the container against {@link AppIdentityStore}) or a known bearer token;
- * otherwise 401 problem+json with the accepted schemes. The authenticated principal then is the
- * request's {@code gms_user}, replacing whatever the header said, so instances, app data, callbacks
- * and CometD sessions belong to the principal and one app cannot act as another.
+ * Basic user (checked by {@link BasicAuthenticationFilter}, which web.xml runs first, against
+ * {@link AppIdentityStore}) or a known bearer token; otherwise 401 problem+json with the accepted
+ * schemes. The authenticated principal then is the request's {@code gms_user}, replacing whatever
+ * the header said, so instances, app data, callbacks and CometD sessions belong to the principal
+ * and one app cannot act as another.
  */
-@WebFilter(
-    urlPatterns = "/genesys/*",
-    asyncSupported = true) // CometD and SSE answer asynchronously
 public class AppAuthenticationFilter extends HttpFilter {
 
   private static final String BEARER = "Bearer ";
@@ -52,7 +49,7 @@ public class AppAuthenticationFilter extends HttpFilter {
   }
 
   private Optional<String> principal(HttpServletRequest request) {
-    Principal basic = request.getUserPrincipal(); // set by the container's Basic mechanism
+    Principal basic = request.getUserPrincipal(); // set by BasicAuthenticationFilter
     if (basic != null && credentials.schemes().contains(AppCredentials.Scheme.BASIC)) {
       return Optional.of(basic.getName());
     }
@@ -68,8 +65,8 @@ public class AppAuthenticationFilter extends HttpFilter {
         .map(
             scheme ->
                 scheme == AppCredentials.Scheme.BASIC
-                    ? "Basic realm=\"callflow\""
-                    : "Bearer realm=\"callflow\"")
+                    ? "Basic realm=\"" + AdminSecurity.REALM + "\""
+                    : "Bearer realm=\"" + AdminSecurity.REALM + "\"")
         .collect(Collectors.joining(", "));
   }
 

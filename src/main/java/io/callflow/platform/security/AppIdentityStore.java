@@ -9,8 +9,8 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
 /**
- * The apps' Basic credentials ({@link AppCredentials}) for the container's Basic mechanism, beside
- * the administrator's: an app user authenticates with role {@value #APP} and no other.
+ * The apps' Basic credentials ({@link AppCredentials}) for {@link BasicAuthenticationFilter},
+ * beside the administrator's: an app user authenticates with role {@value #APP} and no other.
  */
 @ApplicationScoped
 public class AppIdentityStore implements IdentityStore {
