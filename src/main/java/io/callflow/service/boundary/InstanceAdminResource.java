@@ -23,10 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * The console's view of service instances: {@code GET /admin/console/instances?q=} lists the live
  * ones, or finds them by id or phone number; {@code GET …/{id}/history} lists the states one went
- * through, first to last (kept a day after it ended); {@code DELETE …/{id}} cancels one as {@code
- * DELETE /genesys/1/service/{id}} does, whoever created it. A page of another site cannot send a
- * {@code DELETE} without the browser asking the server first, so it cannot cancel with the
- * administrator's credentials.
+ * through, first to last; {@code DELETE …/{id}} cancels one as {@code DELETE
+ * /genesys/1/service/{id}} does, whoever created it. A page of another site cannot send a {@code
+ * DELETE} without the browser asking the server first, so it cannot cancel with the administrator's
+ * credentials.
  */
 @Path("admin/console/instances")
 @Produces(MediaType.APPLICATION_JSON)

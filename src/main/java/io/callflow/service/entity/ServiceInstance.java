@@ -76,6 +76,12 @@ public class ServiceInstance {
 
   private String requester;
 
+  /**
+   * The states it entered, one line each ({@code STATE PREVIOUS AT}, {@code -} for no previous),
+   * kept on its own row: its every move updates the row anyway, so the history costs no statement.
+   */
+  private String history;
+
   @Version private long version;
 
   protected ServiceInstance() {}
@@ -103,6 +109,37 @@ public class ServiceInstance {
       throw new IllegalArgumentException(
           service.flow().gmsName() + " instances are not created " + initial);
     }
+  }
+
+  /** Adds the state it entered to its history, as its change is told. */
+  public void remember(StateChange change) {
+    String line =
+        change.state().name()
+            + ' '
+            + (change.previous() == null ? "-" : change.previous().name())
+            + ' '
+            + change.at()
+            + '\n';
+    history = history == null ? line : history + line;
+  }
+
+  /** The states it entered, first to last. */
+  public List<StateEntered> history() {
+    if (history == null) {
+      return List.of();
+    }
+    return history
+        .lines()
+        .map(line -> line.split(" "))
+        .map(
+            part ->
+                new StateEntered(
+                    InstanceState.valueOf(part[0]),
+                    part[1].equals("-")
+                        ? Optional.empty()
+                        : Optional.of(InstanceState.valueOf(part[1])),
+                    Instant.parse(part[2])))
+        .toList();
   }
 
   public Lifecycle lifecycle() {
