@@ -36,9 +36,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * NOTHING} so that a clash never aborts the request's transaction. A shared pool's codes stay
  * unique per number through the same kind of index.
  *
- * <p>The pool catalogue lives here and changes only under {@link LockType#WRITE}, in short
- * in-memory swaps: {@link PoolCatalogue} reads the pools each second and after each change.
- * ROUND_ROBIN order is kept per pool in this server instance.
+ * <p>The pool catalogue lives here, one immutable snapshot swapped whole: {@link PoolCatalogue}
+ * reads the pools each second and after each change. The swap takes no {@link LockType#WRITE}: a
+ * waiting write lock holds back every new reader, and callers that already hold a database
+ * connection (a match, a dispatch) would wait behind allocations that wait for a connection, until
+ * the pool's wait time ran out. ROUND_ROBIN order is kept per pool in this server instance.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
@@ -60,8 +62,11 @@ public class AccessNumberAllocator {
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, String> roundRobinCursors = new ConcurrentHashMap<>();
-  private Map<String, PoolSettings> pools = Map.of();
-  private long poolsGeneration = -1;
+
+  /** The pools as read at a generation of {@link PoolChanges}, swapped whole. */
+  private record Catalogue(Map<String, PoolSettings> pools, long generation) {}
+
+  private volatile Catalogue catalogue = new Catalogue(Map.of(), -1);
 
   /** A booking, or {@link PoolExhausted} (which rolls the caller's transaction back). */
   public Booking allocate(BookingRequest request) {
@@ -112,11 +117,9 @@ public class AccessNumberAllocator {
         pool, bookings.untilNextExpiry(pool, clock.instant()).orElse(Duration.ofSeconds(1)));
   }
 
-  /** Replaces the pool catalogue (a short in-memory swap). */
-  @Lock(LockType.WRITE)
+  /** Replaces the pool catalogue: one reference swapped, which no allocation waits for. */
   public void replacePools(Map<String, PoolSettings> current, long generation) {
-    pools = Map.copyOf(current);
-    poolsGeneration = generation;
+    catalogue = new Catalogue(Map.copyOf(current), generation);
     roundRobinCursors.keySet().retainAll(current.keySet());
   }
 
@@ -127,8 +130,9 @@ public class AccessNumberAllocator {
 
   /** The pool from the catalogue, or read now if the catalogue is older than the pool. */
   private Optional<PoolSettings> known(String name) {
-    PoolSettings known = pools.get(name);
-    if (known != null && poolsGeneration == changes.generation()) {
+    Catalogue now = catalogue;
+    PoolSettings known = now.pools().get(name);
+    if (known != null && now.generation() == changes.generation()) {
       return Optional.of(known);
     }
     return Optional.ofNullable(em.find(Pool.class, name)).map(PoolSettings::of);

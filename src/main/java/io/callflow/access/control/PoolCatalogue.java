@@ -55,7 +55,7 @@ public class PoolCatalogue {
               .map(PoolSettings::of)
               .collect(Collectors.toMap(PoolSettings::name, p -> p));
       if (!pools.equals(pushed) || generation != pushedGeneration) {
-        allocator.replacePools(pools, generation); // a write lock: only when something changed
+        allocator.replacePools(pools, generation); // only when something changed
         pushed = pools;
         pushedGeneration = generation;
       }
