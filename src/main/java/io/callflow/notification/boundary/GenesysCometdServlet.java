@@ -9,7 +9,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,23 +62,14 @@ public class GenesysCometdServlet extends CometDServlet {
     Optional<String> notJson = buffered.get().notJson();
     if (notJson.isPresent()) {
       LOG.fine(() -> "Refused a Bayeux request that is not JSON: " + notJson.get());
-      answerBadRequest(response, "the body is not Bayeux JSON (" + notJson.get() + ")");
+      ProblemMapper.write(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "BAD_REQUEST",
+          "the body is not Bayeux JSON (" + notJson.get() + ")");
       return;
     }
     super.service(buffered.get(), response);
-  }
-
-  private static void answerBadRequest(HttpServletResponse response, String detail)
-      throws IOException {
-    byte[] body =
-        ProblemMapper.problem(400, "BAD_REQUEST", "HttpError", detail)
-            .build()
-            .toString()
-            .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType(ProblemMapper.PROBLEM_JSON);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
   }
 
   /** CometD answers a failed request with a bare status; the cause would otherwise be lost. */

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The error page of the web container (web.xml): requests it refuses before the application sees
@@ -30,14 +29,6 @@ public class ContainerErrorServlet extends HttpServlet {
         status >= 500
             ? "the server could not handle the request"
             : "the request was refused: " + title;
-    byte[] body =
-        ProblemMapper.problem(status, title.toUpperCase().replace(' ', '_'), "HttpError", detail)
-            .build()
-            .toString()
-            .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType(ProblemMapper.PROBLEM_JSON);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    ProblemMapper.write(response, status, title.toUpperCase().replace(' ', '_'), detail);
   }
 }

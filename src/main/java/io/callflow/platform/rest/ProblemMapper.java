@@ -3,6 +3,7 @@ package io.callflow.platform.rest;
 import io.callflow.platform.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -154,11 +157,27 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   /**
+   * Writes a problem answer ({@code HttpError}) to a servlet's response, for what answers before or
+   * beside JAX-RS: the container's error pages, the CometD endpoint.
+   */
+  public static void write(HttpServletResponse response, int status, String phrase, String detail)
+      throws IOException {
+    byte[] body =
+        problem(status, phrase, "HttpError", detail)
+            .build()
+            .toString()
+            .getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType(PROBLEM_JSON);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  /**
    * The members every problem answer has: RFC 9457's and GMS's ({@code code}, {@code phrase},
    * {@code message}, {@code exception}).
    */
-  public static JsonObjectBuilder problem(
-      int status, String phrase, String gmsException, String detail) {
+  static JsonObjectBuilder problem(int status, String phrase, String gmsException, String detail) {
     Status known = Status.fromStatusCode(status);
     return Jsonp.createObjectBuilder()
         .add("type", "about:blank")
