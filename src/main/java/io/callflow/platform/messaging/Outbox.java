@@ -75,25 +75,14 @@ public class Outbox {
   private void write(List<OutgoingMessage> messages) {
     StringBuilder sql = new StringBuilder(INSERT);
     for (int row = 0; row < messages.size(); row++) {
-      int p = row * COLUMNS;
-      sql.append(row == 0 ? "" : ", ")
-          .append("(?")
-          .append(p + 1)
-          .append(", ?")
-          .append(p + 2)
-          .append(", ?")
-          .append(p + 3)
-          .append(", ?")
-          .append(p + 4)
-          .append(", ?")
-          .append(p + 5)
-          .append(", ?")
-          .append(p + 6)
-          .append(", ?")
-          .append(p + 7)
-          .append(", CAST(?")
-          .append(p + 8)
-          .append(" AS timestamptz))");
+      sql.append(row == 0 ? "(" : ", (");
+      for (int column = 1; column <= COLUMNS; column++) {
+        String parameter = "?" + (row * COLUMNS + column);
+        sql.append(column == 1 ? "" : ", ")
+            // deliver_at is sent as a Timestamp or null: the cast gives it the column's type
+            .append(column == COLUMNS ? "CAST(" + parameter + " AS timestamptz)" : parameter);
+      }
+      sql.append(')');
     }
     Query insert =
         em.createNativeQuery(sql.toString())
