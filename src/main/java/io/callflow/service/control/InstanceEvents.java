@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Publishes every state change of an instance on {@code callflow.events}, in the transaction that
- * made it: the broker delivers it only if that transaction commits. The instance's history records
- * it in that transaction too.
+ * made it: the broker delivers it only if that transaction commits. The instance remembers it in
+ * its history (its own row, written by the same transaction).
  */
 @ApplicationScoped
 public class InstanceEvents {
@@ -27,7 +27,6 @@ public class InstanceEvents {
   private static final Logger LOG = Logger.getLogger(InstanceEvents.class.getName());
 
   @Inject MessageSender sender;
-  @Inject InstanceHistory history;
 
   /** Tells the change, if there was one. */
   public void publish(Optional<StateChange> change) {
@@ -39,8 +38,8 @@ public class InstanceEvents {
   }
 
   public void publish(StateChange change) {
-    history.record(change);
     ServiceInstance instance = change.instance();
+    instance.remember(change);
     JsonObjectBuilder event =
         Jsonp.createObjectBuilder()
             .add("eventId", UUID.randomUUID().toString())

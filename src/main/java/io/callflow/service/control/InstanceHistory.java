@@ -1,7 +1,6 @@
 package io.callflow.service.control;
 
 import io.callflow.service.entity.ServiceInstance;
-import io.callflow.service.entity.StateChange;
 import io.callflow.service.entity.StateEntered;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,19 +10,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The states each instance went through, written in the transaction that moved it, as its event is,
- * and read by operators. Kept on the instance's row ({@code history}), which every move updates
- * anyway: the hot path pays no statement for it, and a history lives and goes with its instance.
+ * The states each instance went through, for operators: remembered by the instance as {@link
+ * InstanceEvents} tells each change, in the transaction that made it. Kept on the instance's row
+ * ({@code history}), which every move updates anyway: the hot path pays no statement for it, and a
+ * history lives and goes with its instance.
  */
 @ApplicationScoped
 public class InstanceHistory {
 
   @PersistenceContext EntityManager em;
-
-  /** Records the change on the instance it moved (a managed entity: the move is written too). */
-  public void record(StateChange change) {
-    change.instance().remember(change);
-  }
 
   /** The states {@code instanceId} entered, first to last; empty when unknown. */
   @Transactional(Transactional.TxType.SUPPORTS)
