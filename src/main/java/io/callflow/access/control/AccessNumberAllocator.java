@@ -7,6 +7,7 @@ import io.callflow.access.entity.Choice;
 import io.callflow.access.entity.Pool;
 import io.callflow.access.entity.PoolSettings;
 import io.callflow.platform.domain.ParameterInvalid;
+import io.callflow.platform.persistence.Sql;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Lock;
@@ -16,12 +17,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,6 +52,7 @@ public class AccessNumberAllocator {
   private static final int NUMBER_ATTEMPTS = 8;
 
   @PersistenceContext EntityManager em;
+  @Inject Sql sql;
   @Inject Clock clock;
   @Inject AccessCodeFormat codeFormat;
   @Inject BookingEvents events;
@@ -174,7 +174,7 @@ public class AccessNumberAllocator {
         .or(
             () ->
                 firstOf(
-                    "SELECT number FROM access_number WHERE pool_name = ?1 ORDER BY "
+                    "SELECT number FROM access_number WHERE pool_name = ? ORDER BY "
                         + orderOf(pool)
                         + " LIMIT 1",
                     pool.name(),
@@ -189,17 +189,17 @@ public class AccessNumberAllocator {
   private Optional<String> takeNext(PoolSettings pool, String change, String condition) {
     boolean inOrder = pool.choice() == Choice.ROUND_ROBIN;
     Object start = inOrder ? roundRobinCursors.getOrDefault(pool.name(), "") : random.nextDouble();
-    String from = orderOf(pool) + (inOrder ? " > ?2" : " >= ?2");
-    String sql =
+    String from = orderOf(pool) + (inOrder ? " > ?" : " >= ?");
+    String statement =
         "UPDATE access_number SET "
             + change
-            + " WHERE number = (SELECT number FROM access_number WHERE pool_name = ?1 AND "
+            + " WHERE number = (SELECT number FROM access_number WHERE pool_name = ? AND "
             + condition
             + " AND %s ORDER BY "
             + orderOf(pool)
             + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING number";
-    return firstOf(sql.formatted(from), pool.name(), start)
-        .or(() -> firstOf(sql.formatted("true"), pool.name(), null));
+    return firstOf(statement.formatted(from), pool.name(), start)
+        .or(() -> firstOf(statement.formatted("true"), pool.name(), null));
   }
 
   private static String orderOf(PoolSettings pool) {
@@ -240,31 +240,26 @@ public class AccessNumberAllocator {
   }
 
   private boolean insert(Booking booking) {
-    return em.createNativeQuery(
-                "INSERT INTO booking (id, number, pool_name, locking, service_id, phone_number,"
-                    + " access_code, booked_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                    + " ?9) ON CONFLICT DO NOTHING")
-            .setParameter(1, booking.id())
-            .setParameter(2, booking.number())
-            .setParameter(3, booking.poolName())
-            .setParameter(4, booking.isLocking())
-            .setParameter(5, booking.serviceId())
-            .setParameter(6, booking.phoneNumber().orElse(null))
-            .setParameter(7, booking.accessCode().orElse(null))
-            .setParameter(8, Timestamp.from(booking.bookedAt()))
-            .setParameter(9, Timestamp.from(booking.expiresAt()))
-            .executeUpdate()
+    return sql.update(
+            "INSERT INTO booking (id, number, pool_name, locking, service_id, phone_number,"
+                + " access_code, booked_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING",
+            booking.id(),
+            booking.number(),
+            booking.poolName(),
+            booking.isLocking(),
+            booking.serviceId(),
+            booking.phoneNumber().orElse(null),
+            booking.accessCode().orElse(null),
+            booking.bookedAt(),
+            booking.expiresAt())
         == 1;
   }
 
-  @SuppressWarnings("unchecked")
-  private Optional<String> firstOf(String sql, String pool, Object start) {
-    var query = em.createNativeQuery(sql).setParameter(1, pool);
-    if (start != null) {
-      query.setParameter(2, start);
-    }
-    List<Object> rows = query.getResultList();
-    return rows.stream().findFirst().map(String::valueOf);
+  private Optional<String> firstOf(String query, String pool, Object start) {
+    return start == null
+        ? sql.first(query, row -> row.getString(1), pool)
+        : sql.first(query, row -> row.getString(1), pool, start);
   }
 
   /**

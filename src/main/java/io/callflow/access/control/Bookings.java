@@ -2,6 +2,7 @@ package io.callflow.access.control;
 
 import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.Booking.EndReason;
+import io.callflow.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,7 @@ public class Bookings {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject BookingEvents events;
+  @Inject Sql sql;
 
   /** The live booking an instance holds, if any. */
   public Optional<Booking> liveFor(String serviceId) {
@@ -42,39 +44,51 @@ public class Bookings {
   public List<Booking> liveOnForUpdate(String number) {
     Instant now = clock.instant();
     return locked(
-            "SELECT * FROM booking WHERE number = ?1 AND active ORDER BY booked_at FOR UPDATE",
+            "SELECT * FROM booking WHERE number = ? AND active ORDER BY booked_at FOR UPDATE",
             number)
         .stream()
         .filter(b -> b.isLiveAt(now))
         .toList();
   }
 
-  /** Ends a booking in the caller's transaction. */
+  /**
+   * Ends a booking in the caller's transaction and, once no live booking holds its number, marks
+   * the number free (the allocator takes free numbers only) with a new random position: one
+   * statement. The row decides: a booking another transaction ended first is not ended twice.
+   */
   public void end(Booking booking, EndReason reason) {
     Instant now = clock.instant();
-    Booking managed = em.contains(booking) ? booking : em.find(Booking.class, booking.id());
-    if (managed != null && managed.end(reason, now)) {
-      freeNumberOf(managed);
-      events.ended(managed, now);
+    if (em.contains(booking)) {
+      em.detach(booking); // its row changes here, not through the persistence context
+    }
+    if (endRow(booking, reason, now) && booking.end(reason, now)) {
+      events.ended(booking, now);
     }
   }
 
-  /**
-   * Marks the booking's number free once no live booking holds it (the allocator takes free numbers
-   * only), and draws its random position anew.
-   */
-  private void freeNumberOf(Booking ended) {
-    em.flush();
-    em.createNativeQuery(
-            "UPDATE access_number SET free = true, shuffle_key = random() WHERE number = ?1 AND NOT"
-                + " free AND NOT EXISTS (SELECT 1 FROM booking WHERE number = ?1 AND active)")
-        .setParameter(1, ended.number())
-        .executeUpdate();
+  private boolean endRow(Booking booking, EndReason reason, Instant now) {
+    // every part of the statement sees the rows as they were before it: the booking being ended
+    // still looks active to the NOT EXISTS, hence the id <> ?
+    return sql.first(
+                "WITH ended AS (UPDATE booking SET active = false, ended_at = ?, end_reason = ?,"
+                    + " version = version + 1 WHERE id = ? AND active RETURNING number),"
+                    + " freed AS (UPDATE access_number n SET free = true, shuffle_key = random()"
+                    + " WHERE n.number IN (SELECT number FROM ended) AND NOT n.free AND NOT EXISTS"
+                    + " (SELECT 1 FROM booking b WHERE b.number = n.number AND b.active AND b.id <> ?)"
+                    + " RETURNING 1)"
+                    + " SELECT count(*) FROM ended",
+                row -> row.getLong(1),
+                now,
+                reason.name(),
+                booking.id(),
+                booking.id())
+            .orElse(0L)
+        > 0;
   }
 
   /** Ends every active booking of an instance (cancel); waits for an expiry in progress on them. */
   public void endAllFor(String serviceId, EndReason reason) {
-    locked("SELECT * FROM booking WHERE service_id = ?1 AND active FOR UPDATE", serviceId)
+    locked("SELECT * FROM booking WHERE service_id = ? AND active FOR UPDATE", serviceId)
         .forEach(b -> end(b, reason));
   }
 
@@ -82,7 +96,7 @@ public class Bookings {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void expire(String bookingId) {
     Instant now = clock.instant();
-    locked("SELECT * FROM booking WHERE id = ?1 AND active FOR UPDATE SKIP LOCKED", bookingId)
+    locked("SELECT * FROM booking WHERE id = ? AND active FOR UPDATE SKIP LOCKED", bookingId)
         .stream()
         .filter(b -> b.isOverdueAt(now))
         .forEach(b -> end(b, EndReason.EXPIRED));
@@ -125,10 +139,10 @@ public class Bookings {
   public int expireOverdueIn(String pool, Instant now) {
     List<Booking> overdue =
         locked(
-                "SELECT * FROM booking WHERE pool_name = ?1 AND active AND expires_at <= ?2"
+                "SELECT * FROM booking WHERE pool_name = ? AND active AND expires_at <= ?"
                     + " FOR UPDATE SKIP LOCKED",
                 pool,
-                java.sql.Timestamp.from(now))
+                now)
             .stream()
             .filter(b -> b.isOverdueAt(now))
             .toList();
@@ -136,14 +150,26 @@ public class Bookings {
     return overdue.size();
   }
 
-  /** Bookings read with a row lock, refreshed so a stale copy never overwrites a newer version. */
-  @SuppressWarnings("unchecked")
-  private List<Booking> locked(String sql, Object... parameters) {
-    var query = em.createNativeQuery(sql, Booking.class).setHint("eclipselink.refresh", "true");
-    for (int i = 0; i < parameters.length; i++) {
-      query.setParameter(i + 1, parameters[i]);
-    }
-    return query.getResultList();
+  /**
+   * Active bookings read with a row lock, straight from their rows: no persistence context holds
+   * them, so none can write a stale copy back.
+   */
+  private List<Booking> locked(String query, Object... parameters) {
+    return sql.list(
+        query,
+        row ->
+            Booking.live(
+                row.getString("id"),
+                row.getString("number"),
+                row.getString("pool_name"),
+                row.getBoolean("locking"),
+                row.getString("service_id"),
+                row.getString("phone_number"),
+                row.getString("access_code"),
+                Sql.instant(row, "booked_at"),
+                Sql.instant(row, "expires_at"),
+                row.getLong("version")),
+        parameters);
   }
 
   public Optional<Duration> untilNextExpiry(String pool, Instant now) {

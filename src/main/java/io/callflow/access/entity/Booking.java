@@ -83,6 +83,33 @@ public class Booking {
     this.active = true;
   }
 
+  /** A live booking as its row was read (with a row lock) outside the persistence context. */
+  public static Booking live(
+      String id,
+      String number,
+      String poolName,
+      boolean locking,
+      String serviceId,
+      String phoneNumber,
+      String accessCode,
+      Instant bookedAt,
+      Instant expiresAt,
+      long version) {
+    Booking booking = new Booking();
+    booking.id = id;
+    booking.number = number;
+    booking.poolName = poolName;
+    booking.locking = locking;
+    booking.serviceId = serviceId;
+    booking.phoneNumber = phoneNumber;
+    booking.accessCode = accessCode;
+    booking.bookedAt = bookedAt;
+    booking.expiresAt = expiresAt;
+    booking.active = true;
+    booking.version = version;
+    return booking;
+  }
+
   /** Ends the booking; false if it had already ended (a late or repeated end changes nothing). */
   public boolean end(EndReason reason, Instant at) {
     if (!active) {

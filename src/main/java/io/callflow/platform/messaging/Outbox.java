@@ -1,13 +1,10 @@
 package io.callflow.platform.messaging;
 
 import io.callflow.platform.json.StringObjects;
+import io.callflow.platform.persistence.Sql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -15,7 +12,6 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,11 +32,12 @@ public class Outbox {
   private static final String INSERT =
       "INSERT INTO outbox_message (message_id, destination, topic, type, body, properties,"
           + " group_id, deliver_at) VALUES ";
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, CAST(? AS timestamptz))";
   private static final int COLUMNS = 8;
 
   private static final Object BATCH = new Object();
 
-  @PersistenceContext EntityManager em;
+  @Inject Sql sql;
   @Resource TransactionSynchronizationRegistry transactions;
 
   @Resource(lookup = "java:appserver/TransactionManager")
@@ -73,37 +70,24 @@ public class Outbox {
 
   /** One statement for all {@code messages}, in their order (the row ids keep it). */
   private void write(List<OutgoingMessage> messages) {
-    StringBuilder sql = new StringBuilder(INSERT);
+    StringBuilder insert = new StringBuilder(INSERT);
+    Object[] parameters = new Object[messages.size() * COLUMNS];
     for (int row = 0; row < messages.size(); row++) {
-      sql.append(row == 0 ? "(" : ", (");
-      for (int column = 1; column <= COLUMNS; column++) {
-        String parameter = "?" + (row * COLUMNS + column);
-        sql.append(column == 1 ? "" : ", ")
-            // deliver_at is sent as a Timestamp or null: the cast gives it the column's type
-            .append(column == COLUMNS ? "CAST(" + parameter + " AS timestamptz)" : parameter);
-      }
-      sql.append(')');
-    }
-    Query insert =
-        em.createNativeQuery(sql.toString())
-            // the rows depend on nothing the persistence context holds: no flush for them
-            .setFlushMode(FlushModeType.COMMIT);
-    for (int row = 0; row < messages.size(); row++) {
+      // deliver_at is sent as a date-time or null: the cast gives a null the column's type
+      insert.append(row == 0 ? "" : ", ").append(ROW);
       OutgoingMessage message = messages.get(row);
       int p = row * COLUMNS;
-      insert
-          .setParameter(p + 1, UUID.randomUUID().toString())
-          .setParameter(p + 2, message.destination())
-          .setParameter(p + 3, message.topic())
-          .setParameter(p + 4, message.type())
-          .setParameter(p + 5, message.body())
-          .setParameter(
-              p + 6,
-              message.properties().isEmpty() ? null : StringObjects.toText(message.properties()))
-          .setParameter(p + 7, message.group().orElse(null))
-          .setParameter(p + 8, message.deliverAt().map(Timestamp::from).orElse(null));
+      parameters[p] = UUID.randomUUID().toString();
+      parameters[p + 1] = message.destination();
+      parameters[p + 2] = message.topic();
+      parameters[p + 3] = message.type();
+      parameters[p + 4] = message.body();
+      parameters[p + 5] =
+          message.properties().isEmpty() ? null : StringObjects.toText(message.properties());
+      parameters[p + 6] = message.group().orElse(null);
+      parameters[p + 7] = message.deliverAt().orElse(null);
     }
-    insert.executeUpdate();
+    sql.update(insert.toString(), parameters);
   }
 
   /** A transaction's messages, written as it commits; the relay is woken once it has. */
