@@ -6,7 +6,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Normalises phone numbers to E.164, so the number an app sends, the ANI a switch presents and the
@@ -18,7 +20,11 @@ public final class PhoneNumbers {
   private static final PhoneNumberToTimeZonesMapper TIME_ZONES =
       PhoneNumberToTimeZonesMapper.getInstance();
 
+  /** Numbers parsed lately: the pools' access numbers come back on every match-interaction. */
+  private static final int REMEMBERED = 4096;
+
   private final String defaultRegion;
+  private final Map<String, Optional<String>> remembered = new ConcurrentHashMap<>();
 
   /** {@code defaultRegion}: ISO 3166 code used for numbers written without a country code. */
   public PhoneNumbers(String defaultRegion) {
@@ -34,6 +40,18 @@ public final class PhoneNumbers {
     if (raw == null || raw.isBlank() || raw.length() > 40) {
       return Optional.empty();
     }
+    Optional<String> known = remembered.get(raw);
+    if (known == null) {
+      if (remembered.size() >= REMEMBERED) {
+        remembered.clear(); // callers' numbers come and go: start again rather than keep them all
+      }
+      known = parse(raw);
+      remembered.put(raw, known);
+    }
+    return known;
+  }
+
+  private Optional<String> parse(String raw) {
     try {
       PhoneNumber number = UTIL.parse(raw.strip(), defaultRegion);
       if (!UTIL.isPossibleNumber(number)) {

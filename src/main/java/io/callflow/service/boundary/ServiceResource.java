@@ -10,6 +10,7 @@ import io.callflow.service.entity.InstanceAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,9 +40,9 @@ public class ServiceResource {
   @Inject ServiceCreates creates;
   @Inject ServiceInstances instances;
   @Inject QueuedRequests queuedRequests;
-  @Context HttpHeaders headers;
-  @Context jakarta.servlet.http.HttpServletRequest http;
-  @Context UriInfo uri;
+
+  // request-scoped values come as parameters: a field of this application-scoped resource would be
+  // a proxy that looks the request's value up on every use
 
   @POST
   @Path("{service-name}")
@@ -49,6 +50,9 @@ public class ServiceResource {
       @PathParam("service-name") String serviceName,
       @HeaderParam(GmsUser.HEADER) String gmsUser,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+      @Context HttpHeaders headers,
+      @Context HttpServletRequest http,
+      @Context UriInfo uri,
       InputStream body) {
     Map<String, String> parameters = RequestParameters.parse(headers.getMediaType(), body);
     InstanceAnswer answer =
@@ -65,7 +69,10 @@ public class ServiceResource {
 
   @GET
   @Path("{id}")
-  public JsonObject read(@PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
+  public JsonObject read(
+      @PathParam("id") String id,
+      @HeaderParam(GmsUser.HEADER) String gmsUser,
+      @Context UriInfo uri) {
     return InstanceAnswers.json(instances.read(id, gmsUser), uri.getBaseUri());
   }
 
@@ -75,7 +82,8 @@ public class ServiceResource {
   public JsonObject requestByGet(
       @PathParam("id") String id,
       @PathParam("request") String request,
-      @HeaderParam(GmsUser.HEADER) String gmsUser) {
+      @HeaderParam(GmsUser.HEADER) String gmsUser,
+      @Context UriInfo uri) {
     return InstanceAnswers.json(queuedRequests.request(id, request, gmsUser), uri.getBaseUri());
   }
 
@@ -85,6 +93,8 @@ public class ServiceResource {
       @PathParam("id") String id,
       @PathParam("request") String request,
       @HeaderParam(GmsUser.HEADER) String gmsUser,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri,
       InputStream body) {
     RequestParameters.parse(
         headers.getMediaType(), body); // read, so a bad body is still a 400/413/415
@@ -94,7 +104,9 @@ public class ServiceResource {
   @DELETE
   @Path("{id}")
   public JsonObject cancel(
-      @PathParam("id") String id, @HeaderParam(GmsUser.HEADER) String gmsUser) {
+      @PathParam("id") String id,
+      @HeaderParam(GmsUser.HEADER) String gmsUser,
+      @Context UriInfo uri) {
     return InstanceAnswers.json(instances.cancel(id, gmsUser), uri.getBaseUri());
   }
 }
