@@ -91,8 +91,10 @@ class BenchRun {
   }
 
   /**
-   * Runs every kind of load once at 8 connections before anything is measured, so that the first
-   * points do not pay for the JIT compiler's first pass over the server.
+   * Runs every kind of load once at 8 connections before anything is measured, the product's hot
+   * path for {@link BenchSettings#serverWarmup()}, so that the first points do not pay for the JIT
+   * compiler's passes over the server (a quick run's first hot-path points measured half the pace
+   * of the same load minutes later).
    */
   private static void warmUp(BenchStack stack, BenchSettings settings, Wrk wrk, ProductSetup setup)
       throws Exception {
@@ -103,7 +105,12 @@ class BenchRun {
     wrk.single(base, "POST", bench + "/echo", 8, length);
     wrk.pair(base, bench + "/allocate", bench + "/release", 8, length);
     setup.interactionOn(setup.pool("LOCKING", HotPath.POOL_SIZE, 30));
-    wrk.pair(base, HotPath.REQUEST_INTERACTION, HotPath.MATCH_INTERACTION, 8, length);
+    wrk.pair(
+        base,
+        HotPath.REQUEST_INTERACTION,
+        HotPath.MATCH_INTERACTION,
+        8,
+        settings.serverWarmup().compareTo(length) > 0 ? settings.serverWarmup() : length);
     System.out.println("bench: server warmed up");
   }
 

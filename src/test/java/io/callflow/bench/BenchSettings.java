@@ -13,6 +13,8 @@ import java.util.List;
  * @param quick the short run
  * @param duration each measured run (two per point)
  * @param warmup before each point's runs
+ * @param serverWarmup the product's hot path once after boot, before anything is measured: the JIT
+ *     compiler needs tens of seconds on two cores before the server runs at its steady pace
  * @param connections the connection counts of the ceilings and the hot path
  * @param scaleConnections the connection count of the scale points
  * @param poolSizes pool sizes of the scale points ({@code -Dbench.pool-sizes=1000,100000})
@@ -30,6 +32,7 @@ record BenchSettings(
     boolean quick,
     Duration duration,
     Duration warmup,
+    Duration serverWarmup,
     List<Integer> connections,
     int scaleConnections,
     List<Integer> poolSizes,
@@ -50,6 +53,7 @@ record BenchSettings(
         quick,
         Duration.ofSeconds(Long.getLong("bench.duration", quick ? 3 : 10)),
         Duration.ofSeconds(Long.getLong("bench.warmup", quick ? 2 : 5)),
+        Duration.ofSeconds(Long.getLong("bench.server-warmup", 30)),
         integers(System.getProperty("bench.connections", quick ? "1,8,64" : "1,8,64,256")),
         Integer.getInteger("bench.scale-connections", 8),
         System.getProperty("bench.pool-sizes") != null
@@ -73,7 +77,12 @@ record BenchSettings(
       command.append(" -Dbench.quick");
     }
     for (String name :
-        List.of("bench.duration", "bench.warmup", "bench.connections", "bench.pool-sizes")) {
+        List.of(
+            "bench.duration",
+            "bench.warmup",
+            "bench.server-warmup",
+            "bench.connections",
+            "bench.pool-sizes")) {
       String value = System.getProperty(name);
       if (value != null && !value.isBlank()) {
         command.append(" -D").append(name).append('=').append(value);

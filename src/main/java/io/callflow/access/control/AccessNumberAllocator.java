@@ -6,6 +6,7 @@ import io.callflow.access.entity.BookingRequest;
 import io.callflow.access.entity.Choice;
 import io.callflow.access.entity.Pool;
 import io.callflow.access.entity.PoolSettings;
+import io.callflow.platform.domain.Ids;
 import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.persistence.Sql;
 import jakarta.ejb.ConcurrencyManagement;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -221,7 +221,7 @@ public class AccessNumberAllocator {
           request.provideCode() ? codeFormat.generate(request.accessCodeLength(), random) : null;
       Booking booking =
           new Booking(
-              UUID.randomUUID().toString(),
+              Ids.internal(),
               pool,
               number,
               request.serviceId(),

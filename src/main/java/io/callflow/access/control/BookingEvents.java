@@ -2,6 +2,7 @@ package io.callflow.access.control;
 
 import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.BookingEnded;
+import io.callflow.platform.domain.Ids;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
@@ -10,7 +11,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Announces bookings: on the events topic (in the caller's transaction, so nothing is announced
@@ -43,7 +43,7 @@ public class BookingEvents {
 
   private static JsonObjectBuilder common(Booking booking, Instant at) {
     return Jsonp.createObjectBuilder()
-        .add("eventId", UUID.randomUUID().toString())
+        .add("eventId", Ids.internal())
         .add("serviceId", booking.serviceId())
         .add("bookingId", booking.id())
         .add("accessNumber", booking.number())

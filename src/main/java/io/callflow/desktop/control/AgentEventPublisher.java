@@ -1,13 +1,13 @@
 package io.callflow.desktop.control;
 
 import io.callflow.desktop.entity.AgentStateChanged;
+import io.callflow.platform.domain.Ids;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.UUID;
 
 /**
  * Publishes agent state changes on the events topic for reporting and integrations. Observed inside
@@ -23,7 +23,7 @@ public class AgentEventPublisher {
   void publish(@Observes AgentStateChanged change) {
     String json =
         Jsonp.createObjectBuilder()
-            .add("eventId", UUID.randomUUID().toString())
+            .add("eventId", Ids.internal())
             .add("agentId", change.agentId())
             .add("state", change.current().name())
             .add("previousState", change.previous().name())

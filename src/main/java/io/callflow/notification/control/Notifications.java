@@ -2,6 +2,7 @@ package io.callflow.notification.control;
 
 import io.callflow.notification.entity.PushOrder;
 import io.callflow.notification.entity.Subscription;
+import io.callflow.platform.domain.Ids;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Tells an instance's subscribers what the app should do next: GMS's message {@code {"_id":…,
@@ -36,7 +36,7 @@ public class Notifications {
    */
   public String push(
       String serviceId, String serviceName, String action, Map<String, String> extra) {
-    String eventId = UUID.randomUUID().toString();
+    String eventId = Ids.internal();
     JsonObjectBuilder message =
         Jsonp.createObjectBuilder().add("_id", serviceId).add("_action", action);
     extra.forEach(message::add);

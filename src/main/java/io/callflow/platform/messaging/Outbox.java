@@ -1,5 +1,6 @@
 package io.callflow.platform.messaging;
 
+import io.callflow.platform.domain.Ids;
 import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.persistence.Sql;
 import jakarta.annotation.Resource;
@@ -14,7 +15,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes outgoing messages in the caller's transaction (a transaction of its own when there is
@@ -77,7 +77,7 @@ public class Outbox {
       insert.append(row == 0 ? "" : ", ").append(ROW);
       OutgoingMessage message = messages.get(row);
       int p = row * COLUMNS;
-      parameters[p] = UUID.randomUUID().toString();
+      parameters[p] = Ids.internal();
       parameters[p + 1] = message.destination();
       parameters[p + 2] = message.topic();
       parameters[p + 3] = message.type();

@@ -1,5 +1,6 @@
 package io.callflow.service.control;
 
+import io.callflow.platform.domain.Ids;
 import io.callflow.platform.json.Jsonp;
 import io.callflow.platform.messaging.Destinations;
 import io.callflow.platform.messaging.MessageSender;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -42,7 +42,7 @@ public class InstanceEvents {
     instance.remember(change);
     JsonObjectBuilder event =
         Jsonp.createObjectBuilder()
-            .add("eventId", UUID.randomUUID().toString())
+            .add("eventId", Ids.internal())
             .add("serviceId", instance.id())
             .add("service", instance.serviceName())
             .add("flow", instance.flow().gmsName())
