@@ -123,7 +123,7 @@ class BenchRun {
             + settings.command()
             + "`: "
             + settings
-            + ". Every point: tables reset and VACUUM ANALYZEd, a warm-up, then two runs, both"
+            + ". Every point: tables reset and VACUUM ANALYZEd, a warm-up, ANALYZE, then two runs, both"
             + " shown. Load from loopback with wrk (closed loop, HTTP/1.1 keep-alive, one"
             + " connection per wrk thread, 10 s timeout). CPU per request is the run's CPU less"
             + " what the idle server uses in as long; `broker JVM` is the benchmark's own JVM,"

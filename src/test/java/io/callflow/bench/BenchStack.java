@@ -279,6 +279,13 @@ final class BenchStack implements AutoCloseable {
     }
   }
 
+  /** Fresh planner statistics of every table. */
+  void analyze() throws SQLException {
+    try (Statement analyze = sql.createStatement()) {
+      analyze.execute("ANALYZE");
+    }
+  }
+
   private void truncate() throws SQLException {
     try (Statement reset = sql.createStatement()) {
       reset.execute("SET lock_timeout = '20s'");
