@@ -22,9 +22,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hears every event on {@code callflow.events} (a non-durable subscription of this server) and
- * passes those of watched instances to their server-sent event streams. One session keeps them in
- * order.
+ * Hears instances' state changes and pushes on {@code callflow.events} (a non-durable subscription
+ * of this server) and passes those of watched instances to their server-sent event streams. One
+ * session keeps them in order.
  */
 @MessageDriven(
     activationConfig = {
@@ -35,6 +35,16 @@ import java.util.logging.Logger;
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Topic"),
       @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.EVENTS),
+      // the broker keeps the rest (half of the hot path's events are bookings') from this server
+      @ActivationConfigProperty(
+          propertyName = "messageSelector",
+          propertyValue =
+              Destinations.TYPE_PROPERTY
+                  + " IN ('"
+                  + InstanceEvents.STATE_CHANGED
+                  + "', '"
+                  + Notifications.PUSHED_EVENT
+                  + "')"),
       @ActivationConfigProperty(
           propertyName = "subscriptionDurability",
           propertyValue = "NonDurable"),
