@@ -14,9 +14,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads and ends bookings. Every end is announced through {@link BookingEvents}. */
+/**
+ * Reads and ends bookings. Every end is announced through {@link BookingEvents}. The match's two
+ * calls ({@link #liveOnForUpdate}, {@link #end}) run in the caller's transaction without an
+ * interceptor of their own; the others join or start one.
+ */
 @ApplicationScoped
-@Transactional
 public class Bookings {
 
   @PersistenceContext EntityManager em;
@@ -25,6 +28,7 @@ public class Bookings {
   @Inject Sql sql;
 
   /** The live booking an instance holds, if any. */
+  @Transactional
   public Optional<Booking> liveFor(String serviceId) {
     Instant now = clock.instant();
     return em
@@ -87,6 +91,7 @@ public class Bookings {
   }
 
   /** Ends every active booking of an instance (cancel); waits for an expiry in progress on them. */
+  @Transactional
   public void endAllFor(String serviceId, EndReason reason) {
     locked("SELECT * FROM booking WHERE service_id = ? AND active FOR UPDATE", serviceId)
         .forEach(b -> end(b, reason));
@@ -103,6 +108,7 @@ public class Bookings {
   }
 
   /** Live bookings / numbers of a pool, 0 for a pool without numbers. */
+  @Transactional
   public double utilisation(String pool) {
     long numbers =
         em.createQuery("SELECT COUNT(n) FROM AccessNumber n WHERE n.poolName = :pool", Long.class)
@@ -122,6 +128,7 @@ public class Bookings {
   }
 
   /** Ids of overdue bookings, oldest first, for the expiry sweep. */
+  @Transactional
   public List<String> overdue(Instant now, int limit) {
     return em.createQuery(
             "SELECT b.id FROM Booking b WHERE b.active = true AND b.expiresAt <= :now ORDER BY b.expiresAt",
@@ -136,6 +143,7 @@ public class Bookings {
    * answers how many it ended. Rows the expiry sweep holds are skipped (it is ending them anyway);
    * rows are locked, so the two never end one booking twice.
    */
+  @Transactional
   public int expireOverdueIn(String pool, Instant now) {
     List<Booking> overdue =
         locked(
@@ -172,6 +180,7 @@ public class Bookings {
         parameters);
   }
 
+  @Transactional
   public Optional<Duration> untilNextExpiry(String pool, Instant now) {
     List<Instant> next =
         em.createQuery(

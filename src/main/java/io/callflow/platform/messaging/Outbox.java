@@ -6,13 +6,15 @@ import io.callflow.platform.persistence.Sql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.NotSupportedException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +47,16 @@ public class Outbox {
 
   @Inject OutboxSignal signal;
 
-  @Transactional
+  /**
+   * Adds {@code message} to the caller's transaction, or writes it in a transaction of its own when
+   * there is none. Not an interceptor's {@code @Transactional}: a request adds a message or two,
+   * and each interception looked the invocation up twice.
+   */
   public void add(OutgoingMessage message) {
+    if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+      addAlone(message);
+      return;
+    }
     Batch batch = (Batch) transactions.getResource(BATCH);
     if (batch == null) {
       batch = new Batch();
@@ -57,6 +67,32 @@ public class Outbox {
       write(List.of(message)); // caused while the transaction completes: written at once
     } else {
       batch.messages.add(message);
+    }
+  }
+
+  private void addAlone(OutgoingMessage message) {
+    try {
+      transactionManager.begin();
+    } catch (NotSupportedException | SystemException e) {
+      throw new IllegalStateException("No transaction for an outbox message", e);
+    }
+    try {
+      add(message);
+    } catch (RuntimeException e) {
+      try {
+        transactionManager.rollback();
+      } catch (SystemException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    try {
+      transactionManager.commit();
+    } catch (RollbackException
+        | HeuristicMixedException
+        | HeuristicRollbackException
+        | SystemException e) {
+      throw new IllegalStateException("An outbox message was not written", e);
     }
   }
 
