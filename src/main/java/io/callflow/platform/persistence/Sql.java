@@ -74,10 +74,10 @@ public class Sql {
   }
 
   /**
-   * The connection of the caller's transaction, as the persistence unit holds it until the
-   * transaction ends (it is not closed here). Taken from the data source instead, a closed handle
-   * would not be handed back to the next caller in the transaction: a request would hold a second
-   * pooled connection.
+   * The connection the persistence unit uses in the caller's transaction, asked of it for each
+   * statement and not closed here (it is the persistence unit's). Taken from the data source
+   * instead, a closed handle was not handed back to the next caller in the transaction: a request
+   * held a second pooled connection.
    */
   private Connection connection() {
     Connection connection = em.unwrap(Connection.class);
