@@ -26,6 +26,9 @@ import jakarta.ejb.Stateless;
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
       "fish.payara.validate-atmost-once-period-in-seconds=2",
       "fish.payara.fail-all-connections=true",
+      // every connection of the pool is alike (one user, one database): matching a free one to the
+      // request compared their whole property maps on every checkout
+      "fish.payara.match-connections=false",
       // a request that finds every connection busy answers 503 within seconds instead of a minute
       "fish.payara.max-wait-time-in-millis=" + CallflowDataSource.MAX_WAIT_MILLIS,
       // a database that is down or hung answers "no" in seconds, so requests get their 503
