@@ -4,7 +4,6 @@ import io.callflow.access.entity.AccessCodeFormat;
 import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.BookingRequest;
 import io.callflow.access.entity.Choice;
-import io.callflow.access.entity.Pool;
 import io.callflow.access.entity.PoolSettings;
 import io.callflow.platform.domain.Ids;
 import io.callflow.platform.domain.ParameterInvalid;
@@ -15,8 +14,6 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,11 +33,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * NOTHING} so that a clash never aborts the request's transaction. A shared pool's codes stay
  * unique per number through the same kind of index.
  *
- * <p>The pool catalogue lives here, one immutable snapshot swapped whole: {@link PoolCatalogue}
- * reads the pools each second and after each change. The swap takes no {@link LockType#WRITE}: a
- * waiting write lock holds back every new reader, and callers that already hold a database
- * connection (a match, a dispatch) would wait behind allocations that wait for a connection, until
- * the pool's wait time ran out. ROUND_ROBIN order is kept per pool in this server instance.
+ * <p>A pool's settings come from the {@link PoolCatalogue}, a snapshot swapped whole, so no
+ * allocation waits for a refresh. Nothing here takes {@link LockType#WRITE}: a waiting write lock
+ * holds back every new reader, and callers that already hold a database connection (a match, a
+ * dispatch) would wait behind allocations that wait for a connection, until the pool's wait time
+ * ran out. ROUND_ROBIN order is kept per pool in this server instance, in a concurrent map.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
@@ -51,22 +49,16 @@ public class AccessNumberAllocator {
   /** Numbers tried when a free flag turns out wrong (a live booking found on the number). */
   private static final int NUMBER_ATTEMPTS = 8;
 
-  @PersistenceContext EntityManager em;
   @Inject Sql sql;
   @Inject Clock clock;
   @Inject AccessCodeFormat codeFormat;
   @Inject BookingEvents events;
   @Inject Bookings bookings;
   @Inject AccessMetrics metrics;
-  @Inject PoolChanges changes;
+  @Inject PoolCatalogue catalogue;
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, String> roundRobinCursors = new ConcurrentHashMap<>();
-
-  /** The pools as read at a generation of {@link PoolChanges}, swapped whole. */
-  private record Catalogue(Map<String, PoolSettings> pools, long generation) {}
-
-  private volatile Catalogue catalogue = new Catalogue(Map.of(), -1);
 
   /** A booking, or {@link PoolExhausted} (which rolls the caller's transaction back). */
   public Booking allocate(BookingRequest request) {
@@ -76,7 +68,8 @@ public class AccessNumberAllocator {
   /** A booking, or nothing when the pool has no free number; the transaction stays usable. */
   public Optional<Booking> tryAllocate(BookingRequest request) {
     PoolSettings pool =
-        known(request.pool())
+        catalogue
+            .known(request.pool())
             .orElseThrow(
                 () ->
                     request.poolNamedByRequest()
@@ -117,25 +110,9 @@ public class AccessNumberAllocator {
         pool, bookings.untilNextExpiry(pool, clock.instant()).orElse(Duration.ofSeconds(1)));
   }
 
-  /** Replaces the pool catalogue: one reference swapped, which no allocation waits for. */
-  public void replacePools(Map<String, PoolSettings> current, long generation) {
-    catalogue = new Catalogue(Map.copyOf(current), generation);
-    roundRobinCursors.keySet().retainAll(current.keySet());
-  }
-
-  /** A pool's settings from the catalogue; a pool this server does not have is its fault. */
-  public PoolSettings settings(String name) {
-    return known(name).orElseThrow(() -> new PoolMissing(name));
-  }
-
-  /** The pool from the catalogue, or read now if the catalogue is older than the pool. */
-  private Optional<PoolSettings> known(String name) {
-    Catalogue now = catalogue;
-    PoolSettings known = now.pools().get(name);
-    if (known != null && now.generation() == changes.generation()) {
-      return Optional.of(known);
-    }
-    return Optional.ofNullable(em.find(Pool.class, name)).map(PoolSettings::of);
+  /** Forgets the round-robin places of pools that no longer exist. */
+  public void forgetCursorsOutside(Set<String> pools) {
+    roundRobinCursors.keySet().retainAll(pools);
   }
 
   private Optional<Booking> book(PoolSettings pool, BookingRequest request) {

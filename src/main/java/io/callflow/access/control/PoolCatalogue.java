@@ -2,66 +2,48 @@ package io.callflow.access.control;
 
 import io.callflow.access.entity.Pool;
 import io.callflow.access.entity.PoolSettings;
-import io.callflow.platform.persistence.SchemaMigration;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
- * Keeps the allocator's pool catalogue current: reads every pool once a second (so a change made on
- * another server instance is seen within a second) and at once after a change made here.
+ * The pools' settings as this server knows them: one immutable snapshot, swapped whole by {@link
+ * PoolCatalogueRefresh}, which no reader waits for. While the snapshot is older than a pool change
+ * committed on this server ({@link PoolChanges}), a pool is read from the database instead. A plain
+ * bean rather than part of the allocator's singleton: a match reads a pool's allocation on every
+ * call, and a call through the singleton's container cost thirty times the read.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class PoolCatalogue {
 
-  private static final Logger LOG = Logger.getLogger(PoolCatalogue.class.getName());
-
   @PersistenceContext EntityManager em;
-  @Inject AccessNumberAllocator allocator;
   @Inject PoolChanges changes;
-  @Inject SchemaMigration schema;
 
-  private Map<String, PoolSettings> pushed = Map.of();
-  private long pushedGeneration = -1;
+  /** The pools as read at a generation of {@link PoolChanges}. */
+  private record Snapshot(Map<String, PoolSettings> pools, long generation) {}
 
-  @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
-  public void everySecond() {
-    // before the first migration the table is missing: reading it would log an error at every start
-    if (schema.outcome().succeeded()) {
-      refresh();
-    }
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), -1);
+
+  /** Replaces the catalogue with the pools read at {@code generation}. */
+  public void replace(Map<String, PoolSettings> current, long generation) {
+    snapshot = new Snapshot(Map.copyOf(current), generation);
   }
 
-  private synchronized void refresh() {
-    try {
-      long generation = changes.generation(); // before reading: a change after it is not in it
-      Map<String, PoolSettings> pools =
-          em.createQuery("SELECT p FROM Pool p", Pool.class)
-              .getResultStream()
-              .map(PoolSettings::of)
-              .collect(Collectors.toMap(PoolSettings::name, p -> p));
-      if (!pools.equals(pushed) || generation != pushedGeneration) {
-        allocator.replacePools(pools, generation); // only when something changed
-        pushed = pools;
-        pushedGeneration = generation;
-      }
-    } catch (RuntimeException e) {
-      // the database is away: allocations fail on their own; the catalogue catches up later
-      LOG.log(Level.FINE, "Pool catalogue not refreshed", e);
+  /** A pool's settings; a pool this server does not have is its fault. */
+  public PoolSettings settings(String name) {
+    return known(name).orElseThrow(() -> new PoolMissing(name));
+  }
+
+  /** The pool from the catalogue, or read now if the catalogue is older than the pool. */
+  public Optional<PoolSettings> known(String name) {
+    Snapshot now = snapshot;
+    PoolSettings known = now.pools().get(name);
+    if (known != null && now.generation() == changes.generation()) {
+      return Optional.of(known);
     }
+    return Optional.ofNullable(em.find(Pool.class, name)).map(PoolSettings::of);
   }
 }

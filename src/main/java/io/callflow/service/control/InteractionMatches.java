@@ -1,7 +1,7 @@
 package io.callflow.service.control;
 
-import io.callflow.access.control.AccessNumberAllocator;
 import io.callflow.access.control.Bookings;
+import io.callflow.access.control.PoolCatalogue;
 import io.callflow.access.control.Pools;
 import io.callflow.access.entity.Allocation;
 import io.callflow.access.entity.Booking;
@@ -38,7 +38,7 @@ public class InteractionMatches {
 
   @PersistenceContext EntityManager em;
   @Inject Pools pools;
-  @Inject AccessNumberAllocator allocator;
+  @Inject PoolCatalogue catalogue;
   @Inject Bookings bookings;
   @Inject AppDataStore appData;
   @Inject PhoneNumbers phoneNumbers;
@@ -65,11 +65,11 @@ public class InteractionMatches {
         Boolean.parseBoolean(parameters.getOrDefault("_return_user_data", "false"));
 
     List<Booking> live = bookings.liveOnForUpdate(dnis);
-    // a live booking names its pool, known to the allocator's catalogue: no lookup of the number
+    // a live booking names its pool, known to the catalogue: no lookup of the number
     Optional<Allocation> allocation =
         live.isEmpty()
             ? pools.ofNumber(dnis).map(Pool::allocation)
-            : Optional.of(allocator.settings(live.get(0).poolName()).allocation());
+            : Optional.of(catalogue.settings(live.get(0).poolName()).allocation());
     if (allocation.isEmpty()) {
       ServiceInstance pending =
           ani.flatMap(this::pendingInstanceOf)
