@@ -69,6 +69,7 @@ public class OutboxRelay {
   @Inject OutboxSignal signal;
 
   private volatile boolean running;
+  private boolean migrated;
   private volatile String brokerProblem;
   private volatile boolean batchRefusalLogged;
   private final java.util.Map<String, Destination> destinations =
@@ -112,8 +113,12 @@ public class OutboxRelay {
       } catch (InterruptedException e) {
         return;
       }
-      if (!schema.outcome().succeeded()) {
-        continue;
+      if (!migrated) {
+        // asked through the migration's singleton until it succeeds, which is for good
+        migrated = schema.outcome().succeeded();
+        if (!migrated) {
+          continue;
+        }
       }
       try {
         while (running && relayBatch() == BATCH) {
