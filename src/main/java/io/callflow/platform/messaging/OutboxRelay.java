@@ -113,12 +113,9 @@ public class OutboxRelay {
       } catch (InterruptedException e) {
         return;
       }
+      migrated = migrated || schema.outcome().succeeded(); // once migrated, for good
       if (!migrated) {
-        // asked through the migration's singleton until it succeeds, which is for good
-        migrated = schema.outcome().succeeded();
-        if (!migrated) {
-          continue;
-        }
+        continue;
       }
       try {
         while (running && relayBatch() == BATCH) {
