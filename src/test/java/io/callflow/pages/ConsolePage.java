@@ -30,8 +30,15 @@ final class ConsolePage {
 
   /** The text of the pool's cell of class {@code column} (live, rate, needed-1, needed-01, has). */
   String pool(String name, String column) {
-    browser.await("pool " + name + " is listed", () -> row(name) != null);
-    return row(name).findElement(By.className(column)).getText().strip();
+    String[] text = new String[1];
+    browser.await(
+        "pool " + name + " is listed",
+        () -> {
+          WebElement row = row(name);
+          text[0] = row == null ? null : row.findElement(By.className(column)).getText().strip();
+          return text[0] != null;
+        });
+    return text[0];
   }
 
   /** Waits until the pool's {@code column} cell says {@code expected}. */
@@ -81,20 +88,14 @@ final class ConsolePage {
 
   /** Cancels the instance with its row's button. */
   ConsolePage cancelInstance(String id) {
-    browser
-        .driver()
-        .findElement(By.cssSelector("#instances tr[data-instance='" + id + "'] button.cancel"))
-        .click();
+    browser.clickWhenFound("#instances tr[data-instance='" + id + "'] button.cancel");
     browser.awaitText("status", "Instance " + id + " CANCELLED");
     return this;
   }
 
   /** Opens the instance's history with its row's button; answers the states listed, in order. */
   List<String> history(String id, int states) {
-    browser
-        .driver()
-        .findElement(By.cssSelector("#instances tr[data-instance='" + id + "'] button.history"))
-        .click();
+    browser.clickWhenFound("#instances tr[data-instance='" + id + "'] button.history");
     browser.await(
         "the history of " + id + " lists " + states + " states",
         () ->
@@ -111,8 +112,7 @@ final class ConsolePage {
    */
   /** Opens the pool in the form by its row's Edit, changes its booking timeout and saves it. */
   ConsolePage editPoolTimeout(String name, int timeoutSeconds) {
-    browser.await("pool " + name + " is listed", () -> row(name) != null);
-    row(name).findElement(By.cssSelector("button.edit")).click();
+    browser.clickWhenFound("#pools tr[data-pool='" + name + "'] button.edit");
     browser.await("the form holds " + name, () -> name.equals(fieldValue("pool-name")));
     browser.type("pool-timeout", String.valueOf(timeoutSeconds)).click("pool-save");
     browser.awaitText("status", "Pool " + name + " saved");
@@ -123,10 +123,7 @@ final class ConsolePage {
     browser.await(
         "service " + name + " is listed",
         () -> !browser.texts("#services tr[data-service='" + name + "'] .flow").isEmpty());
-    browser
-        .driver()
-        .findElement(By.cssSelector("#services tr[data-service='" + name + "'] button.edit"))
-        .click();
+    browser.clickWhenFound("#services tr[data-service='" + name + "'] button.edit");
     browser.await("the form holds " + name, () -> name.equals(fieldValue("service-name")));
     browser.type("service-options", optionsJson).click("service-save");
     browser.awaitText("status", "Service " + name + " saved");
@@ -171,25 +168,7 @@ final class ConsolePage {
    * Retry button (the table is redrawn on every beat, so a button may go stale under the click).
    */
   ConsolePage retryPushTo(String serviceId) {
-    browser.await(
-        "a push to " + serviceId + " given up and retried",
-        () -> {
-          try {
-            List<WebElement> buttons =
-                browser
-                    .driver()
-                    .findElements(
-                        By.cssSelector(
-                            "#deliveries tr[data-service='" + serviceId + "'] button.retry"));
-            if (buttons.isEmpty() || !buttons.get(0).isEnabled()) {
-              return false;
-            }
-            buttons.get(0).click();
-            return true;
-          } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-            return false;
-          }
-        });
+    browser.clickWhenFound("#deliveries tr[data-service='" + serviceId + "'] button.retry");
     browser.awaitText("status", "Push to " + serviceId + " sent again");
     return this;
   }

@@ -93,6 +93,21 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Clicks the first enabled element the selector finds, once there is one. */
+  public Browser clickWhenFound(String cssSelector) {
+    await(
+        cssSelector + " can be clicked",
+        () -> {
+          List<WebElement> found = driver.findElements(By.cssSelector(cssSelector));
+          if (found.isEmpty() || !found.get(0).isEnabled()) {
+            return false;
+          }
+          found.get(0).click();
+          return true;
+        });
+    return this;
+  }
+
   public String text(String id) {
     return driver.findElement(By.id(id)).getText().strip();
   }
@@ -141,10 +156,16 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
   }
 
-  /** Waits until {@code condition} holds; a screenshot of the page is kept when it never does. */
+  /**
+   * Waits until {@code condition} holds; a screenshot of the page is kept when it never does. The
+   * console redraws its tables as their data changes: an element found a moment ago may be replaced
+   * before it is read or clicked, and the condition is then tried again.
+   */
   public void await(String what, java.util.function.BooleanSupplier condition) {
     try {
-      new WebDriverWait(driver, PATIENCE).until(d -> condition.getAsBoolean());
+      new WebDriverWait(driver, PATIENCE)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(d -> condition.getAsBoolean());
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
       throw new AssertionError(
