@@ -27,9 +27,17 @@ public class PoolCatalogue {
 
   private volatile Snapshot snapshot = new Snapshot(Map.of(), -1);
 
-  /** Replaces the catalogue with the pools read at {@code generation}. */
-  public void replace(Map<String, PoolSettings> current, long generation) {
-    snapshot = new Snapshot(Map.copyOf(current), generation);
+  /**
+   * Replaces the catalogue with the pools read at {@code generation}, unless it holds just that;
+   * answers whether it changed.
+   */
+  public boolean replace(Map<String, PoolSettings> current, long generation) {
+    Snapshot read = new Snapshot(Map.copyOf(current), generation);
+    if (read.equals(snapshot)) {
+      return false;
+    }
+    snapshot = read;
+    return true;
   }
 
   /** A pool's settings; a pool this server does not have is its fault. */

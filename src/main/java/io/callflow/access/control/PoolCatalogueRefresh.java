@@ -37,9 +37,6 @@ public class PoolCatalogueRefresh {
   @Inject PoolChanges changes;
   @Inject SchemaMigration schema;
 
-  private Map<String, PoolSettings> pushed = Map.of();
-  private long pushedGeneration = -1;
-
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   public void everySecond() {
     // before the first migration the table is missing: reading it would log an error at every start
@@ -56,11 +53,8 @@ public class PoolCatalogueRefresh {
               .getResultStream()
               .map(PoolSettings::of)
               .collect(Collectors.toMap(PoolSettings::name, p -> p));
-      if (!pools.equals(pushed) || generation != pushedGeneration) {
-        catalogue.replace(pools, generation); // only when something changed
+      if (catalogue.replace(pools, generation)) {
         allocator.forgetCursorsOutside(pools.keySet());
-        pushed = pools;
-        pushedGeneration = generation;
       }
     } catch (RuntimeException e) {
       // the database is away: allocations fail on their own; the catalogue catches up later
