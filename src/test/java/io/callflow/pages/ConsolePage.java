@@ -106,10 +106,6 @@ final class ConsolePage {
         .toList();
   }
 
-  /**
-   * Edits a listed service: its row's Edit button fills the form, the options are replaced with
-   * {@code optionsJson} and saved through the admin API.
-   */
   /** Opens the pool in the form by its row's Edit, changes its booking timeout and saves it. */
   ConsolePage editPoolTimeout(String name, int timeoutSeconds) {
     browser.clickWhenFound("#pools tr[data-pool='" + name + "'] button.edit");
@@ -119,6 +115,10 @@ final class ConsolePage {
     return this;
   }
 
+  /**
+   * Edits a listed service: its row's Edit button fills the form, the options are replaced with
+   * {@code optionsJson} and saved through the admin API.
+   */
   ConsolePage editServiceOptions(String name, String optionsJson) {
     browser.await(
         "service " + name + " is listed",
