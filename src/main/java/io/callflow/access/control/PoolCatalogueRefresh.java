@@ -5,6 +5,7 @@ import io.callflow.access.entity.PoolSettings;
 import io.callflow.platform.persistence.SchemaMigration;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -33,7 +34,7 @@ public class PoolCatalogueRefresh {
 
   @PersistenceContext EntityManager em;
   @Inject PoolCatalogue catalogue;
-  @Inject AccessNumberAllocator allocator;
+  @EJB AccessNumberAllocator allocator;
   @Inject PoolChanges changes;
   @Inject SchemaMigration schema;
 

@@ -19,6 +19,7 @@ import io.callflow.service.entity.ServiceDefinition;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.service.entity.StateChange;
 import io.callflow.storage.control.AppDataStore;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,7 +41,9 @@ import java.util.UUID;
 public class InteractionRequests {
 
   @PersistenceContext EntityManager em;
-  @Inject AccessNumberAllocator allocator;
+  // the container's own reference: through CDI, each call looked the session bean up again (and
+  // the lookup threw and caught an exception inside Payara)
+  @EJB AccessNumberAllocator allocator;
   @Inject Bookings bookings;
   @Inject AppDataStore appData;
   @Inject ServiceInstances instances;

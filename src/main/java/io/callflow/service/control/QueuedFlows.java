@@ -17,6 +17,7 @@ import io.callflow.routing.entity.AgentReserved;
 import io.callflow.service.entity.Move;
 import io.callflow.service.entity.ServiceInstance;
 import io.callflow.storage.control.AppDataStore;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,7 +45,7 @@ public class QueuedFlows {
   static final Duration CONFIRM_GRACE = Duration.ofSeconds(5);
 
   @PersistenceContext EntityManager em;
-  @Inject AccessNumberAllocator allocator;
+  @EJB AccessNumberAllocator allocator;
   @Inject Bookings bookings;
   @Inject AppDataStore appData;
   @Inject InstanceEvents events;
