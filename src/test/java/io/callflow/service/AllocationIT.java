@@ -11,6 +11,8 @@ import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.JmsClient;
 import io.callflow.testing.TestServer;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,6 +71,36 @@ class AllocationIT {
     assertEquals(20, booked.size(), "bookings");
     assertEquals(180, exhausted, "clean 503s");
     assertEquals(new HashSet<>(numbers), new HashSet<>(booked), "every number exactly once");
+  }
+
+  /**
+   * The number's previous booking ended after this request read its clock (here: on a server whose
+   * clock runs half a minute ahead): the new booking starts when the number was freed, so a
+   * number's bookings never overlap in time.
+   */
+  @Test
+  void bookingStartsNoEarlierThanItsNumberWasFreed() throws Exception {
+    String number = Fixtures.freshNumbers(1).get(0);
+    String service =
+        Fixtures.interactionService(gms, Fixtures.pool(gms, "LOCKING", 60, List.of(number)), "");
+    try (Connection db = TestServer.stack().connectToDatabase();
+        PreparedStatement freed =
+            db.prepareStatement(
+                "UPDATE access_number SET freed_at = date_trunc('milliseconds', now())"
+                    + " + interval '30 seconds' WHERE number = ?")) {
+      freed.setString(1, number);
+      assertEquals(1, freed.executeUpdate());
+    }
+    String id = gms.post("/genesys/1/service/" + service).json().getString("_id");
+    assertEquals(
+        1,
+        TestServer.stack()
+            .count(
+                "SELECT count(*) FROM booking b JOIN access_number n ON n.number = b.number"
+                    + " WHERE b.service_id = ? AND b.booked_at = n.freed_at"
+                    + " AND b.expires_at = n.freed_at + interval '60 seconds'",
+                id),
+        "the booking starts when its number was freed");
   }
 
   @Test

@@ -19,6 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -118,27 +121,96 @@ public class AccessNumberAllocator {
   private Optional<Booking> book(PoolSettings pool, BookingRequest request) {
     Duration timeout = request.timeout().orElse(pool.bookingTimeout());
     for (int attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
-      Optional<String> number = pool.isLocking() ? takeFree(pool) : pickShared(pool);
-      if (number.isEmpty()) {
+      Optional<Taken> taken =
+          pool.isLocking()
+              ? takeAndBook(pool, request, timeout)
+              : pickShared(pool).map(n -> new Taken(n, bookOn(pool, n, request, timeout)));
+      if (taken.isEmpty()) {
         return Optional.empty();
       }
-      Optional<Booking> booking = bookOn(pool, number.get(), request, timeout);
-      if (booking.isPresent()) {
+      if (taken.get().booking().isPresent()) {
         if (pool.choice() == Choice.ROUND_ROBIN) {
-          roundRobinCursors.put(pool.name(), number.get());
+          roundRobinCursors.put(pool.name(), taken.get().number());
         }
-        return booking;
+        return taken.get().booking();
       }
     }
     return Optional.empty();
   }
 
+  /** A number taken (or picked), and the booking made on it unless one was live there already. */
+  private record Taken(String number, Optional<Booking> booking) {}
+
   /**
-   * Takes a free number of a locking pool: marks it not free, skipping numbers other transactions
-   * are taking or releasing. One index probe, whatever the pool's size.
+   * Takes a free number of a locking pool and books it, in one statement: one index probe for the
+   * first free number at or after a random point (after the cursor for ROUND_ROBIN), wrapping
+   * around to the start; numbers other transactions are taking or releasing are skipped, never
+   * waited for. A number whose free flag was wrong (a live booking found on it) stays taken and
+   * answers no booking. The booking starts when the number was freed if that is later than now: the
+   * booking before it ended by then, so the two never overlap in time, not even by the moments
+   * between reading the clock here and the statement seeing the number free.
    */
-  private Optional<String> takeFree(PoolSettings pool) {
-    return takeNext(pool, "free = false", "free");
+  private Optional<Taken> takeAndBook(PoolSettings pool, BookingRequest request, Duration timeout) {
+    String id = Ids.internal();
+    String code =
+        request.provideCode() ? codeFormat.generate(request.accessCodeLength(), random) : null;
+    String statement =
+        "WITH taken AS (UPDATE access_number SET free = false WHERE number ="
+            + " (SELECT number FROM access_number WHERE pool_name = ? AND free AND %s ORDER BY "
+            + orderOf(pool)
+            + " LIMIT 1 FOR UPDATE SKIP LOCKED)"
+            + " RETURNING number, GREATEST(CAST(? AS timestamptz), freed_at) AS booked_at),"
+            + " booked AS (INSERT INTO booking (id, number, pool_name, locking, service_id,"
+            + " phone_number, access_code, booked_at, expires_at) SELECT ?, number, ?, true, ?, ?,"
+            + " ?, booked_at, booked_at + ? * interval '1 millisecond' FROM taken"
+            + " ON CONFLICT DO NOTHING RETURNING id)"
+            + " SELECT number, booked_at, (SELECT count(*) FROM booked) FROM taken";
+    Sql.Row<Taken> read =
+        row ->
+            new Taken(
+                row.getString(1),
+                row.getLong(3) == 0
+                    ? Optional.empty()
+                    : Optional.of(
+                        new Booking(
+                            id,
+                            pool,
+                            row.getString(1),
+                            request.serviceId(),
+                            request.phoneNumber().orElse(null),
+                            code,
+                            Sql.instant(row, "booked_at"),
+                            timeout)));
+    List<Object> booking =
+        Arrays.asList(
+            bookedAt(),
+            id,
+            pool.name(),
+            request.serviceId(),
+            request.phoneNumber().orElse(null),
+            code,
+            timeout.toMillis());
+    return fromStartPoint(pool, statement, read, booking);
+  }
+
+  /**
+   * Runs {@code statement} (its {@code %s} the condition on the start point) from a random point of
+   * the pool (after the cursor for ROUND_ROBIN), then from its start if nothing was found after the
+   * point. Its parameters: the pool's name, the start point, then {@code parameters}.
+   */
+  private <T> Optional<T> fromStartPoint(
+      PoolSettings pool, String statement, Sql.Row<T> read, List<Object> parameters) {
+    boolean inOrder = pool.choice() == Choice.ROUND_ROBIN;
+    Object start = inOrder ? roundRobinCursors.getOrDefault(pool.name(), "") : random.nextDouble();
+    List<Object> fromPoint = new ArrayList<>(List.of(pool.name(), start));
+    fromPoint.addAll(parameters);
+    List<Object> fromStart = new ArrayList<>(List.of(pool.name()));
+    fromStart.addAll(parameters);
+    return sql.first(
+            statement.formatted(orderOf(pool) + (inOrder ? " > ?" : " >= ?")),
+            read,
+            fromPoint.toArray())
+        .or(() -> sql.first(statement.formatted("true"), read, fromStart.toArray()));
   }
 
   /**
@@ -146,47 +218,30 @@ public class AccessNumberAllocator {
    * position is drawn again so that the next pick lands elsewhere.
    */
   private Optional<String> pickShared(PoolSettings pool) {
-    return takeNext(pool, "shuffle_key = random()", "true")
+    return fromStartPoint(
+            pool,
+            "UPDATE access_number SET shuffle_key = random() WHERE number = (SELECT number FROM"
+                + " access_number WHERE pool_name = ? AND %s ORDER BY "
+                + orderOf(pool)
+                + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING number",
+            row -> row.getString(1),
+            List.of())
         // every number is being handed out right now: share one without waiting for it
         .or(
             () ->
-                firstOf(
+                sql.first(
                     "SELECT number FROM access_number WHERE pool_name = ? ORDER BY "
                         + orderOf(pool)
                         + " LIMIT 1",
-                    pool.name(),
-                    null));
-  }
-
-  /**
-   * Updates ({@code change}) and answers the pool's first number meeting {@code condition} at or
-   * after a random point (after the cursor for ROUND_ROBIN), wrapping around to the start; numbers
-   * other transactions hold are skipped, never waited for.
-   */
-  private Optional<String> takeNext(PoolSettings pool, String change, String condition) {
-    boolean inOrder = pool.choice() == Choice.ROUND_ROBIN;
-    Object start = inOrder ? roundRobinCursors.getOrDefault(pool.name(), "") : random.nextDouble();
-    String from = orderOf(pool) + (inOrder ? " > ?" : " >= ?");
-    String statement =
-        "UPDATE access_number SET "
-            + change
-            + " WHERE number = (SELECT number FROM access_number WHERE pool_name = ? AND "
-            + condition
-            + " AND %s ORDER BY "
-            + orderOf(pool)
-            + " LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING number";
-    return firstOf(statement.formatted(from), pool.name(), start)
-        .or(() -> firstOf(statement.formatted("true"), pool.name(), null));
+                    row -> row.getString(1),
+                    pool.name()));
   }
 
   private static String orderOf(PoolSettings pool) {
     return pool.choice() == Choice.ROUND_ROBIN ? "number" : "shuffle_key";
   }
 
-  /**
-   * Inserts the booking on the number; empty when the number turned out to hold a live booking (a
-   * locking pool) or no code could be found that is not live on it (a shared pool).
-   */
+  /** Books a shared pool's number; empty when no code could be found that is not live on it. */
   private Optional<Booking> bookOn(
       PoolSettings pool, String number, BookingRequest request, Duration timeout) {
     int codeAttempts =
@@ -209,9 +264,6 @@ public class AccessNumberAllocator {
       if (insert(booking)) {
         return Optional.of(booking);
       }
-      if (pool.isLocking()) {
-        return Optional.empty(); // a live booking holds the number: its free flag was wrong
-      }
     }
     return Optional.empty();
   }
@@ -233,20 +285,7 @@ public class AccessNumberAllocator {
         == 1;
   }
 
-  private Optional<String> firstOf(String query, String pool, Object start) {
-    return start == null
-        ? sql.first(query, row -> row.getString(1), pool)
-        : sql.first(query, row -> row.getString(1), pool, start);
-  }
-
-  /**
-   * The booking's start, read only now that the number was seen free: the booking it follows ended
-   * (and committed) before that, so the two never overlap in time, not even by the time it took to
-   * get here. Rounded up to the millisecond, which the answer's expiry is given in.
-   */
   private Instant bookedAt() {
-    Instant exact = clock.instant();
-    Instant millis = exact.truncatedTo(ChronoUnit.MILLIS);
-    return millis.isBefore(exact) ? millis.plusMillis(1) : millis;
+    return Booking.startNoEarlierThan(clock.instant());
   }
 }

@@ -57,8 +57,9 @@ public class Bookings {
 
   /**
    * Ends a booking in the caller's transaction and, once no live booking holds its number, marks
-   * the number free (the allocator takes free numbers only) with a new random position: one
-   * statement. The row decides: a booking another transaction ended first is not ended twice.
+   * the number free (the allocator takes free numbers only) with a new random position and the
+   * moment it was freed, which the next booking on it cannot start before: one statement. The row
+   * decides: a booking another transaction ended first is not ended twice.
    */
   public void end(Booking booking, EndReason reason) {
     Instant now = clock.instant();
@@ -76,7 +77,8 @@ public class Bookings {
     return sql.first(
                 "WITH ended AS (UPDATE booking SET active = false, ended_at = ?, end_reason = ?,"
                     + " version = version + 1 WHERE id = ? AND active RETURNING number),"
-                    + " freed AS (UPDATE access_number n SET free = true, shuffle_key = random()"
+                    + " freed AS (UPDATE access_number n SET free = true, shuffle_key = random(),"
+                    + " freed_at = ?"
                     + " WHERE n.number IN (SELECT number FROM ended) AND NOT n.free AND NOT EXISTS"
                     + " (SELECT 1 FROM booking b WHERE b.number = n.number AND b.active AND b.id <> ?)"
                     + " RETURNING 1)"
@@ -85,6 +87,7 @@ public class Bookings {
                 now,
                 reason.name(),
                 booking.id(),
+                Booking.startNoEarlierThan(now),
                 booking.id())
             .orElse(0L)
         > 0;

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -81,6 +82,15 @@ public class Booking {
     this.bookedAt = bookedAt;
     this.expiresAt = bookedAt.plus(timeout);
     this.active = true;
+  }
+
+  /**
+   * The earliest start a booking can be given at {@code instant}: rounded up to the millisecond,
+   * which the answer's expiry is given in.
+   */
+  public static Instant startNoEarlierThan(Instant instant) {
+    Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
+    return millis.isBefore(instant) ? millis.plusMillis(1) : millis;
   }
 
   /** A live booking as its row was read (with a row lock) outside the persistence context. */
