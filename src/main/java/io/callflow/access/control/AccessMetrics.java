@@ -2,8 +2,10 @@ package io.callflow.access.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -22,15 +24,27 @@ public class AccessMetrics {
   @Inject Bookings bookings;
 
   private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   void booked(String pool) {
-    registry.counter(ALLOCATIONS, new Tag("pool", pool), new Tag("outcome", "booked")).inc();
-    gauge(pool);
+    allocations(pool, "booked").inc();
   }
 
   void exhausted(String pool) {
-    registry.counter(ALLOCATIONS, new Tag("pool", pool), new Tag("outcome", "exhausted")).inc();
-    gauge(pool);
+    allocations(pool, "exhausted").inc();
+  }
+
+  /**
+   * The pool's counter for the outcome, registered (and the pool's gauge with it) on first use;
+   * kept here, as the registry's lookup builds and hashes a metric id on every call.
+   */
+  private Counter allocations(String pool, String outcome) {
+    return counters.computeIfAbsent(
+        pool + '\n' + outcome,
+        key -> {
+          gauge(pool);
+          return registry.counter(ALLOCATIONS, new Tag("pool", pool), new Tag("outcome", outcome));
+        });
   }
 
   private void gauge(String pool) {
