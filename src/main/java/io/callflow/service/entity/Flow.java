@@ -58,7 +58,7 @@ public enum Flow {
   }
 
   public static Optional<Flow> byGmsName(String name) {
-    return Optional.ofNullable(BY_GMS_NAME.get(name));
+    return name == null ? Optional.empty() : Optional.ofNullable(BY_GMS_NAME.get(name));
   }
 
   // asked on every request (a service's and an instance's flow): a stream over values() each time
