@@ -204,13 +204,17 @@ public class AccessNumberAllocator {
     Object start = inOrder ? roundRobinCursors.getOrDefault(pool.name(), "") : random.nextDouble();
     List<Object> fromPoint = new ArrayList<>(List.of(pool.name(), start));
     fromPoint.addAll(parameters);
-    List<Object> fromStart = new ArrayList<>(List.of(pool.name()));
-    fromStart.addAll(parameters);
     return sql.first(
             statement.formatted(orderOf(pool) + (inOrder ? " > ?" : " >= ?")),
             read,
             fromPoint.toArray())
-        .or(() -> sql.first(statement.formatted("true"), read, fromStart.toArray()));
+        .or(
+            () -> {
+              // rarely needed (the point lay past the last free number): built only then
+              List<Object> fromStart = new ArrayList<>(List.of(pool.name()));
+              fromStart.addAll(parameters);
+              return sql.first(statement.formatted("true"), read, fromStart.toArray());
+            });
   }
 
   /**
