@@ -6,11 +6,19 @@ package io.callflow.launcher;
  */
 interface BrokerService extends AutoCloseable {
 
+  String QUEUE_SUMMARY = "%s: %s messages, %s scheduled, %s delivering, %s consumers";
+
   /**
    * Consumers the broker counts on a queue now: message-driven beans that are connected (0 if
    * unknown).
    */
   int consumerCount(String queue);
+
+  /**
+   * What a queue holds now, for a failing test's message: messages, scheduled, delivering,
+   * consumers; or why it cannot tell.
+   */
+  String queueSummary(String queue);
 
   /** Messages routed to addresses since the broker started, or -1 if unknown. */
   default long messagesRouted() {

@@ -295,6 +295,11 @@ public final class CallflowStack implements AutoCloseable {
     return broker == null ? 0 : broker.consumerCount(queue);
   }
 
+  /** What a broker queue holds now, for a failing test's message. */
+  public synchronized String brokerQueueSummary(String queue) {
+    return broker == null ? queue + ": the broker is stopped" : broker.queueSummary(queue);
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + layout.httpPort();
   }

@@ -66,6 +66,19 @@ public final class EmbeddedBroker implements BrokerService {
     return found == null ? 0 : found.getConsumerCount();
   }
 
+  @Override
+  public String queueSummary(String queue) {
+    var found = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+    return found == null
+        ? queue + ": no such queue"
+        : QUEUE_SUMMARY.formatted(
+            queue,
+            found.getMessageCount(),
+            found.getScheduledCount(),
+            found.getDeliveringCount(),
+            found.getConsumerCount());
+  }
+
   /**
    * Sends to the application's addresses, leaving out the broker's own (management, notifications).
    */

@@ -66,6 +66,20 @@ final class ExternalBroker implements BrokerService {
     }
   }
 
+  @Override
+  public String queueSummary(String queue) {
+    try {
+      return QUEUE_SUMMARY.formatted(
+          queue,
+          queueAttribute(queue, "messageCount"),
+          queueAttribute(queue, "scheduledCount"),
+          queueAttribute(queue, "deliveringCount"),
+          queueAttribute(queue, "consumerCount"));
+    } catch (JMSException e) {
+      return queue + ": " + e.getMessage();
+    }
+  }
+
   private Object queueAttribute(String queue, String attribute) throws JMSException {
     BrokerAccount server = BrokerAccount.SERVER;
     try (QueueConnection connection =

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.callflow.desktop.reference.DesktopClient;
 import io.callflow.launcher.CallflowStack;
+import io.callflow.platform.messaging.Destinations;
 import io.callflow.testing.Eventually;
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
@@ -68,10 +69,7 @@ class CrashRecoveryIT {
       stack.startServer();
 
       awaitState("/genesys/1/service/" + booking, "EXPIRED");
-      device.await(
-          "the push, delivered once the device recovered",
-          TIMEOUT,
-          r -> r.delivered() && r.body().contains(pushed));
+      awaitDelivery(device, pushed, stack);
       awaitState("/genesys/1/service/" + asked, "CANCELLED");
       assertEquals(
           "CONFIRM_TIMEOUT",
@@ -119,6 +117,46 @@ class CrashRecoveryIT {
           TIMEOUT,
           () -> Optional.of(preparedTransactions(stack)).filter(n -> n == 0));
     }
+  }
+
+  /**
+   * Waits for the push to reach the recovered device; if it does not, says where it is: what the
+   * device heard, what the database recorded, what the broker holds.
+   */
+  private static void awaitDelivery(PushReceiver device, String pushed, CallflowStack stack) {
+    try {
+      device.await(
+          "the push, delivered once the device recovered",
+          TIMEOUT,
+          r -> r.delivered() && r.body().contains(pushed));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; " + trail(device, pushed, stack), e);
+    }
+  }
+
+  private static String trail(PushReceiver device, String pushed, CallflowStack stack) {
+    String heard =
+        device.received().stream()
+            .filter(r -> r.body().contains(pushed))
+            .map(r -> r.answered() + " at " + r.at())
+            .toList()
+            .toString();
+    return "the device answered "
+        + heard
+        + ", the outbox holds "
+        + stack.count(
+            "SELECT count(*) FROM outbox_message WHERE destination = ? AND body LIKE ?",
+            Destinations.NOTIFICATION_DELIVERY,
+            "%" + pushed + "%")
+        + " orders for it, the database recorded "
+        + stack.count(
+            "SELECT count(*) FROM notification_delivery d JOIN notification_subscription s"
+                + " ON s.id = d.subscription_id WHERE s.device_id = ?",
+            device.url())
+        + " outcomes for the device; "
+        + stack.brokerQueueSummary(Destinations.NOTIFICATION_DELIVERY)
+        + "; "
+        + stack.brokerQueueSummary("DLQ." + Destinations.NOTIFICATION_DELIVERY);
   }
 
   private static List<String> reserved(DesktopClient agent) {
