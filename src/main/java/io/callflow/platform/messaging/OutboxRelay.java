@@ -1,6 +1,5 @@
 package io.callflow.platform.messaging;
 
-import io.callflow.platform.json.StringObjects;
 import io.callflow.platform.persistence.CallflowDataSource;
 import io.callflow.platform.persistence.SchemaMigration;
 import jakarta.annotation.PostConstruct;
@@ -20,14 +19,10 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,7 +48,7 @@ public class OutboxRelay {
   /** The advisory lock that makes one relay the sender (an arbitrary constant of this product). */
   private static final long SENDER_LOCK = 0x63616c6c666c6f77L;
 
-  static final int BATCH = 200;
+  static final int BATCH = 1000;
   private static final long POLL_MILLIS = 200;
   private static final long LONGEST_BACKOFF_MILLIS = 5000;
 
@@ -76,6 +71,9 @@ public class OutboxRelay {
       new java.util.concurrent.ConcurrentHashMap<>();
   private Thread thread;
 
+  /** The relay thread's transacted session, kept across batches until a send fails. */
+  private RelaySession broker;
+
   @PostConstruct
   void start() {
     running = true;
@@ -93,6 +91,9 @@ public class OutboxRelay {
       thread.join(2000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (!thread.isAlive()) {
+      closeBroker();
     }
   }
 
@@ -148,13 +149,13 @@ public class OutboxRelay {
           db.rollback();
           return 0; // another instance is sending; its rows and ours go in one order
         }
-        List<Row> rows = oldest(db);
+        List<OutboxRow> rows = OutboxRow.oldest(db, BATCH);
         if (!rows.isEmpty()) {
           send(rows);
-          delete(db, rows);
+          OutboxRow.delete(db, rows);
         }
         db.commit();
-        metrics.sent(rows.stream().map(Row::createdAt).toList());
+        metrics.sent(rows.stream().map(OutboxRow::createdAt).toList());
         return rows.size();
       } catch (SQLException | JMSException | RuntimeException e) {
         db.rollback();
@@ -182,73 +183,44 @@ public class OutboxRelay {
     }
   }
 
-  private record Row(
-      long id,
-      String messageId,
-      String destination,
-      boolean topic,
-      String type,
-      String body,
-      String properties,
-      String group,
-      Timestamp deliverAt,
-      Instant createdAt) {}
-
-  private static List<Row> oldest(Connection db) throws SQLException {
-    List<Row> rows = new ArrayList<>();
-    try (PreparedStatement select =
-        db.prepareStatement(
-            "SELECT id, message_id, destination, topic, type, body, properties, group_id,"
-                + " deliver_at, created_at FROM outbox_message ORDER BY id LIMIT "
-                + BATCH)) {
-      try (ResultSet result = select.executeQuery()) {
-        while (result.next()) {
-          rows.add(
-              new Row(
-                  result.getLong(1),
-                  result.getString(2),
-                  result.getString(3),
-                  result.getBoolean(4),
-                  result.getString(5),
-                  result.getString(6),
-                  result.getString(7),
-                  result.getString(8),
-                  result.getTimestamp(9),
-                  result.getTimestamp(10).toInstant()));
-        }
-      }
-    }
-    return rows;
-  }
-
   /**
    * One JMS transaction for the batch (the classic API: the adapter's simplified one has no local
    * transactions outside JTA). If it fails the batch goes again message by message: a duplicate
    * (sent before a crash) fails a whole transaction but is silently dropped when sent alone, and a
    * broker that is away fails that too.
    */
-  private void send(List<Row> rows) throws JMSException {
-    try (jakarta.jms.Connection broker = connectionFactory.createConnection();
-        Session session = broker.createSession(true, Session.SESSION_TRANSACTED)) {
-      sendAll(session, rows);
-      session.commit();
+  private void send(List<OutboxRow> rows) throws JMSException {
+    try {
+      if (broker == null) {
+        broker = RelaySession.open(connectionFactory);
+      }
+      sendAll(broker.session(), broker.producer(), rows);
+      broker.session().commit();
       return;
     } catch (JMSException | JMSRuntimeException e) {
+      closeBroker(); // the next batch starts on a new session
       if (!batchRefusalLogged) {
         batchRefusalLogged = true;
         LOG.log(Level.INFO, "Outbox relay: a batch was refused, sent one by one: " + e);
       }
     }
-    try (jakarta.jms.Connection broker = connectionFactory.createConnection();
-        Session session = broker.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-      sendAll(session, rows);
+    try (jakarta.jms.Connection alone = connectionFactory.createConnection();
+        Session session = alone.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+      sendAll(session, session.createProducer(null), rows);
     }
   }
 
-  private void sendAll(Session session, List<Row> rows) throws JMSException {
-    MessageProducer producer = session.createProducer(null);
-    for (Row row : rows) {
-      producer.send(destination(session, row), message(session, row));
+  private void closeBroker() {
+    if (broker != null) {
+      broker.close();
+      broker = null;
+    }
+  }
+
+  private void sendAll(Session session, MessageProducer producer, List<OutboxRow> rows)
+      throws JMSException {
+    for (OutboxRow row : rows) {
+      producer.send(destination(session, row), row.toMessage(session));
     }
   }
 
@@ -256,7 +228,7 @@ public class OutboxRelay {
    * The row's destination, created once per name: creating one asks the broker about the address, a
    * round trip per message otherwise.
    */
-  private Destination destination(Session session, Row row) throws JMSException {
+  private Destination destination(Session session, OutboxRow row) throws JMSException {
     String key = (row.topic() ? "topic:" : "queue:") + row.destination();
     Destination known = destinations.get(key);
     if (known == null) {
@@ -267,32 +239,5 @@ public class OutboxRelay {
       destinations.put(key, known);
     }
     return known;
-  }
-
-  private static TextMessage message(Session session, Row row) throws JMSException {
-    TextMessage message = session.createTextMessage(row.body());
-    message.setStringProperty(Destinations.TYPE_PROPERTY, row.type());
-    if (row.properties() != null) {
-      for (var property : StringObjects.read(row.properties()).entrySet()) {
-        message.setStringProperty(property.getKey(), property.getValue());
-      }
-    }
-    message.setStringProperty(Destinations.DUPLICATE_ID_PROPERTY, row.messageId());
-    if (row.group() != null) {
-      message.setStringProperty(Destinations.GROUP_PROPERTY, row.group());
-    }
-    if (row.deliverAt() != null && row.deliverAt().getTime() > System.currentTimeMillis()) {
-      message.setLongProperty(Destinations.SCHEDULED_DELIVERY_PROPERTY, row.deliverAt().getTime());
-    }
-    return message;
-  }
-
-  private static void delete(Connection db, List<Row> rows) throws SQLException {
-    try (PreparedStatement delete =
-        db.prepareStatement("DELETE FROM outbox_message WHERE id = ANY (?)")) {
-      delete.setArray(
-          1, db.createArrayOf("bigint", rows.stream().map(Row::id).toArray(Long[]::new)));
-      delete.executeUpdate();
-    }
   }
 }
