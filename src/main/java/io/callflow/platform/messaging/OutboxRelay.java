@@ -203,6 +203,9 @@ public class OutboxRelay {
         batchRefusalLogged = true;
         LOG.log(Level.INFO, "Outbox relay: a batch was refused, sent one by one: " + e);
       }
+    } catch (RuntimeException e) {
+      closeBroker(); // its uncommitted sends go with it
+      throw e;
     }
     try (jakarta.jms.Connection alone = connectionFactory.createConnection();
         Session session = alone.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
