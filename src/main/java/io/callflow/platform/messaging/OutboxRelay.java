@@ -48,7 +48,12 @@ public class OutboxRelay {
   /** The advisory lock that makes one relay the sender (an arbitrary constant of this product). */
   private static final long SENDER_LOCK = 0x63616c6c666c6f77L;
 
+  /**
+   * Rows per batch: under overload the relay waits for a pooled connection like every request, so
+   * each checkout must move many (docs/architecture.md, Transactions).
+   */
   static final int BATCH = 1000;
+
   private static final long POLL_MILLIS = 200;
   private static final long LONGEST_BACKOFF_MILLIS = 5000;
 
