@@ -2,6 +2,7 @@ package io.callflow.access.control;
 
 import io.callflow.access.entity.Booking;
 import io.callflow.access.entity.Booking.EndReason;
+import io.callflow.platform.persistence.CommitWrites;
 import io.callflow.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,21 +12,41 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads and ends bookings. Every end is announced through {@link BookingEvents}. The match's two
- * calls ({@link #liveOnForUpdate}, {@link #end}) run in the caller's transaction without an
+ * calls ({@link #liveOnForUpdate}, {@link #endLocked}) run in the caller's transaction without an
  * interceptor of their own; the others join or start one.
  */
 @ApplicationScoped
 public class Bookings {
 
+  // every part of a statement sees the rows as they were before it: the booking being ended still
+  // looks active to the NOT EXISTS, hence the id <> ?
+  private static final String END_ROW =
+      "UPDATE booking SET active = false, ended_at = ?, end_reason = ?, version = version + 1"
+          + " WHERE id = ? AND active RETURNING number";
+  private static final String FREE_NUMBER =
+      "UPDATE access_number n SET free = true, shuffle_key = random(), freed_at = ?"
+          + " WHERE n.number IN (SELECT number FROM ended) AND NOT n.free AND NOT EXISTS"
+          + " (SELECT 1 FROM booking b WHERE b.number = n.number AND b.active AND b.id <> ?)";
+  private static final String END =
+      "WITH ended AS ("
+          + END_ROW
+          + "), freed AS ("
+          + FREE_NUMBER
+          + " RETURNING 1)"
+          + " SELECT count(*) FROM ended";
+  private static final String END_AT_COMMIT = "WITH ended AS (" + END_ROW + ") " + FREE_NUMBER;
+
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject BookingEvents events;
   @Inject Sql sql;
+  @Inject CommitWrites commitWrites;
 
   /** The live booking an instance holds, if any. */
   @Transactional
@@ -71,26 +92,51 @@ public class Bookings {
     }
   }
 
+  /**
+   * Ends a booking whose row the caller's transaction has locked ({@link #liveOnForUpdate}), as
+   * {@link #end} does, but writes the end as the transaction commits, in the round trip of its
+   * other rows written then ({@link CommitWrites}): under the lock nothing else can end the
+   * booking, so the outcome is known now. Until the commit, this transaction's reads still find the
+   * booking live and its number taken.
+   */
+  public void endLocked(Booking booking, EndReason reason) {
+    Instant now = clock.instant();
+    if (booking.end(reason, now)) {
+      commitWrites.add(
+          EndedBookings.class,
+          EndedBookings::new,
+          ended ->
+              ended.statements.add(
+                  new Sql.Statement(END_AT_COMMIT, endParameters(booking, reason, now))));
+      events.ended(booking, now);
+    }
+  }
+
   private boolean endRow(Booking booking, EndReason reason, Instant now) {
-    // every part of the statement sees the rows as they were before it: the booking being ended
-    // still looks active to the NOT EXISTS, hence the id <> ?
-    return sql.first(
-                "WITH ended AS (UPDATE booking SET active = false, ended_at = ?, end_reason = ?,"
-                    + " version = version + 1 WHERE id = ? AND active RETURNING number),"
-                    + " freed AS (UPDATE access_number n SET free = true, shuffle_key = random(),"
-                    + " freed_at = ?"
-                    + " WHERE n.number IN (SELECT number FROM ended) AND NOT n.free AND NOT EXISTS"
-                    + " (SELECT 1 FROM booking b WHERE b.number = n.number AND b.active AND b.id <> ?)"
-                    + " RETURNING 1)"
-                    + " SELECT count(*) FROM ended",
-                row -> row.getLong(1),
-                now,
-                reason.name(),
-                booking.id(),
-                Booking.startNoEarlierThan(now),
-                booking.id())
-            .orElse(0L)
+    return sql.first(END, row -> row.getLong(1), endParameters(booking, reason, now)).orElse(0L)
         > 0;
+  }
+
+  private static Object[] endParameters(Booking booking, EndReason reason, Instant now) {
+    return new Object[] {
+      now, reason.name(), booking.id(), Booking.startNoEarlierThan(now), booking.id()
+    };
+  }
+
+  /** The bookings a transaction ended under its row locks, written as it commits. */
+  private static final class EndedBookings implements CommitWrites.Rows {
+    final List<Sql.Statement> statements = new ArrayList<>(1);
+
+    @Override
+    public Optional<Sql.Statement> drain() {
+      if (statements.isEmpty()) {
+        return Optional.empty();
+      }
+      Sql.Statement all =
+          statements.size() == 1 ? statements.get(0) : Sql.Statement.joined(statements);
+      statements.clear();
+      return Optional.of(all);
+    }
   }
 
   /** Ends every active booking of an instance (cancel); waits for an expiry in progress on them. */

@@ -2,6 +2,7 @@ package io.callflow.platform.messaging;
 
 import io.callflow.platform.domain.Ids;
 import io.callflow.platform.json.StringObjects;
+import io.callflow.platform.persistence.CommitWrites;
 import io.callflow.platform.persistence.Sql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,22 +12,20 @@ import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.NotSupportedException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes outgoing messages in the caller's transaction (a transaction of its own when there is
  * none) and wakes the relay once that transaction has committed.
  *
- * <p>A transaction's messages are collected and written in one statement as it commits, before the
- * persistence context's own writes: a request causing several messages pays one round trip for
- * them. The synchronization that writes them is registered with the transaction manager, not
- * interposed, because interposed ones run after the persistence unit has written its changes and
- * given up its part of the transaction.
+ * <p>A transaction's messages are collected and written in one statement as it commits ({@link
+ * CommitWrites}, in the same round trip as the transaction's other rows written then): a request
+ * causing several messages pays one round trip for them, or none of its own.
  */
 @ApplicationScoped
 public class Outbox {
@@ -37,9 +36,7 @@ public class Outbox {
   private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, CAST(? AS timestamptz))";
   private static final int COLUMNS = 8;
 
-  private static final Object BATCH = new Object();
-
-  @Inject Sql sql;
+  @Inject CommitWrites commitWrites;
   @Resource TransactionSynchronizationRegistry transactions;
 
   @Resource(lookup = "java:appserver/TransactionManager")
@@ -57,17 +54,7 @@ public class Outbox {
       addAlone(message);
       return;
     }
-    Batch batch = (Batch) transactions.getResource(BATCH);
-    if (batch == null) {
-      batch = new Batch();
-      transactions.putResource(BATCH, batch);
-      register(batch);
-    }
-    if (batch.written) {
-      write(List.of(message)); // caused while the transaction completes: written at once
-    } else {
-      batch.messages.add(message);
-    }
+    commitWrites.add(Batch.class, () -> new Batch(signal), batch -> batch.messages.add(message));
   }
 
   private void addAlone(OutgoingMessage message) {
@@ -96,54 +83,46 @@ public class Outbox {
     }
   }
 
-  private void register(Batch batch) {
-    try {
-      transactionManager.getTransaction().registerSynchronization(batch);
-    } catch (RollbackException | SystemException e) {
-      throw new IllegalStateException("Outbox messages cannot join the transaction", e);
-    }
-  }
-
-  /** One statement for all {@code messages}, in their order (the row ids keep it). */
-  private void write(List<OutgoingMessage> messages) {
-    StringBuilder insert = new StringBuilder(INSERT);
-    Object[] parameters = new Object[messages.size() * COLUMNS];
-    for (int row = 0; row < messages.size(); row++) {
-      // deliver_at is sent as a date-time or null: the cast gives a null the column's type
-      insert.append(row == 0 ? "" : ", ").append(ROW);
-      OutgoingMessage message = messages.get(row);
-      int p = row * COLUMNS;
-      parameters[p] = Ids.internal();
-      parameters[p + 1] = message.destination();
-      parameters[p + 2] = message.topic();
-      parameters[p + 3] = message.type();
-      parameters[p + 4] = message.body();
-      parameters[p + 5] =
-          message.properties().isEmpty() ? null : StringObjects.toText(message.properties());
-      parameters[p + 6] = message.group().orElse(null);
-      parameters[p + 7] = message.deliverAt().orElse(null);
-    }
-    sql.update(insert.toString(), parameters);
-  }
-
-  /** A transaction's messages, written as it commits; the relay is woken once it has. */
-  private final class Batch implements Synchronization {
+  /**
+   * A transaction's messages: one statement for all of them, in their order (the row ids keep it).
+   */
+  private static final class Batch implements CommitWrites.Rows {
     final List<OutgoingMessage> messages = new ArrayList<>(4);
-    boolean written;
+    final OutboxSignal signal;
 
-    @Override
-    public void beforeCompletion() {
-      written = true;
-      if (!messages.isEmpty()) {
-        write(messages);
-      }
+    Batch(OutboxSignal signal) {
+      this.signal = signal;
     }
 
     @Override
-    public void afterCompletion(int status) {
-      if (status == Status.STATUS_COMMITTED) {
-        signal.wake();
+    public Optional<Sql.Statement> drain() {
+      if (messages.isEmpty()) {
+        return Optional.empty();
       }
+      StringBuilder insert = new StringBuilder(INSERT);
+      Object[] parameters = new Object[messages.size() * COLUMNS];
+      for (int row = 0; row < messages.size(); row++) {
+        // deliver_at is sent as a date-time or null: the cast gives a null the column's type
+        insert.append(row == 0 ? "" : ", ").append(ROW);
+        OutgoingMessage message = messages.get(row);
+        int p = row * COLUMNS;
+        parameters[p] = Ids.internal();
+        parameters[p + 1] = message.destination();
+        parameters[p + 2] = message.topic();
+        parameters[p + 3] = message.type();
+        parameters[p + 4] = message.body();
+        parameters[p + 5] =
+            message.properties().isEmpty() ? null : StringObjects.toText(message.properties());
+        parameters[p + 6] = message.group().orElse(null);
+        parameters[p + 7] = message.deliverAt().orElse(null);
+      }
+      messages.clear();
+      return Optional.of(new Sql.Statement(insert.toString(), parameters));
+    }
+
+    @Override
+    public void committed() {
+      signal.wake();
     }
   }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,24 @@ public class Sql {
     T read(ResultSet row) throws SQLException;
   }
 
+  /** A statement and its parameters, to run later. */
+  public record Statement(String sql, Object... parameters) {
+
+    /**
+     * Several statements as one text, run in their order in one round trip: the driver sends a text
+     * of several statements as one batch of them.
+     */
+    public static Statement joined(List<Statement> statements) {
+      StringBuilder text = new StringBuilder();
+      List<Object> parameters = new ArrayList<>();
+      for (Statement statement : statements) {
+        text.append(text.length() == 0 ? "" : ";\n").append(statement.sql());
+        parameters.addAll(Arrays.asList(statement.parameters()));
+      }
+      return new Statement(text.toString(), parameters.toArray());
+    }
+  }
+
   @PersistenceContext EntityManager em;
 
   /** Runs an INSERT, UPDATE or DELETE; answers the rows it changed. */
@@ -45,6 +64,18 @@ public class Sql {
       return statement.executeUpdate();
     } catch (SQLException e) {
       throw failed(sql, e);
+    }
+  }
+
+  /** Runs {@code statement} (an INSERT, UPDATE or DELETE); answers the rows it changed. */
+  public int update(Statement statement) {
+    return update(statement.sql(), statement.parameters());
+  }
+
+  /** Runs INSERT, UPDATE or DELETE statements in their order, all in one round trip. */
+  public void updateAll(List<Statement> statements) {
+    if (!statements.isEmpty()) {
+      update(statements.size() == 1 ? statements.get(0) : Statement.joined(statements));
     }
   }
 

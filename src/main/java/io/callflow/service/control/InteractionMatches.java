@@ -100,7 +100,7 @@ public class InteractionMatches {
                   + booking.phoneNumber().orElse("?"));
     }
     ServiceInstance instance = em.find(ServiceInstance.class, booking.serviceId());
-    bookings.end(booking, Booking.EndReason.MATCHED);
+    bookings.endLocked(booking, Booking.EndReason.MATCHED);
     if (instance == null) {
       throw new NoMatch("no match for " + dnis + ": the booking's instance no longer exists");
     }

@@ -1,5 +1,7 @@
 package io.callflow.storage.control;
 
+import io.callflow.platform.persistence.CommitWrites;
+import io.callflow.platform.persistence.Sql;
 import io.callflow.storage.entity.AppData;
 import io.callflow.storage.entity.StorageEntry;
 import io.callflow.storage.entity.StorageTtl;
@@ -11,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +21,9 @@ import java.util.UUID;
 /**
  * Keeps app data for a time to live: the Storage API's entries and every service instance's {@code
  * _data_id}. Runs in the caller's transaction, so app data and whatever refers to it commit
- * together. An expired entry is gone for every reader, whether or not the sweep has deleted it yet.
+ * together. A new entry is written as that transaction commits, with its other rows written then
+ * ({@link CommitWrites}); until then this transaction's reads find it here. An expired entry is
+ * gone for every reader, whether or not the sweep has deleted it yet.
  */
 @ApplicationScoped
 @Transactional
@@ -26,6 +31,7 @@ public class AppDataStore {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject CommitWrites commitWrites;
 
   /**
    * Stores {@code data} for {@code ttl} and answers its new id. The caller answers 400/413 before
@@ -43,7 +49,7 @@ public class AppDataStore {
     StorageEntry entry =
         new StorageEntry(
             UUID.randomUUID().toString(), appData, new StorageTtl(ttl), gmsUser, clock.instant());
-    em.persist(entry);
+    commitWrites.add(NewEntries.class, NewEntries::new, added -> added.put(entry, appData));
     return entry.id();
   }
 
@@ -60,6 +66,10 @@ public class AppDataStore {
     if (id == null) {
       return false;
     }
+    Optional<NewEntries> added = commitWrites.pending(NewEntries.class);
+    if (added.isPresent() && added.get().entries.remove(id) != null) {
+      return true;
+    }
     // locked, so that of two concurrent deletes only one answers true
     StorageEntry entry = em.find(StorageEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (entry == null) {
@@ -70,7 +80,49 @@ public class AppDataStore {
   }
 
   private Optional<StorageEntry> live(String id) {
-    return Optional.ofNullable(id == null ? null : em.find(StorageEntry.class, id))
+    if (id == null) {
+      return Optional.empty();
+    }
+    Optional<StorageEntry> added =
+        commitWrites.pending(NewEntries.class).map(n -> n.entries.get(id)).map(New::entry);
+    return added
+        .or(() -> Optional.ofNullable(em.find(StorageEntry.class, id)))
         .filter(entry -> !entry.isExpiredAt(clock.instant()));
+  }
+
+  private record New(StorageEntry entry, AppData data) {}
+
+  /** The entries a transaction stored, written in one statement as it commits. */
+  private static final class NewEntries implements CommitWrites.Rows {
+    private static final String INSERT =
+        "INSERT INTO storage_entry (id, gms_user, data, created_at, expires_at) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?)";
+
+    final Map<String, New> entries = new LinkedHashMap<>(2);
+
+    void put(StorageEntry entry, AppData data) {
+      entries.put(entry.id(), new New(entry, data));
+    }
+
+    @Override
+    public Optional<Sql.Statement> drain() {
+      if (entries.isEmpty()) {
+        return Optional.empty();
+      }
+      StringBuilder insert = new StringBuilder(INSERT);
+      Object[] parameters = new Object[entries.size() * 5];
+      int p = 0;
+      for (New added : entries.values()) {
+        insert.append(p == 0 ? "" : ", ").append(ROW);
+        StorageEntry entry = added.entry();
+        parameters[p++] = entry.id();
+        parameters[p++] = entry.gmsUser().orElse(null);
+        parameters[p++] = added.data().toJson();
+        parameters[p++] = entry.createdAt();
+        parameters[p++] = entry.expiresAt();
+      }
+      entries.clear();
+      return Optional.of(new Sql.Statement(insert.toString(), parameters));
+    }
   }
 }
