@@ -32,9 +32,9 @@ public class Outbox {
 
   private static final String INSERT =
       "INSERT INTO outbox_message (message_id, destination, topic, type, body, properties,"
-          + " group_id, deliver_at) VALUES ";
+          + " group_id, deliver_at) VALUES";
+  // deliver_at is sent as a date-time or null: the cast gives a null the column's type
   private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, CAST(? AS timestamptz))";
-  private static final int COLUMNS = 8;
 
   @Inject CommitWrites commitWrites;
   @Resource TransactionSynchronizationRegistry transactions;
@@ -99,25 +99,22 @@ public class Outbox {
       if (messages.isEmpty()) {
         return Optional.empty();
       }
-      StringBuilder insert = new StringBuilder(INSERT);
-      Object[] parameters = new Object[messages.size() * COLUMNS];
-      for (int row = 0; row < messages.size(); row++) {
-        // deliver_at is sent as a date-time or null: the cast gives a null the column's type
-        insert.append(row == 0 ? "" : ", ").append(ROW);
-        OutgoingMessage message = messages.get(row);
-        int p = row * COLUMNS;
-        parameters[p] = Ids.internal();
-        parameters[p + 1] = message.destination();
-        parameters[p + 2] = message.topic();
-        parameters[p + 3] = message.type();
-        parameters[p + 4] = message.body();
-        parameters[p + 5] =
-            message.properties().isEmpty() ? null : StringObjects.toText(message.properties());
-        parameters[p + 6] = message.group().orElse(null);
-        parameters[p + 7] = message.deliverAt().orElse(null);
+      List<Object[]> rows = new ArrayList<>(messages.size());
+      for (OutgoingMessage message : messages) {
+        rows.add(
+            new Object[] {
+              Ids.internal(),
+              message.destination(),
+              message.topic(),
+              message.type(),
+              message.body(),
+              message.properties().isEmpty() ? null : StringObjects.toText(message.properties()),
+              message.group().orElse(null),
+              message.deliverAt().orElse(null)
+            });
       }
       messages.clear();
-      return Optional.of(new Sql.Statement(insert.toString(), parameters));
+      return Optional.of(Sql.Statement.rows(INSERT, ROW, rows));
     }
 
     @Override

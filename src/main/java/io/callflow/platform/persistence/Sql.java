@@ -45,6 +45,20 @@ public class Sql {
      * Several statements as one text, run in their order in one round trip: the driver sends a text
      * of several statements as one batch of them.
      */
+    /**
+     * One INSERT of several rows: {@code insert} up to and including {@code VALUES}, then {@code
+     * row} (its placeholders in parentheses) once per row of {@code rows}.
+     */
+    public static Statement rows(String insert, String row, List<Object[]> rows) {
+      StringBuilder text = new StringBuilder(insert);
+      List<Object> parameters = new ArrayList<>();
+      for (Object[] values : rows) {
+        text.append(text.length() == insert.length() ? " " : ", ").append(row);
+        parameters.addAll(Arrays.asList(values));
+      }
+      return new Statement(text.toString(), parameters.toArray());
+    }
+
     public static Statement joined(List<Statement> statements) {
       StringBuilder text = new StringBuilder();
       List<Object> parameters = new ArrayList<>();

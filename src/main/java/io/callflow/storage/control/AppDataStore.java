@@ -13,7 +13,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,7 +97,7 @@ public class AppDataStore {
   /** The entries a transaction stored, written in one statement as it commits. */
   private static final class NewEntries implements CommitWrites.Rows {
     private static final String INSERT =
-        "INSERT INTO storage_entry (id, gms_user, data, created_at, expires_at) VALUES ";
+        "INSERT INTO storage_entry (id, gms_user, data, created_at, expires_at) VALUES";
     private static final String ROW = "(?, ?, ?, ?, ?)";
 
     final Map<String, New> entries = new LinkedHashMap<>(2);
@@ -109,20 +111,20 @@ public class AppDataStore {
       if (entries.isEmpty()) {
         return Optional.empty();
       }
-      StringBuilder insert = new StringBuilder(INSERT);
-      Object[] parameters = new Object[entries.size() * 5];
-      int p = 0;
+      List<Object[]> rows = new ArrayList<>(entries.size());
       for (New added : entries.values()) {
-        insert.append(p == 0 ? "" : ", ").append(ROW);
         StorageEntry entry = added.entry();
-        parameters[p++] = entry.id();
-        parameters[p++] = entry.gmsUser().orElse(null);
-        parameters[p++] = added.data().toJson();
-        parameters[p++] = entry.createdAt();
-        parameters[p++] = entry.expiresAt();
+        rows.add(
+            new Object[] {
+              entry.id(),
+              entry.gmsUser().orElse(null),
+              added.data().toJson(),
+              entry.createdAt(),
+              entry.expiresAt()
+            });
       }
       entries.clear();
-      return Optional.of(new Sql.Statement(insert.toString(), parameters));
+      return Optional.of(Sql.Statement.rows(INSERT, ROW, rows));
     }
   }
 }
