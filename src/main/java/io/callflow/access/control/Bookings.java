@@ -80,22 +80,21 @@ public class Bookings {
    * Ends a booking in the caller's transaction and, once no live booking holds its number, marks
    * the number free (the allocator takes free numbers only) with a new random position and the
    * moment it was freed, which the next booking on it cannot start before: one statement. The row
-   * decides: a booking another transaction ended first is not ended twice.
+   * decides: a booking another transaction ended first is not ended twice. The booking was read
+   * from its row ({@link #locked}), never through the persistence context, which could otherwise
+   * write a stale copy back.
    */
-  public void end(Booking booking, EndReason reason) {
+  private void end(Booking booking, EndReason reason) {
     Instant now = clock.instant();
-    if (em.contains(booking)) {
-      em.detach(booking); // its row changes here, not through the persistence context
-    }
     if (endRow(booking, reason, now) && booking.end(reason, now)) {
       events.ended(booking, now);
     }
   }
 
   /**
-   * Ends a booking whose row the caller's transaction has locked ({@link #liveOnForUpdate}), as
-   * {@link #end} does, but writes the end as the transaction commits, in the round trip of its
-   * other rows written then ({@link CommitWrites}): under the lock nothing else can end the
+   * Ends a booking whose row the caller's transaction has locked ({@link #liveOnForUpdate}), as the
+   * cancel and the expiry do, but writes the end as the transaction commits, in the round trip of
+   * its other rows written then ({@link CommitWrites}): under the lock nothing else can end the
    * booking, so the outcome is known now. Until the commit, this transaction's reads still find the
    * booking live and its number taken.
    */
