@@ -55,7 +55,7 @@ public class CallbackResource {
             parameters,
             gmsUser,
             Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank())),
-        uri.getBaseUri());
+        uri::getBaseUri);
   }
 
   /**

@@ -24,6 +24,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * An instance's answers as GMS writes them: every scalar a string, members in GMS's order; the
@@ -34,10 +35,13 @@ public final class InstanceAnswers {
 
   private InstanceAnswers() {}
 
-  /** The answer on the wire. */
-  public static JsonObject json(InstanceAnswer answer, URI base) {
+  /**
+   * The answer on the wire; only a menu asks for the request's base URI, which costs a URI built
+   * from the request's headers.
+   */
+  public static JsonObject json(InstanceAnswer answer, Supplier<URI> base) {
     if (answer instanceof Menu menu) {
-      return displayMenu(menu.id(), base);
+      return displayMenu(menu.id(), base.get());
     }
     if (answer instanceof Standing standing) {
       return Jsonp.createObjectBuilder(StringObjects.toJson(members(standing)))

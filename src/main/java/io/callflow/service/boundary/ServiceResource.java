@@ -64,7 +64,7 @@ public class ServiceResource {
             gmsUser != null && !gmsUser.isBlank()
                 ? "gms_user " + gmsUser
                 : "address " + http.getRemoteAddr());
-    return InstanceAnswers.json(answer, uri.getBaseUri());
+    return InstanceAnswers.json(answer, uri::getBaseUri);
   }
 
   @GET
@@ -73,7 +73,7 @@ public class ServiceResource {
       @PathParam("id") String id,
       @HeaderParam(GmsUser.HEADER) String gmsUser,
       @Context UriInfo uri) {
-    return InstanceAnswers.json(instances.read(id, gmsUser), uri.getBaseUri());
+    return InstanceAnswers.json(instances.read(id, gmsUser), uri::getBaseUri);
   }
 
   /** A request of an instance, e.g. the {@code _action} of a push; GMS clients use GET and POST. */
@@ -84,7 +84,7 @@ public class ServiceResource {
       @PathParam("request") String request,
       @HeaderParam(GmsUser.HEADER) String gmsUser,
       @Context UriInfo uri) {
-    return InstanceAnswers.json(queuedRequests.request(id, request, gmsUser), uri.getBaseUri());
+    return InstanceAnswers.json(queuedRequests.request(id, request, gmsUser), uri::getBaseUri);
   }
 
   @POST
@@ -98,7 +98,7 @@ public class ServiceResource {
       InputStream body) {
     RequestParameters.parse(
         headers.getMediaType(), body); // read, so a bad body is still a 400/413/415
-    return InstanceAnswers.json(queuedRequests.request(id, request, gmsUser), uri.getBaseUri());
+    return InstanceAnswers.json(queuedRequests.request(id, request, gmsUser), uri::getBaseUri);
   }
 
   @DELETE
@@ -107,6 +107,6 @@ public class ServiceResource {
       @PathParam("id") String id,
       @HeaderParam(GmsUser.HEADER) String gmsUser,
       @Context UriInfo uri) {
-    return InstanceAnswers.json(instances.cancel(id, gmsUser), uri.getBaseUri());
+    return InstanceAnswers.json(instances.cancel(id, gmsUser), uri::getBaseUri);
   }
 }

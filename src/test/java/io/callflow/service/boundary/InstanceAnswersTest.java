@@ -22,12 +22,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The instance answers on the wire are GMS's, member for member and in GMS's order. */
 class InstanceAnswersTest {
 
-  private static final URI BASE = URI.create("http://gms.example/");
+  private static final Supplier<URI> BASE = () -> URI.create("http://gms.example/");
   private static final Instant EXPIRES = Instant.parse("2026-03-09T14:30:00Z");
   private static final AccessInfo WITH_CODE =
       new AccessInfo("+18005550100", Optional.of("123456"), 30, EXPIRES);
