@@ -131,8 +131,7 @@ public class Bookings {
       if (statements.isEmpty()) {
         return Optional.empty();
       }
-      Sql.Statement all =
-          statements.size() == 1 ? statements.get(0) : Sql.Statement.joined(statements);
+      Sql.Statement all = Sql.Statement.joined(statements);
       statements.clear();
       return Optional.of(all);
     }

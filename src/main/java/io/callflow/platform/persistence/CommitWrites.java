@@ -54,7 +54,7 @@ public class CommitWrites {
    * @throws IllegalStateException outside a transaction
    */
   public <R extends Rows> void add(Class<R> kind, Supplier<R> create, Consumer<R> addition) {
-    Writes writes = writes(true);
+    Writes writes = writes();
     R rows = kind.cast(writes.rows.computeIfAbsent(kind, k -> create.get()));
     addition.accept(rows);
     if (writes.written) {
@@ -67,18 +67,18 @@ public class CommitWrites {
     if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
       return Optional.empty();
     }
-    Writes writes = writes(false);
+    Writes writes = (Writes) transactions.getResource(WRITES);
     return writes == null || writes.written
         ? Optional.empty()
         : Optional.ofNullable(writes.rows.get(kind)).map(kind::cast);
   }
 
-  private Writes writes(boolean create) {
+  private Writes writes() {
     if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
       throw new IllegalStateException("Rows written at commit need a transaction");
     }
     Writes writes = (Writes) transactions.getResource(WRITES);
-    if (writes == null && create) {
+    if (writes == null) {
       writes = new Writes();
       transactions.putResource(WRITES, writes);
       try {

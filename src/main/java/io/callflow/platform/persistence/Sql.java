@@ -42,10 +42,6 @@ public class Sql {
   public record Statement(String sql, Object... parameters) {
 
     /**
-     * Several statements as one text, run in their order in one round trip: the driver sends a text
-     * of several statements as one batch of them.
-     */
-    /**
      * One INSERT of several rows: {@code insert} up to and including {@code VALUES}, then {@code
      * row} (its placeholders in parentheses) once per row of {@code rows}.
      */
@@ -59,6 +55,10 @@ public class Sql {
       return new Statement(text.toString(), parameters.toArray());
     }
 
+    /**
+     * Several statements as one text, run in their order in one round trip: the driver sends a text
+     * of several statements as one batch of them. One statement stays as it is.
+     */
     public static Statement joined(List<Statement> statements) {
       StringBuilder text = new StringBuilder();
       List<Object> parameters = new ArrayList<>();
@@ -89,7 +89,7 @@ public class Sql {
   /** Runs INSERT, UPDATE or DELETE statements in their order, all in one round trip. */
   public void updateAll(List<Statement> statements) {
     if (!statements.isEmpty()) {
-      update(statements.size() == 1 ? statements.get(0) : Statement.joined(statements));
+      update(Statement.joined(statements));
     }
   }
 

@@ -31,4 +31,13 @@ class SqlStatementTest {
     assertEquals("UPDATE t SET a = ? WHERE b = ?;\nDELETE FROM u WHERE c = ?", joined.sql());
     assertArrayEquals(new Object[] {"x", 2, "y"}, joined.parameters());
   }
+
+  @Test
+  void oneStatementJoinedStaysAsItIs() {
+    Sql.Statement joined =
+        Sql.Statement.joined(List.of(new Sql.Statement("DELETE FROM u WHERE c = ?", "y")));
+
+    assertEquals("DELETE FROM u WHERE c = ?", joined.sql());
+    assertArrayEquals(new Object[] {"y"}, joined.parameters());
+  }
 }
