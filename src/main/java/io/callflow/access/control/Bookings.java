@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads and ends bookings. Every end is announced through {@link BookingEvents}. The match's two
- * calls ({@link #liveOnForUpdate}, {@link #endLocked}) run in the caller's transaction without an
- * interceptor of their own; the others join or start one.
+ * Reads and ends bookings. Every end is announced through {@link BookingEvents}. The match reads
+ * the bookings it locks with {@link #read} and ends one with {@link #endLocked}, in the caller's
+ * transaction without an interceptor of their own; the others join or start one.
  */
 @ApplicationScoped
 public class Bookings {
@@ -64,19 +66,6 @@ public class Bookings {
   }
 
   /**
-   * The live bookings on a number, their rows locked so that two calls cannot match one booking.
-   */
-  public List<Booking> liveOnForUpdate(String number) {
-    Instant now = clock.instant();
-    return locked(
-            "SELECT * FROM booking WHERE number = ? AND active ORDER BY booked_at FOR UPDATE",
-            number)
-        .stream()
-        .filter(b -> b.isLiveAt(now))
-        .toList();
-  }
-
-  /**
    * Ends a booking in the caller's transaction and, once no live booking holds its number, marks
    * the number free (the allocator takes free numbers only) with a new random position and the
    * moment it was freed, which the next booking on it cannot start before: one statement. The row
@@ -92,7 +81,7 @@ public class Bookings {
   }
 
   /**
-   * Ends a booking whose row the caller's transaction has locked ({@link #liveOnForUpdate}), as the
+   * Ends a booking whose row the caller's transaction has locked (and read: {@link #read}), as the
    * cancel and the expiry do, but writes the end as the transaction commits, in the round trip of
    * its other rows written then ({@link CommitWrites}): under the lock nothing else can end the
    * booking, so the outcome is known now. Until the commit, this transaction's reads still find the
@@ -210,21 +199,25 @@ public class Bookings {
    * them, so none can write a stale copy back.
    */
   private List<Booking> locked(String query, Object... parameters) {
-    return sql.list(
-        query,
-        row ->
-            Booking.live(
-                row.getString("id"),
-                row.getString("number"),
-                row.getString("pool_name"),
-                row.getBoolean("locking"),
-                row.getString("service_id"),
-                row.getString("phone_number"),
-                row.getString("access_code"),
-                Sql.instant(row, "booked_at"),
-                Sql.instant(row, "expires_at"),
-                row.getLong("version")),
-        parameters);
+    return sql.list(query, Bookings::read, parameters);
+  }
+
+  /**
+   * A booking read from its row ({@code booking}'s columns under their own names), for a read that
+   * locks it: {@link #endLocked} may end it.
+   */
+  public static Booking read(ResultSet row) throws SQLException {
+    return Booking.live(
+        row.getString("id"),
+        row.getString("number"),
+        row.getString("pool_name"),
+        row.getBoolean("locking"),
+        row.getString("service_id"),
+        row.getString("phone_number"),
+        row.getString("access_code"),
+        Sql.instant(row, "booked_at"),
+        Sql.instant(row, "expires_at"),
+        row.getLong("version"));
   }
 
   @Transactional

@@ -40,6 +40,7 @@ public class InteractionMatches {
   @Inject Pools pools;
   @Inject PoolCatalogue catalogue;
   @Inject Bookings bookings;
+  @Inject BookedInstances bookedInstances;
   @Inject AppDataStore appData;
   @Inject PhoneNumbers phoneNumbers;
   @Inject QueuedFlows queued;
@@ -64,7 +65,8 @@ public class InteractionMatches {
     boolean returnUserData =
         Boolean.parseBoolean(parameters.getOrDefault("_return_user_data", "false"));
 
-    List<Booking> live = bookings.liveOnForUpdate(dnis);
+    List<BookedInstances.Booked> booked = bookedInstances.liveOnForUpdate(dnis);
+    List<Booking> live = booked.stream().map(BookedInstances.Booked::booking).toList();
     // a live booking names its pool, known to the catalogue: no lookup of the number
     Optional<Allocation> allocation =
         live.isEmpty()
@@ -99,7 +101,12 @@ public class InteractionMatches {
                   + " is not the booked "
                   + booking.phoneNumber().orElse("?"));
     }
-    ServiceInstance instance = em.find(ServiceInstance.class, booking.serviceId());
+    ServiceInstance instance =
+        booked.stream()
+            .filter(b -> b.booking() == booking)
+            .findFirst()
+            .flatMap(bookedInstances::adopt)
+            .orElse(null);
     bookings.endLocked(booking, Booking.EndReason.MATCHED);
     if (instance == null) {
       throw new NoMatch("no match for " + dnis + ": the booking's instance no longer exists");

@@ -22,8 +22,6 @@ import io.callflow.storage.control.AppDataStore;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,11 +38,11 @@ import java.util.UUID;
 @Transactional
 public class InteractionRequests {
 
-  @PersistenceContext EntityManager em;
   // the container's own reference: through CDI, each call looked the session bean up again (and
   // the lookup threw and caught an exception inside Payara)
   @EJB AccessNumberAllocator allocator;
   @Inject Bookings bookings;
+  @Inject NewInstances newInstances;
   @Inject AppDataStore appData;
   @Inject ServiceInstances instances;
   @Inject IdempotencyKeys idempotencyKeys;
@@ -111,8 +109,8 @@ public class InteractionRequests {
             dataId,
             options.toJson(),
             now);
-    em.persist(instance);
-    events.publish(StateChange.created(instance, now));
+    events.publish(StateChange.created(instance, now)); // into its history, before it is written
+    newInstances.insertAtCommit(instance);
     device.ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
     AccessInfo access = AccessInfo.of(booking, now);
     if (dialog) {
