@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,10 @@ public class NewInstances {
 
   private static final String INSERT =
       "INSERT INTO service_instance (" + ServiceInstance.COLUMNS + ") VALUES";
-  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String ROW =
+      "("
+          + String.join(", ", Collections.nCopies(ServiceInstance.COLUMNS.split(", ").length, "?"))
+          + ")";
 
   @PersistenceContext EntityManager em;
   @Inject CommitWrites commitWrites;
