@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -28,7 +27,7 @@ public class BookedInstances {
 
   private static final String LIVE_ON =
       "SELECT b.*, "
-          + Arrays.stream(ServiceInstance.COLUMNS.split(", "))
+          + ServiceInstance.COLUMNS.stream()
               .map(column -> "i." + column + " AS " + PREFIX + column)
               .collect(Collectors.joining(", "))
           + " FROM booking b LEFT JOIN service_instance i ON i.id = b.service_id"

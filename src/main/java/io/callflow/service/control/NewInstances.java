@@ -26,11 +26,9 @@ import java.util.Optional;
 public class NewInstances {
 
   private static final String INSERT =
-      "INSERT INTO service_instance (" + ServiceInstance.COLUMNS + ") VALUES";
+      "INSERT INTO service_instance (" + String.join(", ", ServiceInstance.COLUMNS) + ") VALUES";
   private static final String ROW =
-      "("
-          + String.join(", ", Collections.nCopies(ServiceInstance.COLUMNS.split(", ").length, "?"))
-          + ")";
+      "(" + String.join(", ", Collections.nCopies(ServiceInstance.COLUMNS.size(), "?")) + ")";
 
   @PersistenceContext EntityManager em;
   @Inject CommitWrites commitWrites;
@@ -51,9 +49,9 @@ public class NewInstances {
       if (rows.isEmpty()) {
         return Optional.empty();
       }
-      List<Object[]> values = new ArrayList<>(rows);
+      Sql.Statement insert = Sql.Statement.rows(INSERT, ROW, rows); // reads the rows at once
       rows.clear();
-      return Optional.of(Sql.Statement.rows(INSERT, ROW, values));
+      return Optional.of(insert);
     }
   }
 }

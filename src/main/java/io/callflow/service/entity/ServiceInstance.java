@@ -115,10 +115,28 @@ public class ServiceInstance {
   }
 
   /** Its table's columns, in the order of {@link #columnValues}. */
-  public static final String COLUMNS =
-      "id, service_name, flow, state, gms_user, phone_number, data_id, options, created_at,"
-          + " updated_at, agent_id, confirm_due_at, confirm_attempts, inbound_call, failure_reason,"
-          + " scheduled_for, desired_time, requester, history, version";
+  public static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "service_name",
+          "flow",
+          "state",
+          "gms_user",
+          "phone_number",
+          "data_id",
+          "options",
+          "created_at",
+          "updated_at",
+          "agent_id",
+          "confirm_due_at",
+          "confirm_attempts",
+          "inbound_call",
+          "failure_reason",
+          "scheduled_for",
+          "desired_time",
+          "requester",
+          "history",
+          "version");
 
   /** Its row as it stands, for a write outside the persistence context ({@link #COLUMNS}). */
   public Object[] columnValues() {

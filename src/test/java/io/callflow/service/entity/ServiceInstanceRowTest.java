@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceInstanceRowTest {
 
-  private static final List<String> COLUMNS = Arrays.asList(ServiceInstance.COLUMNS.split(", "));
+  private static final List<String> COLUMNS = ServiceInstance.COLUMNS;
 
   @Test
   void aRowWrittenAndReadBackIsTheSameInstance() throws Exception {
