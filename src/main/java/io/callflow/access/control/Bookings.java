@@ -26,23 +26,31 @@ import java.util.Optional;
 @ApplicationScoped
 public class Bookings {
 
-  // every part of a statement sees the rows as they were before it: the booking being ended still
+  // the statements below are checked to reach their index on a generic plan (BookingPlansIT).
+  // Every part of a statement sees the rows as they were before it: the booking being ended still
   // looks active to the NOT EXISTS, hence the id <> ?
-  private static final String END_ROW =
+  static final String END_ROW =
       "UPDATE booking SET active = false, ended_at = ?, end_reason = ?, version = version + 1"
           + " WHERE id = ? AND active RETURNING number";
-  private static final String FREE_NUMBER =
+  static final String FREE_NUMBER =
       "UPDATE access_number n SET free = true, shuffle_key = random(), freed_at = ?"
           + " WHERE n.number IN (SELECT number FROM ended) AND NOT n.free AND NOT EXISTS"
           + " (SELECT 1 FROM booking b WHERE b.number = n.number AND b.active AND b.id <> ?)";
-  private static final String END =
+  static final String END =
       "WITH ended AS ("
           + END_ROW
           + "), freed AS ("
           + FREE_NUMBER
           + " RETURNING 1)"
           + " SELECT count(*) FROM ended";
-  private static final String END_AT_COMMIT = "WITH ended AS (" + END_ROW + ") " + FREE_NUMBER;
+  static final String END_AT_COMMIT = "WITH ended AS (" + END_ROW + ") " + FREE_NUMBER;
+  static final String LIVE_OF_INSTANCE =
+      "SELECT * FROM booking WHERE service_id = ? AND active FOR UPDATE";
+  static final String LIVE_BY_ID =
+      "SELECT * FROM booking WHERE id = ? AND active FOR UPDATE SKIP LOCKED";
+  static final String OVERDUE_IN_POOL =
+      "SELECT * FROM booking WHERE pool_name = ? AND active AND expires_at <= ?"
+          + " FOR UPDATE SKIP LOCKED";
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
@@ -129,16 +137,14 @@ public class Bookings {
   /** Ends every active booking of an instance (cancel); waits for an expiry in progress on them. */
   @Transactional
   public void endAllFor(String serviceId, EndReason reason) {
-    locked("SELECT * FROM booking WHERE service_id = ? AND active FOR UPDATE", serviceId)
-        .forEach(b -> end(b, reason));
+    locked(LIVE_OF_INSTANCE, serviceId).forEach(b -> end(b, reason));
   }
 
   /** Expires one booking in a transaction of its own, if it is still active and overdue. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void expire(String bookingId) {
     Instant now = clock.instant();
-    locked("SELECT * FROM booking WHERE id = ? AND active FOR UPDATE SKIP LOCKED", bookingId)
-        .stream()
+    locked(LIVE_BY_ID, bookingId).stream()
         .filter(b -> b.isOverdueAt(now))
         .forEach(b -> end(b, EndReason.EXPIRED));
   }
@@ -182,14 +188,7 @@ public class Bookings {
   @Transactional
   public int expireOverdueIn(String pool, Instant now) {
     List<Booking> overdue =
-        locked(
-                "SELECT * FROM booking WHERE pool_name = ? AND active AND expires_at <= ?"
-                    + " FOR UPDATE SKIP LOCKED",
-                pool,
-                now)
-            .stream()
-            .filter(b -> b.isOverdueAt(now))
-            .toList();
+        locked(OVERDUE_IN_POOL, pool, now).stream().filter(b -> b.isOverdueAt(now)).toList();
     overdue.forEach(b -> end(b, EndReason.EXPIRED));
     return overdue.size();
   }

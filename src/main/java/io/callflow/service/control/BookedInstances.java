@@ -25,7 +25,8 @@ public class BookedInstances {
 
   private static final String PREFIX = "instance_";
 
-  private static final String LIVE_ON =
+  /** Its plan is checked to reach {@code booking_live_number} (BookingPlansIT). */
+  public static final String LIVE_ON =
       "SELECT b.*, "
           + ServiceInstance.COLUMNS.stream()
               .map(column -> "i." + column + " AS " + PREFIX + column)

@@ -1,0 +1,140 @@
+package io.callflow.access.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.callflow.service.control.BookedInstances;
+import io.callflow.testing.TestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The statements on bookings reach the index they were written for, on the generic plan a prepared
+ * statement ends up with, when the statistics say no booking is live (a new or quiet database). In
+ * that state a plan scanned a whole partial index whose predicate its WHERE implied, instead of
+ * looking a booking up by id or by number: a cost that grew with every live booking.
+ */
+class BookingPlansIT {
+
+  /** One booking index a plan reads, and whether it seeks (an index condition) or reads it all. */
+  private static String read(String index, boolean seeks) {
+    return index + (seeks ? " seek" : " full scan");
+  }
+
+  @Test
+  void hotPathStatementsSeekTheirIndex() throws SQLException {
+    inQuietDatabase(
+        plans -> {
+          assertEquals(
+              Set.of(read("booking_pkey", true), read("booking_live_number", true)),
+              plans.bookingIndexes(Bookings.END),
+              "a booking's end: by id, then any other live booking on its number");
+          assertEquals(
+              Set.of(read("booking_pkey", true), read("booking_live_number", true)),
+              plans.bookingIndexes(Bookings.END_AT_COMMIT),
+              "a matched booking's end, at commit");
+          assertEquals(
+              Set.of(read("booking_live_number", true)),
+              plans.bookingIndexes(BookedInstances.LIVE_ON),
+              "the match's read of the live bookings on a number");
+        });
+  }
+
+  @Test
+  void sweepsAndCancelsSeekTheirIndex() throws SQLException {
+    inQuietDatabase(
+        plans -> {
+          assertEquals(
+              Set.of(read("booking_pkey", true)),
+              plans.bookingIndexes(Bookings.LIVE_BY_ID),
+              "the expiry of one booking");
+          assertEquals(
+              Set.of(read("booking_live_service", true)),
+              plans.bookingIndexes(Bookings.LIVE_OF_INSTANCE),
+              "an instance's live bookings (cancel)");
+          assertEquals(
+              Set.of(read("booking_live_expiry", true)),
+              plans.bookingIndexes(Bookings.OVERDUE_IN_POOL),
+              "a pool's overdue bookings");
+        });
+  }
+
+  private interface PlanCheck {
+    void check(Plans plans) throws SQLException;
+  }
+
+  /**
+   * Runs {@code check} in a transaction that ends every live booking and analyses the table, so the
+   * planner sees none live, then rolls all of it back (statistics included).
+   */
+  private static void inQuietDatabase(PlanCheck check) throws SQLException {
+    try (Connection db = TestServer.stack().connectToDatabase();
+        Statement statement = db.createStatement()) {
+      db.setAutoCommit(false);
+      try {
+        statement.executeUpdate(
+            "UPDATE booking SET active = false, ended_at = booked_at, end_reason = 'EXPIRED'"
+                + " WHERE active");
+        statement.execute("ANALYZE booking");
+        statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+        // which index a plan takes, not whether a small test table is read whole instead
+        statement.execute("SET LOCAL enable_seqscan = off");
+        check.check(new Plans(statement));
+      } finally {
+        db.rollback();
+      }
+    }
+  }
+
+  private record Plans(Statement statement) {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\?");
+
+    /** The booking indexes the generic plan of {@code sql} (JDBC placeholders) reads. */
+    Set<String> bookingIndexes(String sql) throws SQLException {
+      statement.execute("DEALLOCATE ALL");
+      Matcher placeholders = PLACEHOLDER.matcher(sql);
+      StringBuilder numbered = new StringBuilder();
+      int count = 0;
+      while (placeholders.find()) {
+        placeholders.appendReplacement(numbered, "\\$" + ++count);
+      }
+      placeholders.appendTail(numbered);
+      statement.execute("PREPARE checked AS " + numbered);
+      String nulls = String.join(", ", Collections.nCopies(count, "NULL"));
+      try (ResultSet plan =
+          statement.executeQuery(
+              "EXPLAIN (FORMAT JSON) EXECUTE checked" + (count == 0 ? "" : "(" + nulls + ")"))) {
+        plan.next();
+        JsonArray root = Json.createReader(new StringReader(plan.getString(1))).readArray();
+        Set<String> indexes = new TreeSet<>();
+        collect(root.getJsonObject(0).getJsonObject("Plan"), indexes);
+        return indexes;
+      }
+    }
+
+    private static void collect(JsonObject node, Set<String> indexes) {
+      String index = node.getString("Index Name", "");
+      if (index.startsWith("booking")) {
+        indexes.add(read(index, node.containsKey("Index Cond")));
+      }
+      if (node.containsKey("Plans")) {
+        for (JsonValue child : node.getJsonArray("Plans")) {
+          collect(child.asJsonObject(), indexes);
+        }
+      }
+    }
+  }
+}
