@@ -29,10 +29,10 @@ public class Bookings {
   // the statements below are checked to reach their index on a generic plan (BookingPlansIT).
   // Every part of a statement sees the rows as they were before it: the booking being ended still
   // looks active to the NOT EXISTS, hence the id <> ?
-  static final String END_ROW =
+  private static final String END_ROW =
       "UPDATE booking SET active = false, ended_at = ?, end_reason = ?, version = version + 1"
           + " WHERE id = ? AND active RETURNING number";
-  static final String FREE_NUMBER =
+  private static final String FREE_NUMBER =
       "UPDATE access_number n SET free = true, shuffle_key = random(), freed_at = ?"
           + " WHERE n.number IN (SELECT number FROM ended) AND NOT n.free AND NOT EXISTS"
           + " (SELECT 1 FROM booking b WHERE b.number = n.number AND b.active AND b.id <> ?)";

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceInstanceRowTest {
 
-  private static final List<String> COLUMNS = ServiceInstance.COLUMNS;
-
   @Test
   void aRowWrittenAndReadBackIsTheSameInstance() throws Exception {
     Instant now = Instant.parse("2026-12-06T10:00:00Z");
@@ -37,16 +35,19 @@ class ServiceInstanceRowTest {
             now);
     written.remember(StateChange.created(written, now));
     Object[] values = written.columnValues();
-    assertEquals(COLUMNS.size(), values.length, "one value per column");
+    assertEquals(ServiceInstance.COLUMNS.size(), values.length, "one value per column");
 
     Map<String, Object> row = new HashMap<>();
     for (int i = 0; i < values.length; i++) {
-      row.put("p_" + COLUMNS.get(i), values[i]);
+      row.put("p_" + ServiceInstance.COLUMNS.get(i), values[i]);
     }
     List<String> asked = new ArrayList<>();
     ServiceInstance read = ServiceInstance.read(resultSet(row, asked), "p_");
 
-    assertEquals(COLUMNS.stream().map(c -> "p_" + c).toList(), asked, "every column, in order");
+    assertEquals(
+        ServiceInstance.COLUMNS.stream().map(c -> "p_" + c).toList(),
+        asked,
+        "every column, in order");
     assertEquals(Arrays.asList(values), Arrays.asList(read.columnValues()));
     assertEquals(written.history(), read.history());
   }
