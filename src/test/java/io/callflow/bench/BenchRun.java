@@ -28,7 +28,8 @@ class BenchRun {
       Wrk wrk = Wrk.in(settings.workDir());
       Points points = new Points(stack, settings);
       ProductSetup setup = new ProductSetup(stack.gms());
-      warmUp(stack, settings, wrk, setup);
+      ServerWarmUp warmUp = warmUp(stack, settings, wrk, setup);
+      warmUp.report(report);
       idle(report, "after boot", points.measureIdle(Duration.ofSeconds(5)));
       report.write();
 
@@ -92,12 +93,12 @@ class BenchRun {
 
   /**
    * Runs every kind of load once at 8 connections before anything is measured, the product's hot
-   * path for {@link BenchSettings#serverWarmup()}, so that the first points do not pay for the JIT
-   * compiler's passes over the server (a quick run's first hot-path points measured half the pace
-   * of the same load minutes later).
+   * path until the JIT compiler is done with it ({@link ServerWarmUp}), so that the first points do
+   * not pay for the compiler's passes over the server (a quick run's first hot-path points measured
+   * half the pace of the same load minutes later).
    */
-  private static void warmUp(BenchStack stack, BenchSettings settings, Wrk wrk, ProductSetup setup)
-      throws Exception {
+  private static ServerWarmUp warmUp(
+      BenchStack stack, BenchSettings settings, Wrk wrk, ProductSetup setup) throws Exception {
     Duration length = settings.warmup().multipliedBy(2);
     String base = stack.baseUrl();
     String bench = BenchWar.CONTEXT_ROOT;
@@ -105,13 +106,10 @@ class BenchRun {
     wrk.single(base, "POST", bench + "/echo", 8, length);
     wrk.pair(base, bench + "/allocate", bench + "/release", 8, length);
     setup.interactionOn(setup.pool("LOCKING", HotPath.POOL_SIZE, 30));
-    wrk.pair(
-        base,
-        HotPath.REQUEST_INTERACTION,
-        HotPath.MATCH_INTERACTION,
-        8,
-        settings.serverWarmup().compareTo(length) > 0 ? settings.serverWarmup() : length);
+    ServerWarmUp warmUp = new ServerWarmUp(stack, settings, wrk);
+    warmUp.run();
     System.out.println("bench: server warmed up");
+    return warmUp;
   }
 
   private static void header(Report report, BenchSettings settings, BenchStack stack) {
@@ -123,7 +121,8 @@ class BenchRun {
             + settings.command()
             + "`: "
             + settings
-            + ". Every point: tables reset and VACUUM ANALYZEd, a warm-up, ANALYZE, then two runs, both"
+            + ". Every point: tables reset and VACUUM ANALYZEd, a warm-up (more of it while the"
+            + " server's JIT compiler uses over 5 % of a core, up to 60 s), ANALYZE, then two runs, both"
             + " shown. Load from loopback with wrk (closed loop, HTTP/1.1 keep-alive, one"
             + " connection per wrk thread, 10 s timeout). CPU per request is the run's CPU less"
             + " what the idle server uses in as long; `broker JVM` is the benchmark's own JVM,"

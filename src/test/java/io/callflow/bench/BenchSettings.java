@@ -13,9 +13,8 @@ import java.util.List;
  * @param quick the short run
  * @param duration each measured run (two per point)
  * @param warmup before each point's runs
- * @param serverWarmup the product's hot path once after boot, before anything is measured: on two
- *     cores the JIT compiler takes about two minutes of load before the server runs at its steady
- *     pace (CPU per request 4.0, 2.0, 1.6, 1.2, 0.7 ms in successive 20-second runs after boot)
+ * @param serverWarmup the least time the product's hot path runs once after boot, before anything
+ *     is measured; it goes on until the JIT compiler is quiet ({@link ServerWarmUp})
  * @param connections the connection counts of the ceilings and the hot path
  * @param scaleConnections the connection count of the scale points
  * @param poolSizes pool sizes of the scale points ({@code -Dbench.pool-sizes=1000,100000})

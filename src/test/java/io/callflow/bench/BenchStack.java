@@ -128,6 +128,7 @@ final class BenchStack implements AutoCloseable {
 
   Usage usage() throws SQLException {
     double server = serverPids().stream().mapToDouble(ProcessCpu::ofProcess).sum();
+    double compiler = serverPids().stream().mapToDouble(ProcessCpu::ofCompilerThreads).sum();
     long transactions;
     long ids;
     try (Statement query = sql.createStatement();
@@ -142,6 +143,7 @@ final class BenchStack implements AutoCloseable {
     return new Usage(
         System.nanoTime(),
         server,
+        compiler,
         ProcessCpu.ofPostgres(postmasterPid()),
         Usage.currentJvmCpuMs(),
         transactions,

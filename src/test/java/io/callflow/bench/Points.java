@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Runs measured points: before each, waits for the server to recover from the previous one, resets
- * the tables, lets the point set up what it needs and runs VACUUM ANALYZE; then a warm-up, ANALYZE
- * again, then two measured runs, each with the CPU, transactions and broker messages it cost less
- * what the idle server costs in as long. Prints a progress line per point.
+ * the tables, lets the point set up what it needs and runs VACUUM ANALYZE; then a warm-up (longer
+ * while the JIT compiler is busy), ANALYZE again, then two measured runs, each with the CPU,
+ * transactions and broker messages it cost less what the idle server costs in as long. Prints a
+ * progress line per point.
  */
 final class Points {
 
@@ -31,8 +32,11 @@ final class Points {
     }
   }
 
-  /** A point's two runs, and how long the server took to recover before it. */
-  record Point(String name, int connections, List<Run> runs, Duration recovery) {
+  /**
+   * A point's two runs, how long the server took to recover before it, and how long it was warmed
+   * up.
+   */
+  record Point(String name, int connections, List<Run> runs, Duration recovery, Duration warmedUp) {
 
     double meanPerSecond() {
       return runs.stream().mapToDouble(r -> r.load().perSecond()).average().orElse(0);
@@ -47,6 +51,9 @@ final class Points {
           runs.stream().mapToLong(r -> r.load().kind(kind).p50us()).average().orElse(0));
     }
   }
+
+  /** The longest warm-up of a point while the compiler is busy. */
+  static final Duration MOST_WARM_UP = Duration.ofSeconds(60);
 
   private final BenchStack stack;
   private final BenchSettings settings;
@@ -79,7 +86,7 @@ final class Points {
     stack.resetTables();
     setup.prepare();
     stack.vacuumAnalyze(); // after the point's own pool and seed, so the planner knows them
-    load.run(settings.warmup());
+    Duration warmedUp = warmUp(load);
     // as autovacuum would on a running server: the planner knows the tables as the warm-up left
     // them, not empty (statements prepared on empty tables' statistics keep sequential scans)
     stack.analyze();
@@ -90,11 +97,28 @@ final class Points {
       Usage cost = stack.usage().minus(before).lessIdle(idle);
       runs.add(new Run(result, cost));
     }
-    Point point = new Point(name, connections, runs, recovery);
+    Point point = new Point(name, connections, runs, recovery, warmedUp);
     LoadResult last = runs.get(runs.size() - 1).load();
     lastStalled = last.requests() == 0 && last.timeouts() + last.open() > 0;
     progress(point);
     return point;
+  }
+
+  /**
+   * Runs the point's warm-up, then more of it while the JIT compiler is busy ({@link
+   * Usage#compilerQuiet()}), at most {@link #MOST_WARM_UP}: the runs measure the server's compiled
+   * code, not its compilation.
+   */
+  private Duration warmUp(Load load) throws Exception {
+    Duration warmedUp = Duration.ZERO;
+    Usage cost;
+    do {
+      Usage before = stack.usage();
+      load.run(settings.warmup());
+      cost = stack.usage().minus(before);
+      warmedUp = warmedUp.plus(settings.warmup());
+    } while (!cost.compilerQuiet() && warmedUp.compareTo(MOST_WARM_UP) < 0);
+    return warmedUp;
   }
 
   /** Tells that the load just run stalled the server: the next recovery restarts it at once. */
@@ -125,8 +149,14 @@ final class Points {
     for (Run run : point.runs()) {
       line.append(
           String.format(
-              "%s req/s (%d not 2xx, %d timeouts)  ",
-              Format.rate(run.load().perSecond()), run.load().notOk(), run.load().timeouts()));
+              "%s req/s (%d not 2xx, %d timeouts, compiler %.0f %%)  ",
+              Format.rate(run.load().perSecond()),
+              run.load().notOk(),
+              run.load().timeouts(),
+              100 * run.cost().compilerShare()));
+    }
+    if (point.warmedUp().compareTo(settings.warmup()) > 0) {
+      line.append("after ").append(point.warmedUp().toSeconds()).append(" s of warm-up ");
     }
     if (point.recovery().toSeconds() > 5) {
       line.append("after ").append(point.recovery().toSeconds()).append(" s of recovery");

@@ -55,6 +55,35 @@ final class ProcessCpu {
     return ticks * MS_PER_TICK;
   }
 
+  /**
+   * CPU of a JVM's JIT compiler threads, in ms: the threads Linux names {@code C1 CompilerThre…}
+   * and {@code C2 CompilerThre…}. While they are busy the server's code is still being compiled,
+   * and its CPU per request still falling.
+   */
+  static double ofCompilerThreads(long pid) {
+    long ticks = 0;
+    try (Stream<Path> threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path thread : threads.toList()) {
+        if (isCompilerThread(thread)) {
+          long[] fields = stat(thread.resolve("stat"));
+          ticks += fields == null ? 0 : fields[UTIME] + fields[STIME];
+        }
+      }
+    } catch (IOException gone) {
+      return 0;
+    }
+    return ticks * MS_PER_TICK;
+  }
+
+  private static boolean isCompilerThread(Path thread) {
+    try {
+      String name = Files.readString(thread.resolve("comm"));
+      return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+    } catch (IOException exited) {
+      return false;
+    }
+  }
+
   /** The postmaster's pid, from line 1 of {@code postmaster.pid} in the data folder. */
   static long postmasterPid(Path databaseDir) {
     try {
@@ -86,9 +115,13 @@ final class ProcessCpu {
   private static final int CHILDREN_STIME = 14;
 
   private static long[] stat(long pid) {
+    return stat(Path.of("/proc/" + pid + "/stat"));
+  }
+
+  private static long[] stat(Path file) {
     String line;
     try {
-      line = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      line = Files.readString(file);
     } catch (NoSuchFileException gone) {
       return null;
     } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
  * messages. Two snapshots give what happened between them.
  *
  * @param serverCpuMs the server JVM(s), user + system
+ * @param compilerCpuMs the server JVM(s)' JIT compiler threads (part of {@code serverCpuMs})
  * @param databaseCpuMs the postmaster and all its children
  * @param benchJvmCpuMs this JVM: the embedded broker, and whatever the benchmark runs in it
  * @param transactions pg_stat_database xact_commit + xact_rollback (flushed by backends at most
@@ -19,6 +20,7 @@ import java.lang.management.ManagementFactory;
 record Usage(
     long atNanos,
     double serverCpuMs,
+    double compilerCpuMs,
     double databaseCpuMs,
     double benchJvmCpuMs,
     long transactions,
@@ -36,6 +38,7 @@ record Usage(
     return new Usage(
         atNanos - earlier.atNanos,
         serverCpuMs - earlier.serverCpuMs,
+        compilerCpuMs - earlier.compilerCpuMs,
         databaseCpuMs - earlier.databaseCpuMs,
         benchJvmCpuMs - earlier.benchJvmCpuMs,
         transactions - earlier.transactions,
@@ -49,11 +52,27 @@ record Usage(
     return new Usage(
         atNanos,
         serverCpuMs - idle.serverCpuMs * scale,
+        compilerCpuMs - idle.compilerCpuMs * scale,
         databaseCpuMs - idle.databaseCpuMs * scale,
         benchJvmCpuMs - idle.benchJvmCpuMs * scale,
         Math.round(transactions - idle.transactions * scale),
         Math.round(transactionIds - idle.transactionIds * scale),
         Math.round(brokerMessages - idle.brokerMessages * scale));
+  }
+
+  /**
+   * Whether the server's JIT compiler used less than 5 % of one core over this interval: its code
+   * for the load is compiled. After another kind of load it recompiles what that load changed (a
+   * type seen at a call, a branch taken), and on two cores that took up to a third of the server's
+   * CPU for tens of seconds.
+   */
+  boolean compilerQuiet() {
+    return compilerCpuMs < 0.05 * 1000 * seconds();
+  }
+
+  /** The JIT compiler's share of the server's CPU, 0 to 1. */
+  double compilerShare() {
+    return serverCpuMs <= 0 ? 0 : Math.max(0, compilerCpuMs) / serverCpuMs;
   }
 
   double seconds() {
