@@ -7,6 +7,9 @@ import io.callflow.platform.rest.ProblemException;
 import io.callflow.platform.rest.RequestParameters;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,25 @@ class RequestParametersTest {
         assertThrows(
             ProblemException.class, () -> parse(MediaType.APPLICATION_FORM_URLENCODED_TYPE, big));
     assertEquals(413, tooLarge.statusCode());
+  }
+
+  @Test
+  void bodiesOfEveryLengthUpToTheLimitAreReadWhole() {
+    for (int length : new int[] {2, 511, 512, 513, 4096, RequestParameters.MAX_BODY_BYTES}) {
+      String value = "x".repeat(length - 2);
+      // a stream that answers a few bytes per read, as a slow client's body arrives
+      InputStream trickle =
+          new FilterInputStream(
+              new ByteArrayInputStream(("a=" + value).getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            public int read(byte[] into, int offset, int count) throws IOException {
+              return super.read(into, offset, Math.min(count, 300));
+            }
+          };
+      Map<String, String> form =
+          RequestParameters.parse(MediaType.APPLICATION_FORM_URLENCODED_TYPE, trickle);
+      assertEquals(value, form.get("a"), "length " + length);
+    }
   }
 
   @Test
