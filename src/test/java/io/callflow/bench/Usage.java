@@ -72,7 +72,8 @@ record Usage(
 
   /** The JIT compiler's share of the server's CPU, 0 to 1. */
   double compilerShare() {
-    return serverCpuMs <= 0 ? 0 : Math.max(0, compilerCpuMs) / serverCpuMs;
+    // a point whose load runs outside the server leaves it next to idle: the share means nothing
+    return serverCpuMs <= 0 ? 0 : Math.min(1, Math.max(0, compilerCpuMs) / serverCpuMs);
   }
 
   double seconds() {
