@@ -50,7 +50,7 @@ final class ServerWarmUp {
       Step step =
           new Step(
               load.perSecond(),
-              load.requests() == 0 ? Double.NaN : cost.serverCpuMs() / load.requests(),
+              new Points.Run(load, cost).perRequest(cost.serverCpuMs()),
               cost.compilerShare());
       steps.add(step);
       elapsed = elapsed.plus(STEP);

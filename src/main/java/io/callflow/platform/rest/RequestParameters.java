@@ -91,7 +91,7 @@ public final class RequestParameters {
         length += read;
         if (length == bytes.length) {
           if (length > MAX_BODY_BYTES) {
-            throw tooLarge();
+            throw ProblemException.tooLarge("body", "larger than " + MAX_BODY_BYTES + " bytes");
           }
           bytes = Arrays.copyOf(bytes, Math.min(2 * length, MAX_BODY_BYTES + 1));
         }
@@ -100,16 +100,6 @@ public final class RequestParameters {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static ProblemException tooLarge() {
-    return new ProblemException(
-        Status.REQUEST_ENTITY_TOO_LARGE,
-        "PAYLOAD_TOO_LARGE",
-        "PayloadTooLarge",
-        "body: larger than " + MAX_BODY_BYTES + " bytes",
-        List.of(
-            new ProblemException.InvalidParam("body", "larger than " + MAX_BODY_BYTES + " bytes")));
   }
 
   static Map<String, String> form(String body) {

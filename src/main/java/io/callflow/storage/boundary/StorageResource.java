@@ -23,9 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import java.io.InputStream;
-import java.util.List;
 
 /**
  * GMS's Storage API: {@code POST /genesys/1/storage/{ttl}} keeps the body's key/values for {@code
@@ -119,12 +117,7 @@ public class StorageResource {
   static ProblemException tooLarge(AppData data) {
     String reason =
         "app data of " + data.sizeInBytes() + " bytes is larger than " + AppData.MAX_BYTES;
-    return new ProblemException(
-        Status.REQUEST_ENTITY_TOO_LARGE,
-        "PAYLOAD_TOO_LARGE",
-        "PayloadTooLarge",
-        "body: " + reason,
-        List.of(new ProblemException.InvalidParam("body", reason)));
+    return ProblemException.tooLarge("body", reason);
   }
 
   private static ProblemException unknown(String id) {
