@@ -103,6 +103,42 @@ class AllocationIT {
         "the booking starts when its number was freed");
   }
 
+  /**
+   * The partial unique index is the last line of defence: a number marked free while its locking
+   * booking is live (a flag gone wrong) is not booked twice, and the request gets a clean 503.
+   */
+  @Test
+  void numberWronglyMarkedFreeIsNotBookedTwice() throws Exception {
+    String number = Fixtures.freshNumbers(1).get(0);
+    String service =
+        Fixtures.interactionService(gms, Fixtures.pool(gms, "LOCKING", 300, List.of(number)), "");
+    String first = gms.post("/genesys/1/service/" + service).json().getString("_id");
+    try (Connection db = TestServer.stack().connectToDatabase();
+        PreparedStatement free =
+            db.prepareStatement("UPDATE access_number SET free = true WHERE number = ?")) {
+      free.setString(1, number);
+      assertEquals(1, free.executeUpdate());
+    }
+
+    Reply second = gms.post("/genesys/1/service/" + service);
+
+    assertEquals(503, second.status(), second::toString);
+    assertTrue(second.contentType().startsWith("application/problem+json"), second::toString);
+    assertEquals(
+        1,
+        TestServer.stack()
+            .count("SELECT count(*) FROM booking WHERE number = ? AND active", number),
+        "live bookings on the number");
+    assertEquals(
+        1,
+        TestServer.stack()
+            .count(
+                "SELECT count(*) FROM booking WHERE number = ? AND active AND service_id = ?",
+                number,
+                first),
+        "the first instance's booking is the live one");
+  }
+
   @Test
   void expiredBookingFreesNumberWithoutTraffic() {
     JmsClient.Subscription events = jms.subscribe(Destinations.EVENTS);

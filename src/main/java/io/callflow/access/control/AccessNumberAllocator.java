@@ -33,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * several: a locking pool's free number is taken with {@code FOR UPDATE SKIP LOCKED} through an
  * index (a number another transaction is taking is passed over, never waited for), and the partial
  * unique index on live locking bookings is the last line of defence, met with {@code ON CONFLICT DO
- * NOTHING} so that a clash never aborts the request's transaction. A shared pool's codes stay
+ * NOTHING} on that index alone (so that a clash never aborts the request's transaction; checking
+ * every unique index first cost the insert seven times the pages). A shared pool's codes stay
  * unique per number through the same kind of index.
  *
  * <p>A pool's settings come from the {@link PoolCatalogue}, a snapshot swapped whole, so no
@@ -163,7 +164,7 @@ public class AccessNumberAllocator {
             + " booked AS (INSERT INTO booking (id, number, pool_name, locking, service_id,"
             + " phone_number, access_code, booked_at, expires_at) SELECT ?, number, ?, true, ?, ?,"
             + " ?, booked_at, booked_at + ? * interval '1 millisecond' FROM taken"
-            + " ON CONFLICT DO NOTHING RETURNING id)"
+            + " ON CONFLICT (number) WHERE active AND locking DO NOTHING RETURNING id)"
             + " SELECT number, booked_at, (SELECT count(*) FROM booked) FROM taken";
     Sql.Row<Taken> read =
         row ->
