@@ -20,6 +20,12 @@ interface BrokerService extends AutoCloseable {
    */
   String queueSummary(String queue);
 
+  /**
+   * The filters of the queues bound to {@code address} now (a topic's subscriptions; "" for one
+   * without a filter).
+   */
+  java.util.List<String> subscriptionFilters(String address);
+
   /** Messages routed to addresses since the broker started, or -1 if unknown. */
   default long messagesRouted() {
     return -1;

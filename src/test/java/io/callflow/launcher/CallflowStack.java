@@ -295,6 +295,11 @@ public final class CallflowStack implements AutoCloseable {
     return broker == null ? 0 : broker.consumerCount(queue);
   }
 
+  /** The filters of the subscriptions a broker topic has now ("" for one without a filter). */
+  public synchronized java.util.List<String> brokerSubscriptionFilters(String address) {
+    return broker == null ? java.util.List.of() : broker.subscriptionFilters(address);
+  }
+
   /** What a broker queue holds now, for a failing test's message. */
   public synchronized String brokerQueueSummary(String queue) {
     return broker == null ? queue + ": the broker is stopped" : broker.queueSummary(queue);

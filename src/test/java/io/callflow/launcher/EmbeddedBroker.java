@@ -67,6 +67,25 @@ public final class EmbeddedBroker implements BrokerService {
   }
 
   @Override
+  public java.util.List<String> subscriptionFilters(String address) {
+    try {
+      java.util.List<String> filters = new java.util.ArrayList<>();
+      for (var binding :
+          broker
+              .getActiveMQServer()
+              .getPostOffice()
+              .getBindingsForAddress(SimpleString.of(address))
+              .getBindings()) {
+        filters.add(
+            binding.getFilter() == null ? "" : binding.getFilter().getFilterString().toString());
+      }
+      return filters;
+    } catch (Exception e) {
+      throw new IllegalStateException("No bindings of " + address, e);
+    }
+  }
+
+  @Override
   public String queueSummary(String queue) {
     var found = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
     return found == null

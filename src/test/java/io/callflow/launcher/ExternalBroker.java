@@ -67,6 +67,20 @@ final class ExternalBroker implements BrokerService {
   }
 
   @Override
+  public java.util.List<String> subscriptionFilters(String address) {
+    try {
+      java.util.List<String> filters = new java.util.ArrayList<>();
+      for (Object queue : (Object[]) managed(ResourceNames.ADDRESS + address, "queueNames")) {
+        Object filter = queueAttribute(String.valueOf(queue), "filter");
+        filters.add(filter == null ? "" : String.valueOf(filter));
+      }
+      return filters;
+    } catch (JMSException e) {
+      throw new IllegalStateException("No bindings of " + address, e);
+    }
+  }
+
+  @Override
   public String queueSummary(String queue) {
     try {
       return QUEUE_SUMMARY.formatted(
@@ -81,6 +95,11 @@ final class ExternalBroker implements BrokerService {
   }
 
   private Object queueAttribute(String queue, String attribute) throws JMSException {
+    return managed(ResourceNames.QUEUE + queue, attribute);
+  }
+
+  /** An attribute of a broker resource, asked through its management address. */
+  private Object managed(String resource, String attribute) throws JMSException {
     BrokerAccount server = BrokerAccount.SERVER;
     try (QueueConnection connection =
             factory.createQueueConnection(server.user(), server.password());
@@ -89,10 +108,10 @@ final class ExternalBroker implements BrokerService {
           new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
       connection.start();
       Message request = session.createMessage();
-      JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attribute);
+      JMSManagementHelper.putAttribute(request, resource, attribute);
       Message reply = requestor.request(request);
       if (reply == null || !JMSManagementHelper.hasOperationSucceeded(reply)) {
-        throw new JMSException("No " + attribute + " for " + queue);
+        throw new JMSException("No " + attribute + " for " + resource);
       }
       return JMSManagementHelper.getResult(reply);
     } catch (JMSException e) {

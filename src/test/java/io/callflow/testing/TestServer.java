@@ -40,6 +40,8 @@ public final class TestServer {
           "callflow.desktop.accounts", TestServer.DESKTOP_ACCOUNTS,
           // the console's pool samples every five seconds, so a test sees one soon
           "callflow.console.sample-seconds", "5",
+          // a stream whose client left is found within seconds
+          "callflow.streams.keep-alive-seconds", "1",
           // the concurrency tests ask from one client on purpose; the limit itself has its own test
           "callflow.allocation.per-client-per-minute", "0");
 

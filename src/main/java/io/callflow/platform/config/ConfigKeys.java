@@ -145,5 +145,11 @@ public final class ConfigKeys {
    */
   public static final String CONSOLE_SAMPLE_SECONDS = "callflow.console.sample-seconds";
 
+  /**
+   * Seconds between two keep-alive comments on every open server-sent event stream of instances
+   * (15): proxies keep a quiet stream open, and a stream whose client left is found and closed.
+   */
+  public static final String STREAM_KEEP_ALIVE_SECONDS = "callflow.streams.keep-alive-seconds";
+
   private ConfigKeys() {}
 }

@@ -26,6 +26,7 @@ public class InstanceEventStreamResource {
 
   @Inject ServiceInstances instances;
   @Inject InstanceStreams streams;
+  @Inject InstanceEventFeed feed;
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -34,6 +35,7 @@ public class InstanceEventStreamResource {
       @HeaderParam(GmsUser.HEADER) String gmsUser,
       @Context SseEventSink sink,
       @Context Sse sse) {
+    feed.listen(); // before the state is read: every later change is heard
     // 404 before the stream opens
     Map<String, String> current = InstanceAnswers.members(instances.describe(id, gmsUser));
     streams.open(id, sink, sse, current);

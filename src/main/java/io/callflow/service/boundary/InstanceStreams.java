@@ -12,14 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The server-sent event streams open on this server, by instance. Fed from {@code callflow.events},
- * which every server instance hears, so a stream sees changes made on any node.
+ * The server-sent event streams open on this server, by instance. Fed from {@code callflow.events}
+ * ({@link InstanceEventFeed}, subscribed while a stream is open), so a stream sees changes made on
+ * any node.
  */
 @ApplicationScoped
 public class InstanceStreams {
 
   public static final String STATE = "state";
   public static final String PUSH = "push";
+  private static final String KEEP_ALIVE = "keep-alive";
 
   private record Stream(SseEventSink sink, Sse sse) {}
 
@@ -42,6 +44,19 @@ public class InstanceStreams {
     return open != null && !open.isEmpty();
   }
 
+  /**
+   * Sends a comment on every open stream: a proxy keeps a quiet stream open, and a stream whose
+   * client left fails to take it (at once or on the next) and is forgotten.
+   */
+  public void keepAlive() {
+    streams.forEach(
+        (serviceId, open) ->
+            open.forEach(
+                stream ->
+                    deliver(
+                        serviceId, stream, stream.sse().newEventBuilder().comment(KEEP_ALIVE))));
+  }
+
   public void publish(String serviceId, String eventName, String eventId, String data) {
     List<Stream> open = streams.get(serviceId);
     if (open != null) {
@@ -50,10 +65,6 @@ public class InstanceStreams {
   }
 
   private void send(String serviceId, Stream stream, String name, String eventId, String data) {
-    if (stream.sink().isClosed()) {
-      forget(serviceId, stream);
-      return;
-    }
     OutboundSseEvent.Builder event =
         stream
             .sse()
@@ -63,6 +74,14 @@ public class InstanceStreams {
             .data(String.class, data);
     if (eventId != null) {
       event.id(eventId);
+    }
+    deliver(serviceId, stream, event);
+  }
+
+  private void deliver(String serviceId, Stream stream, OutboundSseEvent.Builder event) {
+    if (stream.sink().isClosed()) {
+      forget(serviceId, stream);
+      return;
     }
     stream
         .sink()
