@@ -117,7 +117,7 @@ public class InstanceEventFeed {
       while (!Thread.currentThread().isInterrupted() && wanted()) {
         if (System.currentTimeMillis() - keptAliveAt >= Math.max(1, keepAliveSeconds) * 1000L) {
           keptAliveAt = System.currentTimeMillis();
-          streams.keepAlive(); // also finds the streams whose clients left
+          keepAlive();
         }
         try {
           if (subscription == null) {
@@ -145,6 +145,17 @@ public class InstanceEventFeed {
       if (subscription != null) {
         subscription.close();
       }
+    }
+  }
+
+  /**
+   * Keeps the streams alive and finds those whose clients left; a failure must not end the feed.
+   */
+  private void keepAlive() {
+    try {
+      streams.keepAlive();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Keep-alive of server-sent event streams failed", e);
     }
   }
 
