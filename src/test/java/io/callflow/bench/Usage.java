@@ -5,8 +5,8 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Cumulative counters at one instant: CPU of the server JVM(s), of PostgreSQL and of this JVM
- * (which hosts the embedded broker), PostgreSQL's transaction counters, and the broker's routed
- * messages. Two snapshots give what happened between them.
+ * (which hosts the embedded broker), PostgreSQL's transaction counters, and the messages sent to
+ * the broker. Two snapshots give what happened between them.
  *
  * @param serverCpuMs the server JVM(s), user + system
  * @param compilerCpuMs the server JVM(s)' JIT compiler threads (part of {@code serverCpuMs})
@@ -15,7 +15,7 @@ import java.lang.management.ManagementFactory;
  * @param transactions pg_stat_database xact_commit + xact_rollback (flushed by backends at most
  *     once a second while busy)
  * @param transactionIds transaction ids assigned (write transactions), exact
- * @param brokerMessages messages routed to the broker's addresses
+ * @param brokerMessages messages sent to the broker's addresses, whether a queue took them or not
  */
 record Usage(
     long atNanos,

@@ -26,7 +26,10 @@ interface BrokerService extends AutoCloseable {
    */
   java.util.List<String> subscriptionFilters(String address);
 
-  /** Messages routed to addresses since the broker started, or -1 if unknown. */
+  /**
+   * Messages sent to addresses since the broker started, whether a queue took them or not; -1 if
+   * unknown.
+   */
   default long messagesRouted() {
     return -1;
   }

@@ -283,8 +283,8 @@ public final class CallflowStack implements AutoCloseable {
   }
 
   /**
-   * Messages routed to the broker's addresses since it started (each send counts once, however many
-   * queues it reaches), or -1 where the broker cannot tell.
+   * Messages sent to the broker's addresses since it started (each send counts once, however many
+   * queues it reaches, none included), or -1 where the broker cannot tell.
    */
   public synchronized long brokerMessagesRouted() {
     return broker == null ? -1 : broker.messagesRouted();

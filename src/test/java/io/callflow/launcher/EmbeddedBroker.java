@@ -99,7 +99,8 @@ public final class EmbeddedBroker implements BrokerService {
   }
 
   /**
-   * Sends to the application's addresses, leaving out the broker's own (management, notifications).
+   * Sends to the application's addresses, leaving out the broker's own (management, notifications):
+   * those a queue took and those none did (a topic's message while it has no subscription).
    */
   @Override
   public long messagesRouted() {
@@ -108,7 +109,7 @@ public final class EmbeddedBroker implements BrokerService {
     for (SimpleString address : postOffice.getAddresses()) {
       var info = postOffice.getAddressInfo(address);
       if (info != null && !address.toString().startsWith("activemq.")) {
-        routed += info.getRoutedMessageCount();
+        routed += info.getRoutedMessageCount() + info.getUnRoutedMessageCount();
       }
     }
     return routed;
