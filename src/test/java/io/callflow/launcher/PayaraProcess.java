@@ -66,7 +66,7 @@ public final class PayaraProcess implements AutoCloseable {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx512m");
     // every message-driven bean session runs on Artemis's global client pool (8 threads per core):
-    // the application's 15 sessions would fill it on a 2-core machine and starve deliveries
+    // the application's 16 sessions would fill it on a 2-core machine and starve deliveries
     command.add("-Dactivemq.artemis.client.global.thread.pool.max.size=" + ARTEMIS_CLIENT_THREADS);
     settings.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(
