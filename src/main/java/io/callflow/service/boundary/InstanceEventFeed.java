@@ -41,7 +41,7 @@ public class InstanceEventFeed {
   private static final Logger LOG = Logger.getLogger(InstanceEventFeed.class.getName());
 
   // the broker keeps the rest (half of the hot path's events are bookings') from this server
-  static final String SELECTOR =
+  private static final String SELECTOR =
       Destinations.TYPE_PROPERTY
           + " IN ('"
           + InstanceEvents.STATE_CHANGED
@@ -50,7 +50,7 @@ public class InstanceEventFeed {
           + "')";
 
   /** How long the subscription outlives the last stream: a page reload keeps it. */
-  static final long LINGER_MILLIS = 5000;
+  private static final long LINGER_MILLIS = 5000;
 
   private static final long RECEIVE_MILLIS = 500;
   private static final long LONGEST_BACKOFF_MILLIS = 5000;
@@ -79,21 +79,25 @@ public class InstanceEventFeed {
    */
   public void listen() {
     lastAskedAt = System.currentTimeMillis();
-    Subscription subscription = null;
     synchronized (this) {
       if (stopped || (receiver != null && receiver.isAlive())) {
         return;
       }
-      try {
-        subscription = Subscription.open(connectionFactory);
-      } catch (JMSException | JMSRuntimeException e) {
-        LOG.warning("Instance events: no subscription yet, retried: " + e);
-      }
-      Subscription first = subscription;
+      Subscription first = subscribeNow();
       receiver = threads.newThread(() -> receive(first));
       receiver.setName("callflow-instance-events");
       receiver.setDaemon(true);
       receiver.start();
+    }
+  }
+
+  /** The subscription, or null while the broker is away: the receiver then subscribes itself. */
+  private Subscription subscribeNow() {
+    try {
+      return Subscription.open(connectionFactory);
+    } catch (JMSException | JMSRuntimeException e) {
+      LOG.warning("Instance events: no subscription yet, retried: " + e);
+      return null;
     }
   }
 
