@@ -52,6 +52,9 @@ class BenchRun {
       }
       Flows flows = new Flows(stack, settings, points, setup);
       section(report, "Flows", flows::measure, () -> flows.report(report));
+      // the scale section's pool of 1,000 has run slower than the same load in the hot-path
+      // section: what the server costs idle after the flows tells leftover work from the rest
+      idle(report, "before the scale section", points.measureIdle(Duration.ofSeconds(2)));
       Scale scale = new Scale(stack, settings, points, ceilings, hotPath, setup, wrk);
       section(report, "Scale", scale::measure, () -> scale.report(report));
 
