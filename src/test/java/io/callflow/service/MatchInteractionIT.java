@@ -4,13 +4,20 @@ import static io.callflow.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.callflow.testing.Eventually;
 import io.callflow.testing.Fixtures;
 import io.callflow.testing.GmsClient;
 import io.callflow.testing.GmsClient.Reply;
 import io.callflow.testing.TestServer;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Every row of the match decision table (spec §4), over HTTP. */
@@ -82,6 +89,56 @@ class MatchInteractionIT {
         200,
         gms.postForm("/genesys/1/service/" + service, Map.of()).status(),
         "the number is free again");
+  }
+
+  /**
+   * The match writes its instance's change with its other rows at commit, checked against the
+   * version it read: a change made meanwhile by another transaction rolls the match back whole
+   * (409, problem+json), and the booking stays live for the caller's retry.
+   */
+  @Test
+  void instanceChangedDuringTheMatchRollsTheMatchBack() throws Exception {
+    String pool = Fixtures.pool(gms, "LOCKING", 60, Fixtures.freshNumbers(1));
+    String service = Fixtures.interactionService(gms, pool, "");
+    JsonObject booked = book(service, Map.of());
+    String id = booked.getString("_id");
+    String dnis = booked.getString("_access_number");
+    CompletableFuture<Reply> match;
+    try (Connection db = TestServer.stack().connectToDatabase()) {
+      db.setAutoCommit(false);
+      try (PreparedStatement lock =
+          db.prepareStatement("SELECT version FROM service_instance WHERE id = ? FOR UPDATE")) {
+        lock.setString(1, id);
+        lock.executeQuery().close();
+      }
+      match =
+          CompletableFuture.supplyAsync(() -> gms.postForm(MATCH, Map.of("_access_number", dnis)));
+      Eventually.await(
+          "the match waiting for the instance's row",
+          Duration.ofSeconds(20),
+          () ->
+              TestServer.stack()
+                          .count(
+                              "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type ="
+                                  + " 'Lock' AND query LIKE 'UPDATE service_instance%'")
+                      == 1
+                  ? Optional.of(true)
+                  : Optional.empty());
+      try (PreparedStatement change =
+          db.prepareStatement("UPDATE service_instance SET version = version + 1 WHERE id = ?")) {
+        change.setString(1, id);
+        assertEquals(1, change.executeUpdate());
+      }
+      db.commit();
+    }
+
+    Reply refused = match.get(30, TimeUnit.SECONDS);
+    assertEquals(409, refused.status(), refused::toString);
+    assertEquals("application/problem+json", refused.contentType(), refused::toString);
+    assertEquals("ACCESS_ISSUED", gms.get("/genesys/1/service/" + id).json().getString("_state"));
+    Reply retried = gms.postForm(MATCH, Map.of("_access_number", dnis));
+    assertEquals(200, retried.status(), retried::toString);
+    assertEquals("COMPLETED", gms.get("/genesys/1/service/" + id).json().getString("_state"));
   }
 
   @Test

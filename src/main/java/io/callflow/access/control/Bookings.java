@@ -124,13 +124,10 @@ public class Bookings {
     final List<Sql.Statement> statements = new ArrayList<>(1);
 
     @Override
-    public Optional<Sql.Statement> drain() {
-      if (statements.isEmpty()) {
-        return Optional.empty();
-      }
-      Sql.Statement all = Sql.Statement.joined(statements);
+    public List<Sql.Statement> drain() {
+      List<Sql.Statement> drained = List.copyOf(statements);
       statements.clear();
-      return Optional.of(all);
+      return drained;
     }
   }
 

@@ -17,7 +17,6 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Writes outgoing messages in the caller's transaction (a transaction of its own when there is
@@ -95,9 +94,9 @@ public class Outbox {
     }
 
     @Override
-    public Optional<Sql.Statement> drain() {
+    public List<Sql.Statement> drain() {
       if (messages.isEmpty()) {
-        return Optional.empty();
+        return List.of();
       }
       List<Object[]> rows = new ArrayList<>(messages.size());
       for (OutgoingMessage message : messages) {
@@ -114,7 +113,7 @@ public class Outbox {
             });
       }
       messages.clear();
-      return Optional.of(Sql.Statement.rows(INSERT, ROW, rows));
+      return List.of(Sql.Statement.rows(INSERT, ROW, rows));
     }
 
     @Override

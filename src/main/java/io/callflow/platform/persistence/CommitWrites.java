@@ -10,6 +10,7 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * Rows that nothing reads back through the database before their transaction commits (outbox
  * messages, new app data entries), collected per kind and written as the transaction commits: every
- * kind's statement in one round trip, before the persistence context writes its own changes. A
+ * kind's statements in one round trip, before the persistence context writes its own changes. A
  * request that causes a message and stores app data pays one round trip for both.
  *
  * <p>The synchronization is registered with the transaction manager, not interposed: interposed
@@ -32,8 +33,14 @@ public class CommitWrites {
   /** A transaction's rows of one kind. */
   public interface Rows {
 
-    /** The statement writing the rows collected since it was last asked, if there are any. */
-    Optional<Sql.Statement> drain();
+    /** The statements writing the rows collected since it was last asked, none if none. */
+    List<Sql.Statement> drain();
+
+    /**
+     * Called with the rows each statement of the last {@link #drain} changed, in their order,
+     * before the transaction commits; throwing rolls the transaction back.
+     */
+    default void written(int[] changed) {}
 
     /** Called once the transaction has committed. */
     default void committed() {}
@@ -58,7 +65,7 @@ public class CommitWrites {
     R rows = kind.cast(writes.rows.computeIfAbsent(kind, k -> create.get()));
     addition.accept(rows);
     if (writes.written) {
-      rows.drain().ifPresent(sql::update);
+      rows.written(sql.updateAll(rows.drain()));
     }
   }
 
@@ -98,9 +105,19 @@ public class CommitWrites {
     @Override
     public void beforeCompletion() {
       written = true;
-      List<Sql.Statement> statements = new ArrayList<>(rows.size());
-      rows.values().forEach(r -> r.drain().ifPresent(statements::add));
-      sql.updateAll(statements);
+      List<Sql.Statement> statements = new ArrayList<>(rows.size() + 2);
+      int[] ends = new int[rows.size()];
+      int kind = 0;
+      for (Rows each : rows.values()) {
+        statements.addAll(each.drain());
+        ends[kind++] = statements.size();
+      }
+      int[] changed = sql.updateAll(statements);
+      kind = 0;
+      for (Rows each : rows.values()) {
+        each.written(Arrays.copyOfRange(changed, kind == 0 ? 0 : ends[kind - 1], ends[kind]));
+        kind++;
+      }
     }
 
     @Override

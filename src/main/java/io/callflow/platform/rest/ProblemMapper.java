@@ -33,6 +33,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   /** The features' own mappers, for their domain exceptions that an EJB container wrapped. */
   @Context Providers providers;
 
+  public ProblemMapper() {}
+
+  ProblemMapper(Providers providers) {
+    this.providers = providers;
+  }
+
   @Override
   public Response toResponse(Throwable thrown) {
     Throwable failure = unwrap(thrown);
@@ -56,6 +62,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                   + duplicate.get().constraint()
                   + " violated by a concurrent request");
       return answer(duplicate.get().problem());
+    }
+    if (ConcurrentChange.in(thrown)) {
+      LOG.info("Answered 409: a concurrent request changed the same record");
+      return answer(
+          ProblemException.conflict(
+              "a concurrent request changed the same record; repeat the request",
+              java.util.List.of()));
     }
     Optional<DependencyOutage.Dependency> outage = DependencyOutage.of(thrown);
     if (outage.isPresent()) {
@@ -113,7 +126,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return null;
     }
     ExceptionMapper mapper = providers.getExceptionMapper(failure.getClass());
-    return mapper == null || mapper instanceof ProblemMapper ? null : mapper.toResponse(failure);
+    return mapper == null
+            || mapper instanceof ProblemMapper
+            || mapper instanceof TransactionFailureMapper
+        ? null
+        : mapper.toResponse(failure);
   }
 
   /** The problem+json answer to {@code problem}, for the features' own mappers too. */

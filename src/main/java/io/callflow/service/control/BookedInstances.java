@@ -2,13 +2,10 @@ package io.callflow.service.control;
 
 import io.callflow.access.control.Bookings;
 import io.callflow.access.entity.Booking;
-import io.callflow.platform.persistence.PersistenceContexts;
 import io.callflow.platform.persistence.Sql;
 import io.callflow.service.entity.ServiceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,8 +34,8 @@ public class BookedInstances {
   /** A live booking, locked, and its instance as read (none if the instance is gone). */
   public record Booked(Booking booking, Optional<ServiceInstance> instance) {}
 
-  @PersistenceContext EntityManager em;
   @Inject Sql sql;
+  @Inject InstanceWrites instanceWrites;
   @Inject Clock clock;
 
   /** The live bookings on {@code number}, oldest first, locked; see {@link #adopt}. */
@@ -61,9 +58,10 @@ public class BookedInstances {
 
   /**
    * The persistence context's instance of {@code booked}, the one to change: it joins without a
-   * read of its own, so what follows the match in this transaction finds it there.
+   * read of its own, so what follows the match in this transaction finds it there, and its change
+   * is written with the transaction's other rows ({@link InstanceWrites#updateAtCommit}).
    */
   public Optional<ServiceInstance> adopt(Booked booked) {
-    return booked.instance().map(instance -> PersistenceContexts.adopt(em, instance));
+    return booked.instance().map(instanceWrites::updateAtCommit);
   }
 }

@@ -42,7 +42,7 @@ public class InteractionRequests {
   // the lookup threw and caught an exception inside Payara)
   @EJB AccessNumberAllocator allocator;
   @Inject Bookings bookings;
-  @Inject NewInstances newInstances;
+  @Inject InstanceWrites instanceWrites;
   @Inject AppDataStore appData;
   @Inject ServiceInstances instances;
   @Inject IdempotencyKeys idempotencyKeys;
@@ -110,7 +110,7 @@ public class InteractionRequests {
             options.toJson(),
             now);
     events.publish(StateChange.created(instance, now)); // into its history, before it is written
-    newInstances.insertAtCommit(instance);
+    instanceWrites.insertAtCommit(instance);
     device.ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
     AccessInfo access = AccessInfo.of(booking, now);
     if (dialog) {

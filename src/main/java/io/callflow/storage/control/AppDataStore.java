@@ -107,9 +107,9 @@ public class AppDataStore {
     }
 
     @Override
-    public Optional<Sql.Statement> drain() {
+    public List<Sql.Statement> drain() {
       if (entries.isEmpty()) {
-        return Optional.empty();
+        return List.of();
       }
       List<Object[]> rows = new ArrayList<>(entries.size());
       for (New added : entries.values()) {
@@ -124,7 +124,7 @@ public class AppDataStore {
             });
       }
       entries.clear();
-      return Optional.of(Sql.Statement.rows(INSERT, ROW, rows));
+      return List.of(Sql.Statement.rows(INSERT, ROW, rows));
     }
   }
 }
