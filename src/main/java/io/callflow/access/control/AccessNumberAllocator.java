@@ -32,10 +32,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link LockType#READ}); the database decides who gets which number, in one JVM as across
  * several: a locking pool's free number is taken with {@code FOR UPDATE SKIP LOCKED} through an
  * index (a number another transaction is taking is passed over, never waited for), and the partial
- * unique index on live locking bookings is the last line of defence, met with {@code ON CONFLICT DO
- * NOTHING} on that index alone (so that a clash never aborts the request's transaction; checking
- * every unique index first cost the insert seven times the pages). A shared pool's codes stay
- * unique per number through the same kind of index.
+ * unique index on live bookings by number (a locking booking's key is its number alone) is the last
+ * line of defence, met with {@code ON CONFLICT DO NOTHING} on that index alone (so that a clash
+ * never aborts the request's transaction; checking every unique index first cost the insert seven
+ * times the pages). A shared pool's codes stay unique per number through the same index (its key is
+ * the number and the code).
  *
  * <p>A pool's settings come from the {@link PoolCatalogue}, a snapshot swapped whole, so no
  * allocation waits for a refresh. Nothing here takes {@link LockType#WRITE}: a waiting write lock
@@ -164,7 +165,8 @@ public class AccessNumberAllocator {
             + " booked AS (INSERT INTO booking (id, number, pool_name, locking, service_id,"
             + " phone_number, access_code, booked_at, expires_at) SELECT ?, number, ?, true, ?, ?,"
             + " ?, booked_at, booked_at + ? * interval '1 millisecond' FROM taken"
-            + " ON CONFLICT (number) WHERE active AND locking DO NOTHING RETURNING id)"
+            + " ON CONFLICT (number, (CASE WHEN locking THEN '' ELSE access_code END))"
+            + " WHERE active AND number IS NOT NULL DO NOTHING RETURNING id)"
             + " SELECT number, booked_at, (SELECT count(*) FROM booked) FROM taken";
     Sql.Row<Taken> read =
         row ->

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The statements on bookings reach the index they were written for, on the generic plan a prepared
  * statement ends up with, when the statistics say no booking is live (a new or quiet database). In
  * that state a plan scanned a whole partial index whose predicate its WHERE implied, instead of
- * looking a booking up by id or by number: a cost that grew with every live booking.
+ * looking a booking up by id or by number: a cost that grew with every live booking. And the one
+ * index of the live bookings by number keeps the rules it is there for.
  */
 class BookingPlansIT {
 
@@ -69,6 +70,58 @@ class BookingPlansIT {
               plans.bookingIndexes(Bookings.OVERDUE_IN_POOL),
               "a pool's overdue bookings");
         });
+  }
+
+  /**
+   * One unique index keeps both rules of the live bookings on a number: one live booking per number
+   * of a locking pool, whatever its code; on a shared number, unique codes, and any number of
+   * bookings without one.
+   */
+  @Test
+  void liveBookingsOnANumberKeepTheirRules() throws SQLException {
+    try (Connection db = TestServer.stack().connectToDatabase();
+        Statement statement = db.createStatement()) {
+      db.setAutoCommit(false);
+      try {
+        assertEquals(true, books(statement, "+15550000001", true, "1111"));
+        assertEquals(false, books(statement, "+15550000001", true, "2222"), "a second locking");
+        assertEquals(false, books(statement, "+15550000001", true, null), "one without a code");
+        assertEquals(true, books(statement, "+15550000002", false, "1111"));
+        assertEquals(true, books(statement, "+15550000002", false, "2222"));
+        assertEquals(false, books(statement, "+15550000002", false, "1111"), "a live code again");
+        assertEquals(true, books(statement, "+15550000002", false, null));
+        assertEquals(true, books(statement, "+15550000002", false, null), "codeless ones share");
+        statement.executeUpdate(
+            "UPDATE booking SET active = false, ended_at = booked_at, end_reason = 'MATCHED'"
+                + " WHERE number = '+15550000001'");
+        assertEquals(true, books(statement, "+15550000001", true, "2222"), "once the first ended");
+      } finally {
+        db.rollback();
+      }
+    }
+  }
+
+  /** Whether a live booking on {@code number} could be written beside the ones there. */
+  private static boolean books(Statement statement, String number, boolean locking, String code)
+      throws SQLException {
+    statement.execute("SAVEPOINT booking");
+    try {
+      statement.executeUpdate(
+          "INSERT INTO booking (id, number, pool_name, locking, service_id, access_code,"
+              + " booked_at, expires_at) VALUES (gen_random_uuid(), '"
+              + number
+              + "', 'rules', "
+              + locking
+              + ", gen_random_uuid(), "
+              + (code == null ? "NULL" : "'" + code + "'")
+              + ", now(), now() + interval '1 minute')");
+      statement.execute("RELEASE SAVEPOINT booking");
+      return true;
+    } catch (SQLException e) {
+      assertEquals("23505", e.getSQLState(), e::getMessage);
+      statement.execute("ROLLBACK TO SAVEPOINT booking");
+      return false;
+    }
   }
 
   private interface PlanCheck {
