@@ -87,11 +87,6 @@ public class Sql {
     }
   }
 
-  /** Runs {@code statement} (an INSERT, UPDATE or DELETE); answers the rows it changed. */
-  public int update(Statement statement) {
-    return update(statement.sql(), statement.parameters());
-  }
-
   /**
    * Runs INSERT, UPDATE or DELETE statements in their order, all in one round trip; answers the
    * rows each of them changed, in their order.
