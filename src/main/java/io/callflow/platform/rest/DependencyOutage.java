@@ -1,8 +1,6 @@
 package io.callflow.platform.rest;
 
 import java.sql.SQLException;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,10 +39,7 @@ final class DependencyOutage {
   static Optional<Dependency> of(Throwable thrown) {
     Throwable database = null;
     boolean rolledBack = false;
-    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (Throwable current = thrown;
-        current != null && seen.put(current, true) == null;
-        current = current.getCause()) {
+    for (Throwable current : Causes.of(thrown)) {
       if (current instanceof jakarta.jms.JMSException
           || current instanceof jakarta.jms.JMSRuntimeException
           || current

@@ -2,9 +2,7 @@ package io.callflow.platform.rest;
 
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,10 +27,7 @@ record UniqueViolation(String constraint, List<String> columns) {
 
   /** The unique violation among {@code thrown}'s causes, if there is one. */
   static Optional<UniqueViolation> of(Throwable thrown) {
-    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (Throwable current = thrown;
-        current != null && seen.put(current, true) == null;
-        current = current.getCause()) {
+    for (Throwable current : Causes.of(thrown)) {
       if (current instanceof SQLException sql) {
         for (SQLException each = sql; each != null; each = each.getNextException()) {
           if (SQL_STATE.equals(each.getSQLState())) {
