@@ -106,17 +106,20 @@ public class CommitWrites {
     public void beforeCompletion() {
       written = true;
       List<Sql.Statement> statements = new ArrayList<>(rows.size() + 2);
-      int[] ends = new int[rows.size()];
+      int[] counts = new int[rows.size()];
       int kind = 0;
       for (Rows each : rows.values()) {
-        statements.addAll(each.drain());
-        ends[kind++] = statements.size();
+        List<Sql.Statement> drained = each.drain();
+        statements.addAll(drained);
+        counts[kind++] = drained.size();
       }
       int[] changed = sql.updateAll(statements);
+      int from = 0;
       kind = 0;
       for (Rows each : rows.values()) {
-        each.written(Arrays.copyOfRange(changed, kind == 0 ? 0 : ends[kind - 1], ends[kind]));
-        kind++;
+        int to = from + counts[kind++];
+        each.written(Arrays.copyOfRange(changed, from, to));
+        from = to;
       }
     }
 
