@@ -70,14 +70,29 @@ final class ExternalBroker implements BrokerService {
   public java.util.List<String> subscriptionFilters(String address) {
     try {
       java.util.List<String> filters = new java.util.ArrayList<>();
-      for (Object queue : (Object[]) managed(ResourceNames.ADDRESS + address, "queueNames")) {
-        Object filter = queueAttribute(String.valueOf(queue), "filter");
+      for (String queue : queueNames(address)) {
+        Object filter;
+        try {
+          filter = queueAttribute(queue, "filter");
+        } catch (JMSException e) {
+          if (!queueNames(address).contains(queue)) {
+            continue; // its subscriber left between the listing and this read
+          }
+          throw e;
+        }
         filters.add(filter == null ? "" : String.valueOf(filter));
       }
       return filters;
     } catch (JMSException e) {
       throw new IllegalStateException("No bindings of " + address, e);
     }
+  }
+
+  private java.util.List<String> queueNames(String address) throws JMSException {
+    return java.util.Arrays.stream(
+            (Object[]) managed(ResourceNames.ADDRESS + address, "queueNames"))
+        .map(String::valueOf)
+        .toList();
   }
 
   @Override
