@@ -1,6 +1,7 @@
 package io.callflow.platform.rest;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,10 +68,8 @@ final class DependencyOutage {
 
   /** The innermost cause, for the log line. */
   static String describe(Throwable thrown) {
-    Throwable cause = thrown;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
+    List<Throwable> chain = Causes.of(thrown);
+    Throwable cause = chain.get(chain.size() - 1);
     return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 
