@@ -284,18 +284,17 @@ final class BenchStack implements AutoCloseable {
   /**
    * Brings every live booking's expiry forward to now and waits, at most {@code patience}, until
    * the server's expiry sweep has ended them: after a load run they are the bookings of requests in
-   * flight at its end, which no client will match. Answers how many there were.
+   * flight at its end, which no client will match.
    */
-  int expireLiveBookings(Duration patience) throws Exception {
-    int left;
+  void expireLiveBookings(Duration patience) throws Exception {
+    int expired;
     try (Statement expire = sql.createStatement()) {
-      left = expire.executeUpdate("UPDATE booking SET expires_at = now() WHERE active");
+      expired = expire.executeUpdate("UPDATE booking SET expires_at = now() WHERE active");
     }
     long deadline = System.nanoTime() + patience.toNanos();
-    while (left > 0 && liveBookings() > 0 && System.nanoTime() < deadline) {
+    while (expired > 0 && liveBookings() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    return left;
   }
 
   private long liveBookings() throws SQLException {
