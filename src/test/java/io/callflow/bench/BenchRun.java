@@ -30,7 +30,7 @@ class BenchRun {
       ProductSetup setup = new ProductSetup(stack.gms());
       ServerWarmUp warmUp = warmUp(stack, settings, wrk, setup);
       warmUp.report(report);
-      idle(report, "after boot", points.measureIdle(Duration.ofSeconds(5)));
+      idle(report, "after boot", points.measureIdle(Duration.ofSeconds(5)), points);
       report.write();
 
       Ceilings ceilings = new Ceilings(stack, settings, points, wrk);
@@ -39,7 +39,7 @@ class BenchRun {
       report.write();
 
       // the server is warm now: what it costs idle is measured again for the product's points
-      idle(report, "after the ceilings", points.measureIdle(Duration.ofSeconds(2)));
+      idle(report, "after the ceilings", points.measureIdle(Duration.ofSeconds(2)), points);
       HotPath hotPath = new HotPath(stack, settings, points, wrk, setup);
       hotPath.measure();
       hotPath.measureOthers();
@@ -54,7 +54,7 @@ class BenchRun {
       section(report, "Flows", flows::measure, () -> flows.report(report));
       // the scale section's pool of 1,000 has run slower than the same load in the hot-path
       // section: what the server costs idle after the flows tells leftover work from the rest
-      idle(report, "before the scale section", points.measureIdle(Duration.ofSeconds(2)));
+      idle(report, "before the scale section", points.measureIdle(Duration.ofSeconds(2)), points);
       Scale scale = new Scale(stack, settings, points, ceilings, hotPath, setup, wrk);
       section(report, "Scale", scale::measure, () -> scale.report(report));
 
@@ -138,22 +138,28 @@ class BenchRun {
     report.table(List.of("machine", ""), rows);
   }
 
-  private static void idle(Report report, String when, Usage idle) {
+  /**
+   * What the idle server costs; one that is busy (see {@link Points#busyIdle}) is reported with its
+   * busiest threads, so that what keeps it busy can be told apart from leftover load.
+   */
+  private static void idle(Report report, String when, Usage idle, Points points) {
     double s = idle.seconds();
     report.paragraph(
         String.format(
-            java.util.Locale.ROOT,
-            "Idle server "
-                + when
-                + ", per second (subtracted from the runs that follow): server %.1f ms CPU,"
-                + " PostgreSQL %.1f ms, benchmark JVM %.1f ms, %.1f transactions, %.1f write"
-                + " transactions, %.1f broker messages.",
-            idle.serverCpuMs() / s,
-            idle.databaseCpuMs() / s,
-            idle.benchJvmCpuMs() / s,
-            idle.transactions() / s,
-            idle.transactionIds() / s,
-            idle.brokerMessages() / s));
+                java.util.Locale.ROOT,
+                "Idle server "
+                    + when
+                    + ", per second (subtracted from the runs that follow): server %.1f ms CPU"
+                    + " (JIT compiler %.1f ms), PostgreSQL %.1f ms, benchmark JVM %.1f ms, %.1f"
+                    + " transactions, %.1f write transactions, %.1f broker messages.",
+                idle.serverCpuMs() / s,
+                idle.compilerCpuMs() / s,
+                idle.databaseCpuMs() / s,
+                idle.benchJvmCpuMs() / s,
+                idle.transactions() / s,
+                idle.transactionIds() / s,
+                idle.brokerMessages() / s)
+            + points.busyIdle().map(busy -> " Busiest threads: " + busy + ".").orElse(""));
   }
 
   private static void memory(Report report, double afterBoot, double atEnd) {

@@ -2,7 +2,11 @@ package io.callflow.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Runs measured points: before each, waits for the server to recover from the previous one, resets
@@ -55,10 +59,15 @@ final class Points {
   /** The longest warm-up of a point while the compiler is busy. */
   static final Duration MOST_WARM_UP = Duration.ofSeconds(60);
 
+  /** An idle server using more than this share of one core is looked into. */
+  private static final double BUSY_IDLE_SHARE = 0.2;
+
   private final BenchStack stack;
   private final BenchSettings settings;
   private final long startedNanos = System.nanoTime();
   private Usage idle;
+  private String busyIdle;
+  private int busyIdles;
   private int done;
   private boolean lastStalled;
 
@@ -75,10 +84,42 @@ final class Points {
     recover();
     stack.resetTables();
     Thread.sleep(settle.toMillis());
+    long pid = stack.stack().serverPid();
+    Map<String, Double> threadsBefore = ProcessCpu.byThread(pid);
     Usage before = stack.usage();
     Thread.sleep(settings.duration().toMillis());
     idle = stack.usage().minus(before);
+    busyIdle = null;
+    if (idle.serverCpuMs() > BUSY_IDLE_SHARE * 1000 * idle.seconds()) {
+      busyIdle = busiestThreads(threadsBefore, ProcessCpu.byThread(pid), idle.seconds());
+      String dump = "threads-idle-" + ++busyIdles + ".txt";
+      Profiler.threadDump(pid, settings.workDir().resolve(dump));
+      busyIdle += "; thread dump `target/bench/" + dump + "`";
+      System.out.println("bench: the idle server is busy: " + busyIdle);
+    }
     return idle;
+  }
+
+  /**
+   * When the last idle measurement found the server busy: its busiest threads over that time and
+   * where the thread dump taken at its end is.
+   */
+  Optional<String> busyIdle() {
+    return Optional.ofNullable(busyIdle);
+  }
+
+  private static String busiestThreads(
+      Map<String, Double> before, Map<String, Double> after, double seconds) {
+    return after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+        .limit(5)
+        .map(
+            e ->
+                String.format(
+                    java.util.Locale.ROOT, "%s %.0f ms/s", e.getKey(), e.getValue() / seconds))
+        .collect(Collectors.joining(", "));
   }
 
   Point measure(String name, int connections, Setup setup, Load load) throws Exception {

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -73,6 +75,35 @@ final class ProcessCpu {
       return 0;
     }
     return ticks * MS_PER_TICK;
+  }
+
+  /**
+   * CPU of each of a JVM's threads, in ms, by the name Linux gives it (cut to 15 characters) and
+   * its native id as a thread dump shows it ({@code nid=0x…}); empty once the process is gone.
+   */
+  static Map<String, Double> byThread(long pid) {
+    Map<String, Double> cpu = new HashMap<>();
+    try (Stream<Path> threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path thread : threads.toList()) {
+        long[] fields = stat(thread.resolve("stat"));
+        String name = threadName(thread);
+        if (fields != null && name != null) {
+          String nid = Long.toHexString(Long.parseLong(thread.getFileName().toString()));
+          cpu.put(name + " (nid=0x" + nid + ")", (fields[UTIME] + fields[STIME]) * MS_PER_TICK);
+        }
+      }
+    } catch (IOException gone) {
+      return Map.of();
+    }
+    return cpu;
+  }
+
+  private static String threadName(Path thread) {
+    try {
+      return Files.readString(thread.resolve("comm")).strip();
+    } catch (IOException exited) {
+      return null;
+    }
   }
 
   private static boolean isCompilerThread(Path thread) {
