@@ -98,6 +98,7 @@ final class ProcessCpu {
     return cpu;
   }
 
+  /** The name Linux gives a thread, null once it has exited. */
   private static String threadName(Path thread) {
     try {
       return Files.readString(thread.resolve("comm")).strip();
@@ -107,12 +108,9 @@ final class ProcessCpu {
   }
 
   private static boolean isCompilerThread(Path thread) {
-    try {
-      String name = Files.readString(thread.resolve("comm"));
-      return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
-    } catch (IOException exited) {
-      return false;
-    }
+    String name = threadName(thread);
+    return name != null
+        && (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
   }
 
   /** The postmaster's pid, from line 1 of {@code postmaster.pid} in the data folder. */
