@@ -75,6 +75,14 @@ public final class ConfigKeys {
   public static final String ALLOCATIONS_PER_CLIENT_PER_MINUTE =
       "callflow.allocation.per-client-per-minute";
 
+  /**
+   * Days an ended booking is kept before {@code EndedBookingSweep} deletes it (7; at least 1): for
+   * an operator's questions about past calls. Nothing in the product reads ended bookings older
+   * than the console's last sampling interval.
+   */
+  public static final String ENDED_BOOKINGS_KEPT_DAYS =
+      "callflow.allocation.ended-bookings-kept-days";
+
   /** The administrator's user name for the admin API's Basic authentication ("admin"). */
   public static final String ADMIN_USER = "callflow.admin.user";
 

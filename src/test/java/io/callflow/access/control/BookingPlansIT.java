@@ -2,6 +2,7 @@ package io.callflow.access.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.callflow.console.control.PoolSampler;
 import io.callflow.service.control.BookedInstances;
 import io.callflow.testing.TestServer;
 import jakarta.json.Json;
@@ -69,6 +70,26 @@ class BookingPlansIT {
               Set.of(read("booking_live_expiry", true)),
               plans.bookingIndexes(Bookings.OVERDUE_IN_POOL),
               "a pool's overdue bookings");
+        });
+  }
+
+  /**
+   * What reads the history of bookings reads only the part it needs, however long the history: a
+   * sample of the pools reads the live bookings and those ended since the interval began, the sweep
+   * those ended before the days kept.
+   */
+  @Test
+  void historyIsReadByTheEnd() throws SQLException {
+    inQuietDatabase(
+        plans -> {
+          assertEquals(
+              Set.of(read("booking_live_expiry", true), read("booking_ended", true)),
+              plans.bookingIndexes(PoolSampler.SAMPLE),
+              "a pool sample: the live bookings, then those ended in the interval");
+          assertEquals(
+              Set.of(read("booking_ended", true)),
+              plans.bookingIndexes(EndedBookingSweep.FORGET),
+              "the sweep of bookings ended before the days kept");
         });
   }
 
