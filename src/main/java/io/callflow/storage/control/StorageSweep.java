@@ -1,5 +1,6 @@
 package io.callflow.storage.control;
 
+import io.callflow.platform.persistence.BatchedDelete;
 import io.callflow.platform.persistence.CallflowDataSource;
 import io.callflow.platform.persistence.SchemaMigration;
 import jakarta.annotation.Resource;
@@ -8,10 +9,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -20,12 +18,11 @@ import javax.sql.DataSource;
  * Reclaims the space of expired app data that nobody asks for again. Reads already hide expired
  * entries, so a late or skipped sweep only delays the reclaiming.
  *
- * <p>Each batch is one auto-committed statement, so a large backlog never holds one long
- * transaction; a run stops after a bounded number of batches and the next run picks up the rest.
- * Bean-managed, so no JTA transaction is involved at all: housekeeping has no part in the flows' XA
- * transactions, and Payara wraps a container-managed timer callback in one even when it is marked
- * NOT_SUPPORTED; one every five seconds from the first second of a deployment, while the resource
- * adapter is still being (re)deployed, made the first JMS sends after a restart fail.
+ * <p>Deletes in batches ({@link BatchedDelete}). Bean-managed, so no JTA transaction is involved at
+ * all: housekeeping has no part in the flows' XA transactions, and Payara wraps a container-managed
+ * timer callback in one even when it is marked NOT_SUPPORTED; one every five seconds from the first
+ * second of a deployment, while the resource adapter is still being (re)deployed, made the first
+ * JMS sends after a restart fail.
  */
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -36,11 +33,14 @@ public class StorageSweep {
 
   // SKIP LOCKED: server instances sweeping the same database at once share the work instead of
   // queueing behind each other's row locks
-  static final String DELETE_BATCH =
-      "DELETE FROM storage_entry WHERE id IN (SELECT id FROM storage_entry WHERE expires_at <= ?"
-          + " LIMIT "
-          + BATCH_SIZE
-          + " FOR UPDATE SKIP LOCKED)";
+  static final BatchedDelete EXPIRED =
+      new BatchedDelete(
+          "DELETE FROM storage_entry WHERE id IN (SELECT id FROM storage_entry WHERE expires_at <= ?"
+              + " LIMIT "
+              + BATCH_SIZE
+              + " FOR UPDATE SKIP LOCKED)",
+          BATCH_SIZE,
+          MAX_BATCHES_PER_RUN);
 
   private static final Logger LOG = Logger.getLogger(StorageSweep.class.getName());
 
@@ -55,17 +55,8 @@ public class StorageSweep {
     if (!schema.outcome().succeeded()) {
       return; // no table to sweep yet; readiness already reports why
     }
-    Timestamp now = Timestamp.from(clock.instant());
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(true); // each batch commits on its own
-      try (PreparedStatement delete = connection.prepareStatement(DELETE_BATCH)) {
-        delete.setTimestamp(1, now);
-        for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-          if (delete.executeUpdate() < BATCH_SIZE) {
-            return;
-          }
-        }
-      }
+    try {
+      EXPIRED.run(dataSource, clock.instant());
     } catch (SQLException e) {
       // the next run, five seconds on, tries again; a stack trace every five seconds would drown
       // the log

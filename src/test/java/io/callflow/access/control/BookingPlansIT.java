@@ -88,7 +88,7 @@ class BookingPlansIT {
               "a pool sample: the live bookings, then those ended in the interval");
           assertEquals(
               Set.of(read("booking_ended", true)),
-              plans.bookingIndexes(EndedBookingSweep.FORGET),
+              plans.bookingIndexes(EndedBookingSweep.ENDED.statement()),
               "the sweep of bookings ended before the days kept");
         });
   }
