@@ -10,7 +10,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
@@ -42,7 +41,8 @@ public class EndedBookingSweep {
               + BATCH_SIZE
               + " FOR UPDATE SKIP LOCKED))",
           BATCH_SIZE,
-          50);
+          50,
+          "ended bookings");
 
   private static final Logger LOG = Logger.getLogger(EndedBookingSweep.class.getName());
 
@@ -61,16 +61,6 @@ public class EndedBookingSweep {
     if (!schema.outcome().succeeded()) {
       return; // no table to sweep yet; readiness already reports why
     }
-    Duration kept = Duration.ofDays(Math.max(1, keptDays));
-    try {
-      int deleted = ENDED.run(dataSource, clock.instant().minus(kept));
-      if (deleted > 0) {
-        LOG.fine(
-            () -> "Deleted " + deleted + " booking(s) ended over " + kept.toDays() + " days ago");
-      }
-    } catch (SQLException e) {
-      // the rows stay until the next run; nothing reads them meanwhile
-      LOG.warning("Ended booking sweep failed, retried in 15 s: " + e);
-    }
+    ENDED.sweep(dataSource, clock.instant().minus(Duration.ofDays(Math.max(1, keptDays))), LOG);
   }
 }

@@ -83,6 +83,14 @@ public final class ConfigKeys {
   public static final String ENDED_BOOKINGS_KEPT_DAYS =
       "callflow.allocation.ended-bookings-kept-days";
 
+  /**
+   * Days an ended service instance (completed, cancelled, expired or failed) is kept after its last
+   * change before {@code EndedInstanceSweep} deletes it (30; at least 1). Until then the Service
+   * API answers it by id and the console finds it; afterwards it is unknown (404).
+   */
+  public static final String ENDED_INSTANCES_KEPT_DAYS =
+      "callflow.service.ended-instances-kept-days";
+
   /** The administrator's user name for the admin API's Basic authentication ("admin"). */
   public static final String ADMIN_USER = "callflow.admin.user";
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -13,8 +14,9 @@ import javax.sql.DataSource;
  * number of batches (the next run picks up the rest).
  *
  * @param statement deletes at most {@code batchSize} rows older than its one parameter
+ * @param rows what the rows are, for the log ("expired app data entries")
  */
-public record BatchedDelete(String statement, int batchSize, int batchesPerRun) {
+public record BatchedDelete(String statement, int batchSize, int batchesPerRun, String rows) {
 
   /** Deletes rows older than {@code before}; answers how many. */
   public int run(DataSource dataSource, Instant before) throws SQLException {
@@ -32,5 +34,21 @@ public record BatchedDelete(String statement, int batchSize, int batchesPerRun) 
       }
     }
     return deleted;
+  }
+
+  /**
+   * {@link #run} for a scheduled sweep: what it deleted goes to {@code log} (fine), a failure as a
+   * one-line warning (a stack trace every few seconds would drown the log), and the next run tries
+   * again.
+   */
+  public void sweep(DataSource dataSource, Instant before, Logger log) {
+    try {
+      int deleted = run(dataSource, before);
+      if (deleted > 0) {
+        log.fine(() -> "Deleted " + deleted + " " + rows + " older than " + before);
+      }
+    } catch (SQLException e) {
+      log.warning("Deleting " + rows + " failed, retried on the next run: " + e);
+    }
   }
 }

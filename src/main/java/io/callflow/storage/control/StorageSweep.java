@@ -9,7 +9,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -40,7 +39,8 @@ public class StorageSweep {
               + BATCH_SIZE
               + " FOR UPDATE SKIP LOCKED)",
           BATCH_SIZE,
-          MAX_BATCHES_PER_RUN);
+          MAX_BATCHES_PER_RUN,
+          "expired app data entries");
 
   private static final Logger LOG = Logger.getLogger(StorageSweep.class.getName());
 
@@ -55,12 +55,6 @@ public class StorageSweep {
     if (!schema.outcome().succeeded()) {
       return; // no table to sweep yet; readiness already reports why
     }
-    try {
-      EXPIRED.run(dataSource, clock.instant());
-    } catch (SQLException e) {
-      // the next run, five seconds on, tries again; a stack trace every five seconds would drown
-      // the log
-      LOG.warning("Storage sweep failed, retried on the next run: " + e);
-    }
+    EXPIRED.sweep(dataSource, clock.instant(), LOG);
   }
 }

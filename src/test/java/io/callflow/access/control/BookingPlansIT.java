@@ -4,21 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.callflow.console.control.PoolSampler;
 import io.callflow.service.control.BookedInstances;
+import io.callflow.testing.QueryPlans;
 import io.callflow.testing.TestServer;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,9 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class BookingPlansIT {
 
-  /** One booking index a plan reads, and whether it seeks (an index condition) or reads it all. */
   private static String read(String index, boolean seeks) {
-    return index + (seeks ? " seek" : " full scan");
+    return QueryPlans.read(index, seeks);
   }
 
   @Test
@@ -162,7 +152,6 @@ class BookingPlansIT {
             "UPDATE booking SET active = false, ended_at = booked_at, end_reason = 'EXPIRED'"
                 + " WHERE active");
         statement.execute("ANALYZE booking");
-        statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
         // which index a plan takes, not whether a small test table is read whole instead
         statement.execute("SET LOCAL enable_seqscan = off");
         check.check(new Plans(statement));
@@ -174,41 +163,9 @@ class BookingPlansIT {
 
   private record Plans(Statement statement) {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\?");
-
     /** The booking indexes the generic plan of {@code sql} (JDBC placeholders) reads. */
     Set<String> bookingIndexes(String sql) throws SQLException {
-      statement.execute("DEALLOCATE ALL");
-      Matcher placeholders = PLACEHOLDER.matcher(sql);
-      StringBuilder numbered = new StringBuilder();
-      int count = 0;
-      while (placeholders.find()) {
-        placeholders.appendReplacement(numbered, "\\$" + ++count);
-      }
-      placeholders.appendTail(numbered);
-      statement.execute("PREPARE checked AS " + numbered);
-      String nulls = String.join(", ", Collections.nCopies(count, "NULL"));
-      try (ResultSet plan =
-          statement.executeQuery(
-              "EXPLAIN (FORMAT JSON) EXECUTE checked" + (count == 0 ? "" : "(" + nulls + ")"))) {
-        plan.next();
-        JsonArray root = Json.createReader(new StringReader(plan.getString(1))).readArray();
-        Set<String> indexes = new TreeSet<>();
-        collect(root.getJsonObject(0).getJsonObject("Plan"), indexes);
-        return indexes;
-      }
-    }
-
-    private static void collect(JsonObject node, Set<String> indexes) {
-      String index = node.getString("Index Name", "");
-      if (index.startsWith("booking")) {
-        indexes.add(read(index, node.containsKey("Index Cond")));
-      }
-      if (node.containsKey("Plans")) {
-        for (JsonValue child : node.getJsonArray("Plans")) {
-          collect(child.asJsonObject(), indexes);
-        }
-      }
+      return QueryPlans.indexes(statement, sql, "booking");
     }
   }
 }

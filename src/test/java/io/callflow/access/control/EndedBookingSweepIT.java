@@ -2,17 +2,13 @@ package io.callflow.access.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.callflow.testing.Eventually;
+import io.callflow.testing.TableRows;
 import io.callflow.testing.TestServer;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +35,10 @@ class EndedBookingSweepIT {
               + "', '+15559000003', 'history', true, gen_random_uuid(), now(),"
               + " now() + interval '1 hour')");
       try {
-        Eventually.await(
-            "the booking ended 8 days ago deleted",
-            Duration.ofSeconds(40),
-            () -> present(db, old, recent, live).contains(old) ? Optional.empty() : Optional.of(1));
+        TableRows.awaitGone(db, "booking", old, Duration.ofSeconds(40));
         assertEquals(
             Set.of(recent, live),
-            present(db, old, recent, live),
+            TableRows.present(db, "booking", old, recent, live),
             "ended 6 days ago and live: kept");
       } finally {
         statement.executeUpdate("DELETE FROM booking WHERE pool_name = 'history'");
@@ -66,21 +59,5 @@ class EndedBookingSweepIT {
         + "', false, now() - interval '"
         + ago
         + "', 'MATCHED')";
-  }
-
-  private static Set<String> present(Connection db, String... ids) {
-    try (PreparedStatement select =
-        db.prepareStatement("SELECT id FROM booking WHERE id = ANY (?)")) {
-      select.setArray(1, db.createArrayOf("varchar", ids));
-      Set<String> found = new TreeSet<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          found.add(rows.getString(1));
-        }
-      }
-      return found;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
