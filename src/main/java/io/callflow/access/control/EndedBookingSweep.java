@@ -11,7 +11,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,21 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class EndedBookingSweep {
 
-  static final int BATCH_SIZE = 1000;
-
-  /**
-   * One batch: the rows are found through the index and deleted by their place in the table (the
-   * rows are locked, so the place holds), a plan that no row count estimate can turn into a scan.
-   */
   static final BatchedDelete ENDED =
-      new BatchedDelete(
-          "DELETE FROM booking WHERE ctid = ANY (ARRAY(SELECT ctid FROM booking WHERE NOT active"
-              + " AND ended_at < ? LIMIT "
-              + BATCH_SIZE
-              + " FOR UPDATE SKIP LOCKED))",
-          BATCH_SIZE,
-          50,
-          "ended bookings");
+      new BatchedDelete("booking", "NOT active AND ended_at < ?", 1000, 50, "ended bookings");
 
   private static final Logger LOG = Logger.getLogger(EndedBookingSweep.class.getName());
 
@@ -61,6 +47,6 @@ public class EndedBookingSweep {
     if (!schema.outcome().succeeded()) {
       return; // no table to sweep yet; readiness already reports why
     }
-    ENDED.sweep(dataSource, clock.instant().minus(Duration.ofDays(Math.max(1, keptDays))), LOG);
+    ENDED.sweep(dataSource, BatchedDelete.daysBefore(clock.instant(), keptDays), LOG);
   }
 }

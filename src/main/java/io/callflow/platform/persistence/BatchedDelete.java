@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -13,16 +14,41 @@ import javax.sql.DataSource;
  * statement, so a large backlog never holds one long transaction, and a run stops after a bounded
  * number of batches (the next run picks up the rest).
  *
- * @param statement deletes at most {@code batchSize} rows older than its one parameter
+ * <p>A batch finds its rows through {@code condition} (and the index that serves it) and deletes
+ * them by their place in the table: the rows are locked, so the place holds, and no row count
+ * estimate can turn the plan into a join that scans the table. {@code SKIP LOCKED}: server
+ * instances sweeping the same database at once share the work instead of queueing behind each
+ * other's row locks.
+ *
+ * @param condition selects the rows to delete, its one parameter the point they are older than
  * @param rows what the rows are, for the log ("expired app data entries")
  */
-public record BatchedDelete(String statement, int batchSize, int batchesPerRun, String rows) {
+public record BatchedDelete(
+    String table, String condition, int batchSize, int batchesPerRun, String rows) {
+
+  /** The point {@code days} days before {@code now}; a day at the least, whatever is configured. */
+  public static Instant daysBefore(Instant now, int days) {
+    return now.minus(Duration.ofDays(Math.max(1, days)));
+  }
+
+  /** One batch's statement. */
+  public String statement() {
+    return "DELETE FROM "
+        + table
+        + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM "
+        + table
+        + " WHERE "
+        + condition
+        + " LIMIT "
+        + batchSize
+        + " FOR UPDATE SKIP LOCKED))";
+  }
 
   /** Deletes rows older than {@code before}; answers how many. */
   public int run(DataSource dataSource, Instant before) throws SQLException {
     int deleted = 0;
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement delete = connection.prepareStatement(statement)) {
+        PreparedStatement delete = connection.prepareStatement(statement())) {
       connection.setAutoCommit(true); // each batch commits on its own
       delete.setTimestamp(1, Timestamp.from(before));
       for (int batch = 0; batch < batchesPerRun; batch++) {

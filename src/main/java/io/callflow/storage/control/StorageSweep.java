@@ -27,20 +27,8 @@ import javax.sql.DataSource;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class StorageSweep {
 
-  static final int BATCH_SIZE = 500;
-  static final int MAX_BATCHES_PER_RUN = 20;
-
-  // SKIP LOCKED: server instances sweeping the same database at once share the work instead of
-  // queueing behind each other's row locks
   static final BatchedDelete EXPIRED =
-      new BatchedDelete(
-          "DELETE FROM storage_entry WHERE id IN (SELECT id FROM storage_entry WHERE expires_at <= ?"
-              + " LIMIT "
-              + BATCH_SIZE
-              + " FOR UPDATE SKIP LOCKED)",
-          BATCH_SIZE,
-          MAX_BATCHES_PER_RUN,
-          "expired app data entries");
+      new BatchedDelete("storage_entry", "expires_at <= ?", 500, 20, "expired app data entries");
 
   private static final Logger LOG = Logger.getLogger(StorageSweep.class.getName());
 

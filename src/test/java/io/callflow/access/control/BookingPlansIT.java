@@ -1,5 +1,6 @@
 package io.callflow.access.control;
 
+import static io.callflow.testing.QueryPlans.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.callflow.console.control.PoolSampler;
@@ -20,10 +21,6 @@ import org.junit.jupiter.api.Test;
  * index of the live bookings by number keeps the rules it is there for.
  */
 class BookingPlansIT {
-
-  private static String read(String index, boolean seeks) {
-    return QueryPlans.read(index, seeks);
-  }
 
   @Test
   void hotPathStatementsSeekTheirIndex() throws SQLException {
