@@ -34,6 +34,7 @@ public class Dispatcher {
   @Inject Clock clock;
   @Inject QueueEntries entries;
   @Inject RoutingMetrics metrics;
+  @Inject QueueLines lines;
   @Inject Event<AgentReserved> reservedEvents;
 
   /**
@@ -64,6 +65,7 @@ public class Dispatcher {
   }
 
   private void reserve(QueueEntry entry, String agentId, Instant now) {
+    lines.changing(entry.queueName());
     entry.reserve(agentId, now);
     em.flush(); // the unique index speaks now, inside this dispatch, rather than at commit
     QueueWait wait = em.find(QueueWait.class, entry.serviceId());

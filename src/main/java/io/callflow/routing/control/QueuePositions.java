@@ -3,6 +3,7 @@ package io.callflow.routing.control;
 import io.callflow.routing.entity.Ewt;
 import io.callflow.routing.entity.QueueEntry;
 import io.callflow.routing.entity.QueuePosition;
+import io.callflow.routing.entity.WaitingLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,14 +13,14 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A customer's position in their queue, the number waiting and the EWT: counts over the queue and
- * its agents, taken when an app asks.
+ * A customer's position in their queue, the number waiting and the EWT, taken when an app asks: the
+ * position from the queue's {@link QueueLines line}, the agents counted.
  */
 @ApplicationScoped
 public class QueuePositions {
 
   @PersistenceContext EntityManager em;
-  @Inject QueueEntries entries;
+  @Inject QueueLines lines;
   @Inject HandleTimes handleTimes;
 
   /** Where {@code serviceId} stands, if it is in a queue. */
@@ -30,39 +31,47 @@ public class QueuePositions {
   /** Where the customer of {@code entry} stands, and what they may expect. */
   public QueuePosition of(QueueEntry entry) {
     String queue = entry.queueName();
-    int waiting =
-        entries.count(
-            "SELECT count(*) FROM queue_entry WHERE queue_name = ?1 AND agent_id IS NULL", queue);
+    WaitingLine.Standing standing =
+        lines.of(queue).map(line -> line.standingOf(entry)).orElseGet(() -> counted(entry));
     if (!entry.isWaiting()) {
-      return new QueuePosition(0, waiting, Ewt.estimate(1, 1, 1, Duration.ZERO), entry.agentId());
+      return new QueuePosition(
+          0, standing.waiting(), Ewt.estimate(1, 1, 1, Duration.ZERO), entry.agentId());
     }
-    int ahead =
-        ((Number)
-                em.createNativeQuery(
-                        "SELECT count(*) FROM queue_entry WHERE queue_name = ?1 AND agent_id IS NULL"
-                            + " AND (queued_since, service_id) < (?2, ?3)")
-                    .setParameter(1, queue)
-                    .setParameter(2, Timestamp.from(entry.queuedSince()))
-                    .setParameter(3, entry.serviceId())
-                    .getSingleResult())
-            .intValue();
-    int loggedIn =
-        entries.count(
-            "SELECT count(*) FROM agent a WHERE "
-                + QueueEntries.AGENT_IN_QUEUE
-                + " AND a.state <> 'LOGOUT'",
-            queue);
-    int idle =
-        entries.count(
-            "SELECT count(*) FROM agent a WHERE "
-                + QueueEntries.AGENT_IN_QUEUE
-                + " AND a.state = 'READY'"
-                + " AND NOT EXISTS (SELECT 1 FROM queue_entry e WHERE e.agent_id = a.agent_id)",
-            queue);
+    Object[] agents =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT count(*) FILTER (WHERE a.state <> 'LOGOUT'),"
+                        + " count(*) FILTER (WHERE a.state = 'READY'"
+                        + " AND NOT EXISTS (SELECT 1 FROM queue_entry e WHERE e.agent_id = a.agent_id))"
+                        + " FROM agent a WHERE "
+                        + QueueEntries.AGENT_IN_QUEUE)
+                .setParameter(1, queue)
+                .getSingleResult();
+    int loggedIn = ((Number) agents[0]).intValue();
+    int idle = ((Number) agents[1]).intValue();
+    int position = standing.ahead() + 1;
     return new QueuePosition(
-        ahead + 1,
-        waiting,
-        Ewt.estimate(ahead + 1, loggedIn, Math.min(idle, loggedIn), handleTimes.of(queue)),
+        position,
+        standing.waiting(),
+        Ewt.estimate(position, loggedIn, Math.min(idle, loggedIn), handleTimes.of(queue)),
         Optional.empty());
+  }
+
+  /**
+   * Counted in the caller's transaction, which changed the queue: its own change counts, and no
+   * other request may share what it reads.
+   */
+  private WaitingLine.Standing counted(QueueEntry entry) {
+    Object[] counts =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT count(*) FILTER (WHERE (queued_since, service_id) < (?2, ?3)), count(*)"
+                        + " FROM queue_entry WHERE queue_name = ?1 AND agent_id IS NULL")
+                .setParameter(1, entry.queueName())
+                .setParameter(2, Timestamp.from(entry.queuedSince()))
+                .setParameter(3, entry.serviceId())
+                .getSingleResult();
+    return new WaitingLine.Standing(
+        ((Number) counts[0]).intValue(), ((Number) counts[1]).intValue());
   }
 }

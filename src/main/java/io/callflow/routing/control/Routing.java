@@ -43,6 +43,7 @@ public class Routing {
   @Inject RoutingMetrics metrics;
   @Inject QueueEntries entries;
   @Inject QueuePositions positions;
+  @Inject QueueLines lines;
   @Inject Event<ReservationLapsed> lapsedEvents;
 
   /**
@@ -54,6 +55,7 @@ public class Routing {
     Instant now = clock.instant();
     Instant joins = from.isAfter(now) ? from : now;
     QueueEntry entry = new QueueEntry(serviceId, queue, joins, reserveTimeout, queuedTtl);
+    lines.changing(queue);
     em.persist(entry);
     em.flush();
     QueuePosition position = positions.of(entry);
@@ -99,6 +101,7 @@ public class Routing {
   public void requeue(QueueEntry entry, String reason, Instant notBefore) {
     Instant now = clock.instant();
     String agentId = entry.agentId().orElseThrow();
+    lines.changing(entry.queueName());
     entry.requeue(notBefore);
     desktops.revoked(entry.serviceId(), agentId, reason);
     lapsedEvents.fire(new ReservationLapsed(entry.serviceId(), agentId, reason, now));
@@ -114,6 +117,7 @@ public class Routing {
     Optional<QueueEntry> entry = entries.lock(serviceId).filter(QueueEntry::isWaiting);
     entry.ifPresent(
         e -> {
+          lines.changing(e.queueName());
           e.rescheduleTo(at);
           requestDispatch(e.queueName(), Duration.between(clock.instant(), at));
         });
@@ -130,6 +134,7 @@ public class Routing {
               if (entry.isReserved()) {
                 desktops.revoked(serviceId, agentId.orElseThrow(), reason);
               }
+              lines.changing(entry.queueName());
               em.remove(entry);
               agentId.ifPresent(this::freed);
             });

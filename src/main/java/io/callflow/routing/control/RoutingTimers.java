@@ -26,6 +26,7 @@ public class RoutingTimers {
   @Inject Clock clock;
   @Inject Routing routing;
   @Inject QueueEntries entries;
+  @Inject QueueLines lines;
   @Inject Event<QueueEntryExpired> expiredEvents;
 
   /** Reservations past their end, for the sweep. */
@@ -63,6 +64,7 @@ public class RoutingTimers {
         .filter(QueueEntry::isWaiting)
         .ifPresent(
             entry -> {
+              lines.changing(entry.queueName());
               em.remove(entry);
               expiredEvents.fire(new QueueEntryExpired(serviceId, entry.queueName(), now));
             });

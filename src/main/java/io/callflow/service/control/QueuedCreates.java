@@ -7,6 +7,7 @@ import io.callflow.platform.domain.ParameterInvalid;
 import io.callflow.platform.persistence.AdvisoryLocks;
 import io.callflow.platform.phone.PhoneNumbers;
 import io.callflow.routing.control.Routing;
+import io.callflow.routing.entity.QueuePosition;
 import io.callflow.service.entity.Flow;
 import io.callflow.service.entity.InstanceAnswer;
 import io.callflow.service.entity.InstanceAnswer.Confirmation;
@@ -120,9 +121,14 @@ public class QueuedCreates {
     events.publish(StateChange.created(instance, now));
     read.device()
         .ifPresent(d -> subscriptions.subscribeDevice(id, d.deviceId(), d.deviceOs(), ttl));
-    routing.enqueue(
-        id, options.queue(), options.agentReserveTimeout(), options.queuedTtl(), due.orElse(now));
-    return queuedAnswer(instance);
+    QueuePosition position =
+        routing.enqueue(
+            id,
+            options.queue(),
+            options.agentReserveTimeout(),
+            options.queuedTtl(),
+            due.orElse(now));
+    return queuedAnswer(instance, Optional.of(position));
   }
 
   /**
@@ -152,6 +158,10 @@ public class QueuedCreates {
 
   /** The create answer (and an idempotent repeat's): a ConfirmationDialog with the position. */
   private Confirmation queuedAnswer(ServiceInstance instance) {
+    return queuedAnswer(instance, routing.positionOf(instance.id()));
+  }
+
+  private Confirmation queuedAnswer(ServiceInstance instance, Optional<QueuePosition> position) {
     if (instance.flow() == Flow.REQUEST_OUTBOUND_IMMEDIATE) {
       return OutboundCalls.callShortly(instance.id()); // exactly GMS's answer, nothing more
     }
@@ -162,7 +172,7 @@ public class QueuedCreates {
             : instance.flow().isOutbound()
                 ? "We will call you when an agent is available"
                 : "We will notify you when an agent is available",
-        routing.positionOf(instance.id()),
+        position,
         Optional.of(instance.dataId()));
   }
 
