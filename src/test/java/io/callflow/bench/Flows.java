@@ -84,12 +84,15 @@ final class Flows {
     return queue;
   }
 
-  /** Creates {@code count} instances of {@code service} from 8 threads, pushes to {@code push}. */
-  static void queueCustomers(GmsClient gms, String service, int count, String push)
+  /**
+   * Creates {@code count} instances of {@code service} from 8 threads, pushes to {@code push};
+   * answers their ids.
+   */
+  static List<String> queueCustomers(GmsClient gms, String service, int count, String push)
       throws Exception {
     ExecutorService creators = Executors.newFixedThreadPool(8);
     try {
-      List<Future<?>> created = new ArrayList<>();
+      List<Future<GmsClient.Reply>> created = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         Map<String, String> form =
             push == null
@@ -101,9 +104,11 @@ final class Flows {
                     ProductSetup.require(
                         gms.postForm("/genesys/1/service/" + service, form), "queue a customer")));
       }
-      for (Future<?> one : created) {
-        one.get();
+      List<String> ids = new ArrayList<>(count);
+      for (Future<GmsClient.Reply> one : created) {
+        ids.add(one.get().json().getString("_id"));
       }
+      return ids;
     } finally {
       creators.shutdownNow();
     }

@@ -14,6 +14,9 @@ final class HotPath {
   static final String MATCH_INTERACTION = "/genesys/1/service/match-interaction";
   static final int POOL_SIZE = 1_000;
 
+  /** Customers waiting in the queue whose position is polled. */
+  static final int POLLED_QUEUE = 1_000;
+
   private final BenchStack stack;
   private final BenchSettings settings;
   private final Points points;
@@ -22,6 +25,7 @@ final class HotPath {
   private final List<Points.Point> pairs = new ArrayList<>();
   private final List<Points.Point> shared = new ArrayList<>();
   private final List<Points.Point> reads = new ArrayList<>();
+  private final List<Points.Point> polls = new ArrayList<>();
   private final List<String> commitToBroker = new ArrayList<>();
 
   HotPath(BenchStack stack, BenchSettings settings, Points points, Wrk wrk, ProductSetup setup) {
@@ -79,6 +83,33 @@ final class HotPath {
               () -> instance[0] = createInstance(),
               length -> wrk.single(base, "GET", "/genesys/1/service/" + instance[0], c, length)));
     }
+    String[] polled = new String[1];
+    for (int c : settings.otherConnections()) {
+      polls.add(
+          points.measure(
+              String.format("check-queue-position, %,d customers waiting", POLLED_QUEUE),
+              c,
+              () -> polled[0] = queuedCustomer(),
+              length ->
+                  wrk.single(
+                      base,
+                      "GET",
+                      "/genesys/1/service/" + polled[0] + "/check-queue-position",
+                      c,
+                      length)));
+    }
+  }
+
+  /** One of {@link #POLLED_QUEUE} customers of request-inbound-poll waiting with no agent. */
+  private String queuedCustomer() throws Exception {
+    setup.queue("bench-polled");
+    setup.service(
+        "bench-polled",
+        "request-inbound-poll",
+        setup.pool("LOCKING", 10, 120),
+        "\"_queue\":\"bench-polled\"");
+    List<String> waiting = Flows.queueCustomers(stack.gms(), "bench-polled", POLLED_QUEUE, null);
+    return waiting.get(waiting.size() / 2);
   }
 
   /** request-interaction + match-interaction on a fresh locking pool of {@code poolSize}. */
@@ -124,8 +155,11 @@ final class HotPath {
     report.paragraph(
         "request-interaction alone on a shared pool of "
             + POOL_SIZE
-            + " numbers (bookings of 30 s, never matched), and GET of one instance.");
-    for (var set : List.of(shared, reads)) {
+            + " numbers (bookings of 30 s, never matched); GET of one instance; and"
+            + " check-queue-position of one customer among "
+            + String.format("%,d", POLLED_QUEUE)
+            + " waiting (request-inbound-poll, no agent logged in).");
+    for (var set : List.of(shared, reads, polls)) {
       if (set.isEmpty()) {
         continue;
       }

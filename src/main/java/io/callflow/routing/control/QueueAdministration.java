@@ -2,6 +2,7 @@ package io.callflow.routing.control;
 
 import io.callflow.routing.entity.VirtualQueue;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import java.util.Optional;
 public class QueueAdministration {
 
   @PersistenceContext EntityManager em;
+  @Inject HandleTimes handleTimes;
 
   public List<VirtualQueue> queues() {
     return em.createQuery("SELECT q FROM VirtualQueue q ORDER BY q.name", VirtualQueue.class)
@@ -33,6 +35,7 @@ public class QueueAdministration {
     VirtualQueue queue = em.find(VirtualQueue.class, name, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(queue);
     queue.reconfigure(optionsJson);
+    handleTimes.forget(name); // its default handle time may have changed
     return queue;
   }
 }
