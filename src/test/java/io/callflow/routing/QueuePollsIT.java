@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Apps poll their position every few seconds, so a poll must not count the queue: with 200
- * customers waiting, 300 polls do not count the customers ahead of each, and every answer is still
+ * customers waiting, 600 polls do not count the customers ahead of each, and every answer is still
  * right, also right after customers ahead leave.
  */
 class QueuePollsIT {
 
   private static final int WAITING = 200;
-  private static final int POLLS = 300;
+  private static final int POLLS = 600;
 
   /** PostgreSQL publishes an idle backend's table counts within 10 s. */
   private static final long STATISTICS_DELAY_MILLIS = 11_000;

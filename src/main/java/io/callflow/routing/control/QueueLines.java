@@ -85,13 +85,10 @@ public class QueueLines {
       transactions.putResource(key, Boolean.TRUE);
       transactions.registerInterposedSynchronization(
           new Synchronization() {
-            // before: a line read while the commit is under way is not taken as current; after:
-            // nor is one read before the commit became visible
             @Override
-            public void beforeCompletion() {
-              changed(queue);
-            }
+            public void beforeCompletion() {}
 
+            // once the change is visible: a line read before is stale from now on
             @Override
             public void afterCompletion(int status) {
               changed(queue);
