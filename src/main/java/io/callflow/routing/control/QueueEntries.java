@@ -61,6 +61,27 @@ public class QueueEntries {
     return rows.stream().map(Object::toString).toList();
   }
 
+  /** Agents logged in to a queue; {@code idle}: READY and holding nobody. */
+  public record Agents(int loggedIn, int ready, int idle) {}
+
+  /** The agents logged in to {@code queue}, counted. */
+  public Agents agentsOf(String queue) {
+    Object[] counts =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT count(*), count(*) FILTER (WHERE a.state = 'READY'),"
+                        + " count(*) FILTER (WHERE a.state = 'READY'"
+                        + " AND NOT EXISTS (SELECT 1 FROM queue_entry e WHERE e.agent_id = a.agent_id))"
+                        + " FROM agent a WHERE "
+                        + AGENT_IN_QUEUE)
+                .setParameter(1, queue)
+                .getSingleResult();
+    return new Agents(
+        ((Number) counts[0]).intValue(),
+        ((Number) counts[1]).intValue(),
+        ((Number) counts[2]).intValue());
+  }
+
   /** A count by one parameter. */
   public int count(String sql, String parameter) {
     return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult())

@@ -21,6 +21,7 @@ public class QueuePositions {
 
   @PersistenceContext EntityManager em;
   @Inject QueueLines lines;
+  @Inject QueueEntries entries;
   @Inject HandleTimes handleTimes;
 
   /** Where {@code serviceId} stands, if it is in a queue. */
@@ -37,23 +38,16 @@ public class QueuePositions {
       return new QueuePosition(
           0, standing.waiting(), Ewt.estimate(1, 1, 1, Duration.ZERO), entry.agentId());
     }
-    Object[] agents =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT count(*) FILTER (WHERE a.state <> 'LOGOUT'),"
-                        + " count(*) FILTER (WHERE a.state = 'READY'"
-                        + " AND NOT EXISTS (SELECT 1 FROM queue_entry e WHERE e.agent_id = a.agent_id))"
-                        + " FROM agent a WHERE "
-                        + QueueEntries.AGENT_IN_QUEUE)
-                .setParameter(1, queue)
-                .getSingleResult();
-    int loggedIn = ((Number) agents[0]).intValue();
-    int idle = ((Number) agents[1]).intValue();
+    QueueEntries.Agents agents = entries.agentsOf(queue);
     int position = standing.ahead() + 1;
     return new QueuePosition(
         position,
         standing.waiting(),
-        Ewt.estimate(position, loggedIn, Math.min(idle, loggedIn), handleTimes.of(queue)),
+        Ewt.estimate(
+            position,
+            agents.loggedIn(),
+            Math.min(agents.idle(), agents.loggedIn()),
+            handleTimes.of(queue)),
         Optional.empty());
   }
 

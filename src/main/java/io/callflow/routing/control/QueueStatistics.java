@@ -4,6 +4,7 @@ import io.callflow.routing.entity.HandleTime;
 import io.callflow.routing.entity.QueueFigures;
 import io.callflow.routing.entity.VirtualQueue;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -11,10 +12,8 @@ import jakarta.persistence.PersistenceContext;
 @Stateless
 public class QueueStatistics {
 
-  private static final String AGENTS_OF_QUEUE =
-      "FROM agent a WHERE a.logged_in AND a.queues::jsonb @> jsonb_build_array(CAST(?1 AS text))";
-
   @PersistenceContext EntityManager em;
+  @Inject QueueEntries queueEntries;
 
   public QueueFigures of(String queue) {
     Object[] entries =
@@ -26,15 +25,7 @@ public class QueueStatistics {
                         + " FROM queue_entry WHERE queue_name = ?1")
                 .setParameter(1, queue)
                 .getSingleResult();
-    Object[] agents =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT count(*), count(*) FILTER (WHERE a.state = 'READY'),"
-                        + " count(*) FILTER (WHERE a.state = 'READY'"
-                        + " AND NOT EXISTS (SELECT 1 FROM queue_entry e WHERE e.agent_id = a.agent_id)) "
-                        + AGENTS_OF_QUEUE)
-                .setParameter(1, queue)
-                .getSingleResult();
+    QueueEntries.Agents agents = queueEntries.agentsOf(queue);
     Object[] waits =
         (Object[])
             em.createNativeQuery(
@@ -52,9 +43,9 @@ public class QueueStatistics {
         integer(entries[0]),
         integer(entries[1]),
         integer(entries[2]),
-        integer(agents[0]),
-        integer(agents[1]),
-        integer(agents[2]),
+        agents.loggedIn(),
+        agents.ready(),
+        agents.idle(),
         handleTime,
         ((Number) waits[0]).longValue(),
         decimal(waits[1]),
