@@ -120,7 +120,7 @@ class MatchInteractionIT {
               TestServer.stack()
                           .count(
                               "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type ="
-                                  + " 'Lock' AND query LIKE 'UPDATE service_instance%'")
+                                  + " 'Lock' AND query LIKE '%UPDATE service_instance SET%'")
                       == 1
                   ? Optional.of(true)
                   : Optional.empty());

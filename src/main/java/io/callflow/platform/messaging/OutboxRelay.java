@@ -20,8 +20,6 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
@@ -159,21 +157,23 @@ public class OutboxRelay {
     }
   }
 
-  /** Sends one batch and deletes it, in a database transaction that holds the sender lock. */
+  /**
+   * Sends one batch and deletes it, in a database transaction that holds the sender lock: two round
+   * trips to the database (lock and read, delete and commit).
+   */
   private int relayBatch() throws SQLException, JMSException {
     try (Connection db = dataSource.getConnection()) {
       db.setAutoCommit(false);
       try {
-        if (!isSender(db)) {
+        // none when another instance is sending: its rows and ours go in one order
+        List<OutboxRow> rows = OutboxRow.oldestIfSender(db, SENDER_LOCK, BATCH);
+        if (rows.isEmpty()) {
           db.rollback();
-          return 0; // another instance is sending; its rows and ours go in one order
+          return 0;
         }
-        List<OutboxRow> rows = OutboxRow.oldest(db, BATCH);
-        if (!rows.isEmpty()) {
-          send(rows);
-          OutboxRow.delete(db, rows);
-        }
-        db.commit();
+        send(rows);
+        OutboxRow.deleteAndCommit(db, rows);
+        db.commit(); // sends nothing: the delete committed
         metrics.sent(rows.stream().map(OutboxRow::createdAt).toList());
         return rows.size();
       } catch (SQLException | JMSException | RuntimeException e) {
@@ -181,23 +181,6 @@ public class OutboxRelay {
         throw e;
       } finally {
         db.setAutoCommit(true);
-      }
-    }
-  }
-
-  /**
-   * Takes the sender lock, and has the batch's statements read the outbox by its index. Under load
-   * the table's heap swells with deleted rows (autovacuum frees them but keeps the pages), and with
-   * a few live rows over many pages the planner prefers a sequential scan: every dead row read
-   * about a hundred times a second, while the index passes over them.
-   */
-  private static boolean isSender(Connection db) throws SQLException {
-    try (PreparedStatement lock =
-        db.prepareStatement(
-            "SELECT pg_try_advisory_xact_lock(?), set_config('enable_seqscan', 'off', true)")) {
-      lock.setLong(1, SENDER_LOCK);
-      try (ResultSet result = lock.executeQuery()) {
-        return result.next() && result.getBoolean(1);
       }
     }
   }

@@ -3,6 +3,8 @@ package io.callflow.platform.persistence;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -10,7 +12,6 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,13 @@ import java.util.function.Supplier;
  * kind's statements in one round trip, before the persistence context writes its own changes. A
  * request that causes a message and stores app data pays one round trip for both.
  *
+ * <p>When the persistence context has nothing left to write, the commit itself rides in that round
+ * trip: the statements end with {@code COMMIT}, and the transaction manager's own commit then finds
+ * the connection's transaction ended and sends nothing. A request then pays two round trips (its
+ * first statement, and its rows with the commit) where it paid three. So a statement whose outcome
+ * decides the transaction checks it in SQL (an error rolls back what went before it), never in Java
+ * after it ran.
+ *
  * <p>The synchronization is registered with the transaction manager, not interposed: interposed
  * ones run after the persistence unit has written its changes and given up its connection.
  */
@@ -36,19 +44,15 @@ public class CommitWrites {
     /** The statements writing the rows collected since it was last asked, none if none. */
     List<Sql.Statement> drain();
 
-    /**
-     * Called with the rows each statement of the last {@link #drain} changed, in their order,
-     * before the transaction commits; throwing rolls the transaction back.
-     */
-    default void written(int[] changed) {}
-
     /** Called once the transaction has committed. */
     default void committed() {}
   }
 
   private static final Object WRITES = new Object();
+  private static final Sql.Statement COMMIT = new Sql.Statement("COMMIT");
 
   @Inject Sql sql;
+  @PersistenceContext EntityManager em;
   @Resource TransactionSynchronizationRegistry transactions;
 
   @Resource(lookup = "java:appserver/TransactionManager")
@@ -58,14 +62,17 @@ public class CommitWrites {
    * Adds to the caller's transaction's rows of {@code kind}, made by {@code create} on first use.
    * Rows added while the transaction completes (by another synchronization) are written at once.
    *
-   * @throws IllegalStateException outside a transaction
+   * @throws IllegalStateException outside a transaction, or once the rows' commit has been sent
    */
   public <R extends Rows> void add(Class<R> kind, Supplier<R> create, Consumer<R> addition) {
     Writes writes = writes();
+    if (writes.committed) {
+      throw new IllegalStateException("The transaction has committed with its rows");
+    }
     R rows = kind.cast(writes.rows.computeIfAbsent(kind, k -> create.get()));
     addition.accept(rows);
     if (writes.written) {
-      rows.written(sql.updateAll(rows.drain()));
+      sql.updateAll(rows.drain());
     }
   }
 
@@ -101,26 +108,26 @@ public class CommitWrites {
   private final class Writes implements Synchronization {
     final Map<Class<?>, Rows> rows = new LinkedHashMap<>(4);
     boolean written;
+    boolean committed;
 
     @Override
     public void beforeCompletion() {
       written = true;
       List<Sql.Statement> statements = new ArrayList<>(rows.size() + 2);
-      int[] counts = new int[rows.size()];
-      int kind = 0;
       for (Rows each : rows.values()) {
-        List<Sql.Statement> drained = each.drain();
-        statements.addAll(drained);
-        counts[kind++] = drained.size();
+        statements.addAll(each.drain());
       }
-      int[] changed = sql.updateAll(statements);
-      int from = 0;
-      kind = 0;
-      for (Rows each : rows.values()) {
-        int to = from + counts[kind++];
-        each.written(Arrays.copyOfRange(changed, from, to));
-        from = to;
+      if (statements.isEmpty()) {
+        return;
       }
+      // after the drain: writing at commit takes changed instances out of the persistence context
+      boolean withCommit =
+          !transactions.getRollbackOnly() && PersistenceContexts.writesNothingAtCommit(em);
+      if (withCommit) {
+        statements.add(COMMIT);
+      }
+      sql.updateAll(statements);
+      committed = withCommit;
     }
 
     @Override

@@ -19,4 +19,12 @@ public final class PersistenceContexts {
     T managed = (T) em.unwrap(UnitOfWork.class).registerExistingObject(entity);
     return managed;
   }
+
+  /**
+   * Whether the caller's persistence context has no change left to write when its transaction
+   * commits: no new, removed or changed entity it has not written yet.
+   */
+  public static boolean writesNothingAtCommit(EntityManager em) {
+    return !em.unwrap(UnitOfWork.class).hasChanges();
+  }
 }

@@ -3,6 +3,7 @@ package io.callflow.platform.persistence;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -29,7 +30,9 @@ import java.util.Optional;
  * change set).
  *
  * <p>A failure is a {@link PersistenceException} with the {@link SQLException} as its cause: it
- * rolls the transaction back, and a lost database still answers 503 (the cause says so).
+ * rolls the transaction back, and a lost database still answers 503 (the cause says so). A write
+ * that lost to a concurrent one is an {@link OptimisticLockException}, as the persistence unit's
+ * own would be.
  */
 @ApplicationScoped
 public class Sql {
@@ -71,6 +74,12 @@ public class Sql {
       return new Statement(text.toString(), parameters.toArray());
     }
   }
+
+  /**
+   * The SQLSTATE of a write that lost to a concurrent one (serialization_failure), raised by a
+   * statement that checks its own outcome ({@code callflow_one_row_changed}).
+   */
+  private static final String LOST_UPDATE = "40001";
 
   /** The key of the transaction's connection among its resources. */
   private static final Object CONNECTION = new Object();
@@ -178,6 +187,9 @@ public class Sql {
   }
 
   private static PersistenceException failed(String sql, SQLException e) {
+    if (LOST_UPDATE.equals(e.getSQLState())) {
+      return new OptimisticLockException(e.getMessage(), e);
+    }
     return new PersistenceException("Statement failed: " + sql, e);
   }
 }

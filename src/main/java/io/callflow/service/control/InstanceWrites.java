@@ -7,7 +7,6 @@ import io.callflow.service.entity.ServiceInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,13 +32,15 @@ public class InstanceWrites {
       "INSERT INTO service_instance (" + String.join(", ", ServiceInstance.COLUMNS) + ") VALUES";
   private static final String ROW =
       "(" + String.join(", ", Collections.nCopies(ServiceInstance.COLUMNS.size(), "?")) + ")";
-  // COLUMNS begins with the id and ends with the version
+  // COLUMNS begins with the id and ends with the version; an update that finds the row at another
+  // version fails in SQL, so that the commit sent with it does not run (CommitWrites)
   private static final String UPDATE =
-      "UPDATE service_instance SET "
+      "WITH changed AS (UPDATE service_instance SET "
           + ServiceInstance.COLUMNS.subList(1, ServiceInstance.COLUMNS.size()).stream()
               .map(column -> column + " = ?")
               .collect(Collectors.joining(", "))
-          + " WHERE id = ? AND version = ?";
+          + " WHERE id = ? AND version = ? RETURNING 1)"
+          + " SELECT callflow_one_row_changed(count(*), 'Service instance ' || ?) FROM changed";
 
   @PersistenceContext EntityManager em;
   @Inject CommitWrites commitWrites;
@@ -54,9 +55,9 @@ public class InstanceWrites {
   /**
    * The persistence context's copy of {@code instance}, read by plain JDBC in the caller's
    * transaction: the transaction's reads by id find it there, and the changes made to it are
-   * written as its transaction commits, checked against the version it was read with, the
-   * persistence context's own write of it left out. A transaction that changes nothing writes
-   * nothing.
+   * written as its transaction commits, checked against the version it was read with (a lost update
+   * fails with SQLSTATE 40001, an optimistic lock failure), the persistence context's own write of
+   * it left out. A transaction that changes nothing writes nothing.
    */
   public ServiceInstance updateAtCommit(ServiceInstance instance) {
     ServiceInstance managed = PersistenceContexts.adopt(em, instance);
@@ -88,7 +89,6 @@ public class InstanceWrites {
   private static final class Updates implements CommitWrites.Rows {
     final EntityManager em;
     final List<Read> read = new ArrayList<>(1);
-    final List<String> written = new ArrayList<>(1);
 
     Updates(EntityManager em) {
       this.em = em;
@@ -97,44 +97,33 @@ public class InstanceWrites {
     @Override
     public List<Sql.Statement> drain() {
       List<Sql.Statement> updates = new ArrayList<>(read.size());
-      written.clear();
       for (Read each : read) {
         Object[] now = each.managed().columnValues();
         if (Arrays.equals(now, each.values())) {
           continue; // unchanged: nothing to write, and the persistence context writes nothing
         }
         updates.add(update(now));
-        written.add(each.managed().id());
         // what the persistence context would write is written here
         em.detach(each.managed());
       }
       read.clear();
       return updates;
     }
-
-    @Override
-    public void written(int[] changed) {
-      for (int i = 0; i < changed.length; i++) {
-        if (changed[i] != 1) {
-          throw new OptimisticLockException(
-              "Service instance " + written.get(i) + " was changed by another transaction");
-        }
-      }
-    }
   }
 
   /**
    * The update writing {@code row} ({@link ServiceInstance#columnValues}) over the row of the same
-   * version: every column but the id set, the version one up.
+   * version: every column but the id set, the version one up; failing unless it changed that row.
    */
   static Sql.Statement update(Object[] row) {
     int last = row.length - 1;
-    Object[] parameters = new Object[row.length + 1];
+    Object[] parameters = new Object[row.length + 2];
     System.arraycopy(row, 1, parameters, 0, last);
     long version = (Long) row[last];
     parameters[last - 1] = version + 1;
     parameters[last] = row[0];
     parameters[last + 1] = version;
+    parameters[last + 2] = row[0];
     return new Sql.Statement(UPDATE, parameters);
   }
 }

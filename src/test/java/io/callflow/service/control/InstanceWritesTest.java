@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class InstanceWritesTest {
 
   @Test
-  void anUpdateSetsEveryColumnButTheIdAndChecksTheVersionItWasReadWith() {
+  void anUpdateSetsEveryColumnButTheIdAndFailsUnlessItFindsTheVersionItWasReadWith() {
     List<String> columns = ServiceInstance.COLUMNS;
     Object[] row = new Object[columns.size()];
     for (int i = 0; i < row.length; i++) {
@@ -30,8 +30,12 @@ class InstanceWritesTest {
       Object expected = column.equals("version") ? 8L : "value of " + column;
       assertEquals(expected, update.parameters()[i], column);
     }
-    assertEquals(" WHERE id = ? AND version = ?", sql.substring(sql.indexOf(" WHERE ")));
+    assertEquals(
+        " WHERE id = ? AND version = ? RETURNING 1)"
+            + " SELECT callflow_one_row_changed(count(*), 'Service instance ' || ?) FROM changed",
+        sql.substring(sql.indexOf(" WHERE ")));
     assertEquals("value of id", update.parameters()[assignments.length]);
     assertEquals(7L, update.parameters()[assignments.length + 1]);
+    assertEquals("value of id", update.parameters()[assignments.length + 2]);
   }
 }
