@@ -97,24 +97,16 @@ public class Sql {
   }
 
   /**
-   * Runs INSERT, UPDATE or DELETE statements in their order, all in one round trip; answers the
-   * rows each of them changed, in their order.
+   * Runs statements in their order, all in one round trip; the first that fails stops the rest and
+   * throws.
    */
-  public int[] updateAll(List<Statement> statements) {
+  public void updateAll(List<Statement> statements) {
     if (statements.isEmpty()) {
-      return new int[0];
+      return;
     }
     Statement all = Statement.joined(statements);
     try (PreparedStatement statement = prepared(connection(), all.sql(), all.parameters())) {
       statement.execute();
-      int[] changed = new int[statements.size()];
-      for (int i = 0; i < changed.length; i++) {
-        if (i > 0) {
-          statement.getMoreResults();
-        }
-        changed[i] = statement.getUpdateCount();
-      }
-      return changed;
     } catch (SQLException e) {
       throw failed(all.sql(), e);
     }
