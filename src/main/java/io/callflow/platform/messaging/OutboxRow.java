@@ -28,21 +28,25 @@ record OutboxRow(
 
   /**
    * The oldest {@code limit} rows, in the order they were written, when this transaction takes the
-   * sender lock {@code senderLock}; none when another transaction holds it. One round trip: the
-   * first statement has the second read the outbox by its index (under load the table's heap swells
-   * with deleted rows, autovacuum frees them but keeps the pages, and with a few live rows over
-   * many pages the planner prefers a sequential scan: every dead row read about a hundred times a
-   * second, while the index passes over them); the second reads nothing without the lock.
+   * sender lock {@code senderLock}; none when another transaction holds it. Two statements in one
+   * round trip. The first takes the lock, notes whether it got it, and has the second read the
+   * outbox by its index (under load the table's heap swells with deleted rows, autovacuum frees
+   * them but keeps the pages, and with a few live rows over many pages the planner prefers a
+   * sequential scan: every dead row read about a hundred times a second, while the index passes
+   * over them). The second reads only with the lock, and it must be a statement of its own: its
+   * snapshot is taken after the lock, so it sees the delete of the sender that held the lock before
+   * and sends none of those rows again.
    */
   static List<OutboxRow> oldestIfSender(Connection db, long senderLock, int limit)
       throws SQLException {
     List<OutboxRow> rows = new ArrayList<>();
     try (PreparedStatement select =
         db.prepareStatement(
-            "SELECT set_config('enable_seqscan', 'off', true);\n"
+            "SELECT set_config('callflow.relay_sender', pg_try_advisory_xact_lock(?)::text, true),"
+                + " set_config('enable_seqscan', 'off', true);\n"
                 + "SELECT id, message_id, destination, topic, type, body, properties, group_id,"
                 + " deliver_at, created_at FROM outbox_message"
-                + " WHERE (SELECT pg_try_advisory_xact_lock(?)) ORDER BY id LIMIT "
+                + " WHERE current_setting('callflow.relay_sender') = 'true' ORDER BY id LIMIT "
                 + limit)) {
       select.setLong(1, senderLock);
       select.execute();
