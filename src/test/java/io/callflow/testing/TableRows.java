@@ -16,8 +16,14 @@ public final class TableRows {
 
   /** Which of {@code ids} are in {@code table} (its key column {@code id}). */
   public static Set<String> present(Connection db, String table, String... ids) {
+    return presentBy(db, table, "id", ids);
+  }
+
+  /** Which of {@code ids} appear in {@code column} of {@code table}. */
+  public static Set<String> presentBy(Connection db, String table, String column, String... ids) {
     try (PreparedStatement select =
-        db.prepareStatement("SELECT id FROM " + table + " WHERE id = ANY (?)")) {
+        db.prepareStatement(
+            "SELECT DISTINCT " + column + " FROM " + table + " WHERE " + column + " = ANY (?)")) {
       select.setArray(1, db.createArrayOf("varchar", ids));
       Set<String> found = new TreeSet<>();
       try (ResultSet rows = select.executeQuery()) {

@@ -85,8 +85,9 @@ public final class ConfigKeys {
 
   /**
    * Days an ended service instance (completed, cancelled, expired or failed) is kept after its last
-   * change before {@code EndedInstanceSweep} deletes it (30; at least 1). Until then the Service
-   * API answers it by id and the console finds it; afterwards it is unknown (404).
+   * change before {@code EndedInstanceSweep} deletes it, with its call results, dial attempts and
+   * queue wait (30; at least 1). Until then the Service API answers it by id and the console finds
+   * it; afterwards it is unknown (404). Pushes' outcomes are kept as long ({@code DeliverySweep}).
    */
   public static final String ENDED_INSTANCES_KEPT_DAYS =
       "callflow.service.ended-instances-kept-days";

@@ -2,10 +2,12 @@ package io.callflow.platform.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -20,28 +22,60 @@ import javax.sql.DataSource;
  * instances sweeping the same database at once share the work instead of queueing behind each
  * other's row locks.
  *
+ * <p>Rows of other tables that record something about a deleted row ({@code dependents}) go in the
+ * same statement, found by their column naming the row's {@code id}: what the table keeps for a
+ * time, it keeps whole, and nothing is left behind that names a row no longer there.
+ *
  * @param condition selects the rows to delete, its one parameter the point they are older than
  * @param rows what the rows are, for the log ("expired app data entries")
+ * @param dependents rows that go with each deleted row, by its id
  */
 public record BatchedDelete(
-    String table, String condition, int batchSize, int batchesPerRun, String rows) {
+    String table,
+    String condition,
+    int batchSize,
+    int batchesPerRun,
+    String rows,
+    List<Dependent> dependents) {
+
+  /** Rows of {@code table} whose {@code column} holds the id of a row deleted. */
+  public record Dependent(String table, String column) {}
+
+  public BatchedDelete(
+      String table, String condition, int batchSize, int batchesPerRun, String rows) {
+    this(table, condition, batchSize, batchesPerRun, rows, List.of());
+  }
 
   /** The point {@code days} days before {@code now}; a day at the least, whatever is configured. */
   public static Instant daysBefore(Instant now, int days) {
     return now.minus(Duration.ofDays(Math.max(1, days)));
   }
 
-  /** One batch's statement. */
+  /** One batch's statement; it answers how many rows of {@code table} it deleted. */
   public String statement() {
-    return "DELETE FROM "
-        + table
-        + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM "
-        + table
-        + " WHERE "
-        + condition
-        + " LIMIT "
-        + batchSize
-        + " FOR UPDATE SKIP LOCKED))";
+    StringBuilder sql =
+        new StringBuilder("WITH deleted AS (DELETE FROM ")
+            .append(table)
+            .append(" WHERE ctid = ANY (ARRAY(SELECT ctid FROM ")
+            .append(table)
+            .append(" WHERE ")
+            .append(condition)
+            .append(" LIMIT ")
+            .append(batchSize)
+            .append(" FOR UPDATE SKIP LOCKED)) RETURNING ")
+            .append(dependents.isEmpty() ? "1" : "id") // a table without dependents may have no id
+            .append(")");
+    for (int i = 0; i < dependents.size(); i++) {
+      Dependent dependent = dependents.get(i);
+      sql.append(", dependent")
+          .append(i)
+          .append(" AS (DELETE FROM ")
+          .append(dependent.table())
+          .append(" WHERE ")
+          .append(dependent.column())
+          .append(" IN (SELECT id FROM deleted))");
+    }
+    return sql.append(" SELECT count(*) FROM deleted").toString();
   }
 
   /** Deletes rows older than {@code before}; answers how many. */
@@ -52,7 +86,11 @@ public record BatchedDelete(
       connection.setAutoCommit(true); // each batch commits on its own
       delete.setTimestamp(1, Timestamp.from(before));
       for (int batch = 0; batch < batchesPerRun; batch++) {
-        int rows = delete.executeUpdate();
+        int rows;
+        try (ResultSet count = delete.executeQuery()) {
+          count.next();
+          rows = count.getInt(1);
+        }
         deleted += rows;
         if (rows < batchSize) {
           break;

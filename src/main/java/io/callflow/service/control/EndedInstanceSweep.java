@@ -2,6 +2,7 @@ package io.callflow.service.control;
 
 import io.callflow.platform.config.ConfigKeys;
 import io.callflow.platform.persistence.BatchedDelete;
+import io.callflow.platform.persistence.BatchedDelete.Dependent;
 import io.callflow.platform.persistence.CallflowDataSource;
 import io.callflow.platform.persistence.SchemaMigration;
 import jakarta.annotation.Resource;
@@ -11,13 +12,15 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes service instances that ended more than {@link ConfigKeys#ENDED_INSTANCES_KEPT_DAYS} days
- * ago (by their last change), with their history, so that the table holds the live instances and a
+ * ago (by their last change), with their history and what other features recorded about them (call
+ * results, dial attempts, the queue wait), so that these tables hold the live instances and a
  * bounded past. Every 15 seconds, through the index of ended instances: a run with nothing to
  * delete is one index probe. In batches ({@link BatchedDelete}); several server instances may sweep
  * at once. An instance's app data has a time to live of its own and its bookings a sweep of their
@@ -33,7 +36,12 @@ public class EndedInstanceSweep {
           "state IN ('COMPLETED', 'CANCELLED', 'EXPIRED', 'FAILED') AND updated_at < ?",
           1000,
           50,
-          "ended service instances");
+          "ended service instances",
+          // what other features record about an instance, each keyed by it first
+          List.of(
+              new Dependent("call_result", "service_id"),
+              new Dependent("dial_attempt", "service_id"),
+              new Dependent("queue_wait", "service_id")));
 
   private static final Logger LOG = Logger.getLogger(EndedInstanceSweep.class.getName());
 

@@ -9,14 +9,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * The service_instance table keeps the live instances and the last days of ended ones (thirty, the
- * default): the sweep deletes what ended before, through the index of ended instances, and the
- * Service API no longer knows it.
+ * default): the sweep deletes what ended before, through the index of ended instances, with what
+ * other features recorded about it, and the Service API no longer knows it.
  */
 class EndedInstanceSweepIT {
 
@@ -30,17 +32,30 @@ class EndedInstanceSweepIT {
       statement.executeUpdate(instance(old, "COMPLETED", "31 days"));
       statement.executeUpdate(instance(recent, "CANCELLED", "29 days"));
       statement.executeUpdate(instance(live, "SCHEDULED", "60 days"));
+      for (String id : List.of(old, recent, live)) {
+        statement.executeUpdate(records(id));
+      }
       try {
         TableRows.awaitGone(db, "service_instance", old, Duration.ofSeconds(40));
         assertEquals(
             Set.of(recent, live),
             TableRows.present(db, "service_instance", old, recent, live),
             "ended 29 days ago and live");
+        for (String table : RECORDS) {
+          assertEquals(
+              Set.of(recent, live),
+              TableRows.presentBy(db, table, "service_id", old, recent, live),
+              table + " rows go with their instance, and only with it");
+        }
         assertEquals(
             404,
             TestServer.gms().get("/genesys/1/service/" + old).status(),
             "a deleted instance is unknown");
       } finally {
+        for (String table : RECORDS) {
+          statement.executeUpdate(
+              "DELETE FROM " + table + " WHERE service_id IN ('" + recent + "', '" + live + "')");
+        }
         statement.executeUpdate(
             "DELETE FROM service_instance WHERE id IN ('" + recent + "', '" + live + "')");
       }
@@ -55,14 +70,48 @@ class EndedInstanceSweepIT {
       try {
         // which index the plan takes, not whether a small test table is read whole instead
         statement.execute("SET LOCAL enable_seqscan = off");
+        String sweep = EndedInstanceSweep.ENDED.statement();
         assertEquals(
             Set.of(QueryPlans.read("service_instance_ended", true)),
-            QueryPlans.indexes(
-                statement, EndedInstanceSweep.ENDED.statement(), "service_instance"));
+            QueryPlans.indexes(statement, sweep, "service_instance"));
+        // an instance's records are found by its id, never by reading their tables
+        assertEquals(
+            Set.of(
+                QueryPlans.read("call_result_once_per_attempt", true),
+                QueryPlans.read("dial_attempt_pkey", true),
+                QueryPlans.read("queue_wait_pkey", true)),
+            RECORDS.stream()
+                .flatMap(table -> indexes(statement, sweep, table).stream())
+                .collect(Collectors.toSet()));
       } finally {
         db.rollback();
       }
     }
+  }
+
+  private static Set<String> indexes(Statement statement, String sql, String table) {
+    try {
+      return QueryPlans.indexes(statement, sql, table);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What other features record about an instance, by its id. */
+  private static final List<String> RECORDS = List.of("call_result", "dial_attempt", "queue_wait");
+
+  /** A call result, a dial attempt and a queue wait of the instance {@code id}. */
+  private static String records(String id) {
+    return "INSERT INTO call_result (id, service_id, agent_id, result, reported_at) VALUES ("
+        + "gen_random_uuid(), '"
+        + id
+        + "', 'agent-1', 'COMPLETED', now() - interval '40 days');"
+        + " INSERT INTO dial_attempt (service_id, attempt, party, dialled_at) VALUES ('"
+        + id
+        + "', 1, 'CUSTOMER', now() - interval '40 days');"
+        + " INSERT INTO queue_wait (service_id, queue_name, predicted_seconds, queued_at) VALUES ('"
+        + id
+        + "', 'history', 30, now() - interval '40 days')";
   }
 
   private static String instance(String id, String state, String ago) {
