@@ -1,10 +1,13 @@
 package io.callflow.routing.control;
 
+import io.callflow.platform.persistence.TransactionEnd;
 import io.callflow.routing.entity.VirtualQueue;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -12,7 +15,7 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Each queue's average handle time, learnt from the calls desktops report as completed. Every
  * position's EWT needs it, so it is read from the database at most once a second per queue, and at
- * once after this server learnt or configured it; in the caller's transaction.
+ * once after this server committed a new one (learnt or configured); in the caller's transaction.
  */
 @ApplicationScoped
 public class HandleTimes {
@@ -25,12 +28,19 @@ public class HandleTimes {
   private record Known(Duration average, long readAtNanos) {}
 
   @PersistenceContext EntityManager em;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private final ConcurrentMap<String, Known> known = new ConcurrentHashMap<>();
 
+  /** When each queue's handle time last changed here: a reading begun before is stale. */
+  private final ConcurrentMap<String, Long> changedAtNanos = new ConcurrentHashMap<>();
+
   public Duration of(String queue) {
     Known last = known.get(queue);
-    if (last != null && System.nanoTime() - last.readAtNanos() < FRESH_NANOS) {
+    Long changedAt = changedAtNanos.get(queue);
+    if (last != null
+        && System.nanoTime() - last.readAtNanos() < FRESH_NANOS
+        && (changedAt == null || last.readAtNanos() - changedAt > 0)) {
       return last.average();
     }
     long readAt = System.nanoTime();
@@ -49,8 +59,16 @@ public class HandleTimes {
     forget(queue);
   }
 
-  /** The queue's handle time changed on this server: the next EWT reads it again. */
+  /**
+   * The caller's transaction changes the queue's handle time: once it has ended, the next EWT reads
+   * it again. Forgetting earlier would let a reading made before the commit stand for a second.
+   */
   void forget(String queue) {
+    TransactionEnd.afterwards(transactions, () -> changed(queue));
+  }
+
+  private void changed(String queue) {
+    changedAtNanos.put(queue, System.nanoTime());
     known.remove(queue);
   }
 }

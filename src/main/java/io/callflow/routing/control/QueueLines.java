@@ -1,12 +1,12 @@
 package io.callflow.routing.control;
 
+import io.callflow.platform.persistence.TransactionEnd;
 import io.callflow.routing.entity.WaitingLine;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -77,24 +77,14 @@ public class QueueLines {
    */
   void changing(String queue) {
     String key = key(queue);
-    if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
-      changed(queue);
-      return;
-    }
-    if (transactions.getResource(key) == null) {
+    if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+      if (transactions.getResource(key) != null) {
+        return; // counted once, when this transaction ends
+      }
       transactions.putResource(key, Boolean.TRUE);
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            // once the change is visible: a line read before is stale from now on
-            @Override
-            public void afterCompletion(int status) {
-              changed(queue);
-            }
-          });
     }
+    // once the change is visible: a line read before is stale from now on
+    TransactionEnd.afterwards(transactions, () -> changed(queue));
   }
 
   private boolean changedHere(String queue) {
