@@ -9,15 +9,17 @@ import java.util.stream.Collectors;
 /**
  * Runs the product's hot path at 8 connections once after boot, in steps of 20 s, until the
  * server's JIT compiler is done with it: at least {@link BenchSettings#serverWarmup()}, then until
- * a step in which the compiler threads take less than 5 % of the server's CPU (at most five times
- * the minimum). On two cores under load the compiler gets only its share of the CPU: the server's
- * CPU per request kept falling for three to four minutes, from about 6 ms to 0.8 ms, and the
- * compiler took a third of the server's CPU until it did.
+ * a step in which the compiler threads take less than 5 % of the server's CPU and the server's CPU
+ * per request fell by less than 5 % from the step before (at most five times the minimum). On two
+ * cores under load the compiler gets only its share of the CPU: the server's CPU per request kept
+ * falling for three to four minutes, from about 6 ms to 0.8 ms, and the compiler took a third of
+ * the server's CPU until it did.
  */
 final class ServerWarmUp {
 
   private static final Duration STEP = Duration.ofSeconds(20);
   private static final int CONNECTIONS = 8;
+  private static final double SETTLED = 0.95;
 
   /** One step: its pace, the server's CPU per request and the compiler's share of it. */
   record Step(double perSecond, double serverMsPerRequest, double compilerShare) {}
@@ -61,10 +63,24 @@ final class ServerWarmUp {
           step.perSecond(),
           step.serverMsPerRequest(),
           100 * step.compilerShare());
-      if (elapsed.compareTo(minimum) >= 0 && cost.compilerQuiet()) {
+      if (elapsed.compareTo(minimum) >= 0 && cost.compilerQuiet() && settled()) {
         return;
       }
     }
+  }
+
+  /**
+   * The server's CPU per request has stopped falling: the last step cost at least {@link #SETTLED}
+   * of the one before. The compiler goes quiet before the code it made has replaced all the slower
+   * code on the hot path: a point measured then runs a fifth slower than later ones.
+   */
+  private boolean settled() {
+    if (steps.size() < 2) {
+      return false;
+    }
+    Step last = steps.get(steps.size() - 1);
+    Step before = steps.get(steps.size() - 2);
+    return last.serverMsPerRequest() >= SETTLED * before.serverMsPerRequest();
   }
 
   void report(Report report) {
@@ -85,7 +101,8 @@ final class ServerWarmUp {
             + Format.clock(STEP.multipliedBy(steps.size()))
             + " (min:s) before the first point, in steps of "
             + STEP.toSeconds()
-            + " s, until its JIT compiler used less than 5 % of one core (at least "
+            + " s, until its JIT compiler used less than 5 % of one core and its CPU per request fell"
+            + " by less than 5 % in a step (at least "
             + settings.serverWarmup().toSeconds()
             + " s). Server CPU per request, in ms, step by step (the compiler's share): "
             + trace
