@@ -41,9 +41,9 @@ class BenchRun {
       // the server is warm now: what it costs idle is measured again for the product's points
       idle(report, "after the ceilings", points.measureIdle(Duration.ofSeconds(2)), points);
       HotPath hotPath = new HotPath(stack, settings, points, wrk, setup);
-      hotPath.measure();
+      hotPath.measure(ceilings);
       hotPath.measureOthers();
-      hotPath.report(report, ceilings);
+      hotPath.report(report);
       report.write();
 
       if (settings.profile()) {

@@ -63,14 +63,15 @@ final class Ceilings {
 
   /** Measures the HTTP + one commit ceiling at {@code connections} (again). */
   Points.Point httpCommitPoint(int connections) throws Exception {
-    String bench = BenchWar.CONTEXT_ROOT;
     return points.measure(
-        "ceiling " + HTTP_COMMIT,
-        connections,
-        () -> {},
-        length ->
-            wrk.pair(
-                stack.baseUrl(), bench + "/allocate", bench + "/release", connections, length));
+        "ceiling " + HTTP_COMMIT, connections, () -> {}, httpCommitLoad(connections));
+  }
+
+  /** The HTTP + one commit ceiling's load at {@code connections}. */
+  Points.Load httpCommitLoad(int connections) {
+    String bench = BenchWar.CONTEXT_ROOT;
+    return length ->
+        wrk.pair(stack.baseUrl(), bench + "/allocate", bench + "/release", connections, length);
   }
 
   /** The HTTP + one commit ceiling at {@code connections} (mean of its runs). */

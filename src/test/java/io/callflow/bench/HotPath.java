@@ -2,6 +2,8 @@ package io.callflow.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The product's hot path: request-interaction + match-interaction pairs on a locking pool (each
@@ -23,6 +25,7 @@ final class HotPath {
   private final Wrk wrk;
   private final ProductSetup setup;
   private final List<Points.Point> pairs = new ArrayList<>();
+  private final Map<Integer, Points.Point> bracketing = new TreeMap<>();
   private final List<Points.Point> shared = new ArrayList<>();
   private final List<Points.Point> reads = new ArrayList<>();
   private final List<Points.Point> polls = new ArrayList<>();
@@ -36,9 +39,19 @@ final class HotPath {
     this.setup = setup;
   }
 
-  void measure() throws Exception {
+  /** The pair points, each bracketed by runs of {@code ceilings}' HTTP + one commit. */
+  void measure(Ceilings ceilings) throws Exception {
     for (int c : settings.connections()) {
-      pairs.add(pairPoint("hot path", c, POOL_SIZE));
+      Points.Bracketed point =
+          points.measureBracketed(
+              "hot path",
+              c,
+              () -> setup.interactionOn(setup.pool("LOCKING", POOL_SIZE, 30)),
+              pairs(c),
+              "ceiling " + Ceilings.HTTP_COMMIT + " beside the hot path",
+              ceilings.httpCommitLoad(c));
+      pairs.add(point.point());
+      bracketing.put(c, point.ceiling());
       commitToBroker.add(c + ": " + commitToBroker());
     }
   }
@@ -119,12 +132,12 @@ final class HotPath {
   }
 
   Points.Point pairPoint(String name, int connections, Points.Setup prepare) throws Exception {
+    return points.measure(name, connections, prepare, pairs(connections));
+  }
+
+  private Points.Load pairs(int connections) {
     String base = stack.baseUrl();
-    return points.measure(
-        name,
-        connections,
-        prepare,
-        length -> wrk.pair(base, REQUEST_INTERACTION, MATCH_INTERACTION, connections, length));
+    return length -> wrk.pair(base, REQUEST_INTERACTION, MATCH_INTERACTION, connections, length);
   }
 
   private String createInstance() {
@@ -134,7 +147,7 @@ final class HotPath {
         .getString("_id");
   }
 
-  void report(Report report, Ceilings ceilings) {
+  void report(Report report) {
     report.heading("Hot path: request-interaction + match-interaction");
     report.paragraph(
         "Pairs on one connection: POST request-interaction (the built-in service pointed at a"
@@ -142,10 +155,17 @@ final class HotPath {
             + POOL_SIZE
             + " numbers for each point), then POST match-interaction with the `_access_number`"
             + " and `_access_code` it answered. A call is a pair: calls/s is half of req/s. In"
-            + " brackets, the ratio to the `HTTP + one commit` ceiling at the same connections"
-            + " (mean of its two runs): throughput as a fraction of the ceiling's, latency as a"
-            + " multiple of the ceiling's allocate or release.");
-    report.table(pairHeaders(), pairRows(pairs, ceilings::httpCommit));
+            + " brackets, the ratio to the `HTTP + one commit` ceiling at the same connections,"
+            + " run once right before the point's two runs and once right after them (the mean"
+            + " of those two runs, below the table), so that a drift of the machine's speed over"
+            + " those minutes moves both alike: throughput as a fraction of the ceiling's, latency"
+            + " as a multiple of the ceiling's allocate or release.");
+    report.table(pairHeaders(), pairRows(pairs, bracketing::get));
+    report.line("**The ceiling beside the hot path** (run 1 before the point's runs, 2 after)");
+    report.line("");
+    List<List<String>> ceilingRows = new ArrayList<>();
+    bracketing.values().forEach(p -> ceilingRows.addAll(Rows.of(p, "first")));
+    report.table(Rows.headers(), ceilingRows);
     report.paragraph(
         "Commit to broker (the server's `callflow_outbox_commit_to_broker_seconds`, read"
             + " after each point; its reservoir favours the last minutes), by connections: "

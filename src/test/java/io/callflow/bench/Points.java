@@ -123,6 +123,32 @@ final class Points {
   }
 
   Point measure(String name, int connections, Setup setup, Load load) throws Exception {
+    Readied readied = ready(setup, load);
+    return measured(name, connections, runs(load, settings.runs()), readied);
+  }
+
+  /**
+   * Measures a point as {@link #measure} does, with a run of {@code ceiling} right before its runs
+   * and another right after them: a ceiling measured in the same minutes, whose mean a drift of the
+   * machine's speed over those minutes changes as much as the point's.
+   */
+  Bracketed measureBracketed(
+      String name, int connections, Setup setup, Load load, String ceilingName, Load ceiling)
+      throws Exception {
+    Readied readied = ready(setup, load);
+    ceiling.run(settings.warmup()); // its code may have cooled since the ceilings' section
+    List<Run> ceilingRuns = new ArrayList<>(runs(ceiling, 1));
+    List<Run> runs = runs(load, settings.runs());
+    ceilingRuns.addAll(runs(ceiling, 1));
+    Point bracket = new Point(ceilingName, connections, ceilingRuns, Duration.ZERO, Duration.ZERO);
+    progress(bracket);
+    return new Bracketed(measured(name, connections, runs, readied), bracket);
+  }
+
+  /** How long the server took to recover before a point, and how long it was warmed up. */
+  private record Readied(Duration recovery, Duration warmedUp) {}
+
+  private Readied ready(Setup setup, Load load) throws Exception {
     Duration recovery = recover();
     stack.resetTables();
     setup.prepare();
@@ -131,14 +157,25 @@ final class Points {
     // as autovacuum would on a running server: the planner knows the tables as the warm-up left
     // them, not empty (statements prepared on empty tables' statistics keep sequential scans)
     stack.analyze();
+    return new Readied(recovery, warmedUp);
+  }
+
+  /** A point and the ceiling measured right before and right after its runs. */
+  record Bracketed(Point point, Point ceiling) {}
+
+  private List<Run> runs(Load load, int count) throws Exception {
     List<Run> runs = new ArrayList<>();
-    for (int i = 0; i < settings.runs(); i++) {
+    for (int i = 0; i < count; i++) {
       Usage before = stack.usage();
       LoadResult result = load.run(settings.duration());
       Usage cost = stack.usage().minus(before).lessIdle(idle);
       runs.add(new Run(result, cost));
     }
-    Point point = new Point(name, connections, runs, recovery, warmedUp);
+    return runs;
+  }
+
+  private Point measured(String name, int connections, List<Run> runs, Readied readied) {
+    Point point = new Point(name, connections, runs, readied.recovery(), readied.warmedUp());
     LoadResult last = runs.get(runs.size() - 1).load();
     lastStalled = last.requests() == 0 && last.timeouts() + last.open() > 0;
     progress(point);
