@@ -1,9 +1,9 @@
 package io.callflow.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The product's hot path: request-interaction + match-interaction pairs on a locking pool (each
@@ -25,7 +25,7 @@ final class HotPath {
   private final Wrk wrk;
   private final ProductSetup setup;
   private final List<Points.Point> pairs = new ArrayList<>();
-  private final Map<Integer, Points.Point> bracketing = new TreeMap<>();
+  private final Map<Points.Point, Points.Point> bracketing = new LinkedHashMap<>();
   private final List<Points.Point> shared = new ArrayList<>();
   private final List<Points.Point> reads = new ArrayList<>();
   private final List<Points.Point> polls = new ArrayList<>();
@@ -42,18 +42,38 @@ final class HotPath {
   /** The pair points, each bracketed by runs of {@code ceilings}' HTTP + one commit. */
   void measure(Ceilings ceilings) throws Exception {
     for (int c : settings.connections()) {
-      Points.Bracketed point =
-          points.measureBracketed(
+      pairs.add(
+          bracketedPairPoint(
               "hot path",
               c,
               () -> setup.interactionOn(setup.pool("LOCKING", POOL_SIZE, 30)),
-              pairs(c),
-              "ceiling " + Ceilings.HTTP_COMMIT + " beside the hot path",
-              ceilings.httpCommitLoad(c));
-      pairs.add(point.point());
-      bracketing.put(c, point.ceiling());
+              ceilings,
+              bracketing));
       commitToBroker.add(c + ": " + commitToBroker());
     }
+  }
+
+  /**
+   * A pair point with the HTTP + one commit ceiling run right before and right after its runs
+   * ({@link Points#measureBracketed}), which {@code bracketing} keeps by the point.
+   */
+  Points.Point bracketedPairPoint(
+      String name,
+      int connections,
+      Points.Setup prepare,
+      Ceilings ceilings,
+      Map<Points.Point, Points.Point> bracketing)
+      throws Exception {
+    Points.Bracketed measured =
+        points.measureBracketed(
+            name,
+            connections,
+            prepare,
+            pairs(connections),
+            "ceiling " + Ceilings.HTTP_COMMIT + " beside " + name,
+            ceilings.httpCommitLoad(connections));
+    bracketing.put(measured.point(), measured.ceiling());
+    return measured.point();
   }
 
   /**
@@ -125,16 +145,6 @@ final class HotPath {
     return waiting.get(waiting.size() / 2);
   }
 
-  /** request-interaction + match-interaction on a fresh locking pool of {@code poolSize}. */
-  Points.Point pairPoint(String name, int connections, int poolSize) throws Exception {
-    return pairPoint(
-        name, connections, () -> setup.interactionOn(setup.pool("LOCKING", poolSize, 30)));
-  }
-
-  Points.Point pairPoint(String name, int connections, Points.Setup prepare) throws Exception {
-    return points.measure(name, connections, prepare, pairs(connections));
-  }
-
   private Points.Load pairs(int connections) {
     String base = stack.baseUrl();
     return length -> wrk.pair(base, REQUEST_INTERACTION, MATCH_INTERACTION, connections, length);
@@ -161,11 +171,7 @@ final class HotPath {
             + " those minutes moves both alike: throughput as a fraction of the ceiling's, latency"
             + " as a multiple of the ceiling's allocate or release.");
     report.table(pairHeaders(), pairRows(pairs, bracketing::get));
-    report.line("**The ceiling beside the hot path** (run 1 before the point's runs, 2 after)");
-    report.line("");
-    List<List<String>> ceilingRows = new ArrayList<>();
-    bracketing.values().forEach(p -> ceilingRows.addAll(Rows.of(p, "first")));
-    report.table(Rows.headers(), ceilingRows);
+    bracketingTable(report, bracketing);
     report.paragraph(
         "Commit to broker (the server's `callflow_outbox_commit_to_broker_seconds`, read"
             + " after each point; its reservoir favours the last minutes), by connections: "
@@ -190,6 +196,22 @@ final class HotPath {
     }
   }
 
+  /** The ceiling's runs beside each point: run 1 before the point's runs, run 2 after them. */
+  static void bracketingTable(Report report, Map<Points.Point, Points.Point> bracketing) {
+    report.line("**The ceiling beside each point** (run 1 before the point's runs, 2 after)");
+    report.line("");
+    List<List<String>> rows = new ArrayList<>();
+    bracketing.forEach(
+        (point, ceiling) ->
+            Rows.of(ceiling, "first")
+                .forEach(
+                    row -> {
+                      row.set(0, row.get(0) + " " + point.name());
+                      rows.add(row);
+                    }));
+    report.table(Rows.headers(), rows);
+  }
+
   static List<String> pairHeaders() {
     List<String> headers =
         new ArrayList<>(
@@ -206,12 +228,13 @@ final class HotPath {
     return headers;
   }
 
-  /** Rows of pair points, each beside {@code ceilingAt} its connection count (null: none). */
+  /** Rows of pair points, each beside {@code ceilingOf} it (null: none). */
   static List<List<String>> pairRows(
-      List<Points.Point> measured, java.util.function.IntFunction<Points.Point> ceilingAt) {
+      List<Points.Point> measured,
+      java.util.function.Function<Points.Point, Points.Point> ceilingOf) {
     List<List<String>> rows = new ArrayList<>();
     for (Points.Point point : measured) {
-      Points.Point ceiling = ceilingAt.apply(point.connections());
+      Points.Point ceiling = ceilingOf.apply(point);
       int index = 1;
       for (Points.Run run : point.runs()) {
         LoadResult load = run.load();

@@ -21,7 +21,7 @@ final class Scale {
   private final Wrk wrk;
   private final Ceilings ceilings;
   private final List<Points.Point> measured = new ArrayList<>();
-  private Points.Point ceiling;
+  private final Map<Points.Point, Points.Point> bracketing = new LinkedHashMap<>();
   private final List<String> skipped = new ArrayList<>();
 
   Scale(
@@ -43,14 +43,16 @@ final class Scale {
 
   void measure() throws Exception {
     int c = settings.scaleConnections();
-    // the section's own ceiling and baseline: the machine's load changes over a long run
-    ceiling = ceilings.httpCommitPoint(c);
     for (int size : settings.poolSizes()) {
-      measured.add(hotPath.pairPoint(String.format("pool of %,d", size), c, size));
+      measured.add(
+          pairPoint(
+              String.format("pool of %,d", size),
+              c,
+              () -> setup.interactionOn(setup.pool("LOCKING", size, 30))));
     }
     try {
       measured.add(
-          hotPath.pairPoint(
+          pairPoint(
               String.format("%,d ended calls", settings.endedSeed()),
               c,
               () -> {
@@ -63,7 +65,7 @@ final class Scale {
     }
     for (int queued : settings.queuedSeeds()) {
       measured.add(
-          hotPath.pairPoint(
+          pairPoint(
               String.format("%,d queued", queued),
               c,
               () -> {
@@ -80,12 +82,17 @@ final class Scale {
     }
   }
 
+  private Points.Point pairPoint(String name, int connections, Points.Setup prepare)
+      throws Exception {
+    return hotPath.bracketedPairPoint(name, connections, prepare, ceilings, bracketing);
+  }
+
   private void twoInstances(int connections) throws Exception {
     String second = stack.startAnotherServer().baseUrl();
     try {
       String first = stack.baseUrl();
-      measured.add(
-          points.measure(
+      Points.Bracketed point =
+          points.measureBracketed(
               "two instances",
               connections,
               () -> setup.interactionOn(setup.pool("LOCKING", HotPath.POOL_SIZE, 30)),
@@ -94,7 +101,11 @@ final class Scale {
                 var two =
                     CompletableFuture.supplyAsync(() -> pair(second, connections / 2, length));
                 return merge(one.join(), two.join());
-              }));
+              },
+              "ceiling " + Ceilings.HTTP_COMMIT + " beside two instances",
+              ceilings.httpCommitLoad(connections));
+      measured.add(point.point());
+      bracketing.put(point.point(), point.ceiling());
     } finally {
       stack.stopOthers();
     }
@@ -145,16 +156,16 @@ final class Scale {
     report.paragraph(
         "The hot path at "
             + settings.scaleConnections()
-            + " connections, beside the `HTTP + one commit` ceiling measured again at the start of"
-            + " this section ("
-            + (ceiling == null ? "—" : Format.rate(ceiling.meanPerSecond()))
-            + " req/s): on pools of growing size; on a pool of "
+            + " connections, beside the `HTTP + one commit` ceiling run right before and right"
+            + " after each point's runs (as in the hot path): on pools of growing size; on a pool"
+            + " of "
             + HotPath.POOL_SIZE
             + " with ended calls (instances and matched bookings on the pool's numbers, seeded by"
             + " SQL); with customers queued (request-inbound-delay, no agent); and spread over two"
             + " server instances on one database and broker (one wrk per instance, half the"
             + " connections each; latency is the higher of the two; server CPU is both JVMs').");
-    report.table(HotPath.pairHeaders(), HotPath.pairRows(measured, c -> ceiling));
+    report.table(HotPath.pairHeaders(), HotPath.pairRows(measured, bracketing::get));
+    HotPath.bracketingTable(report, bracketing);
     skipped.forEach(s -> report.line("- " + s));
     if (!skipped.isEmpty()) {
       report.line("");
