@@ -61,8 +61,7 @@ final class Ceilings {
     }
   }
 
-  /** Measures the HTTP + one commit ceiling at {@code connections} (again). */
-  Points.Point httpCommitPoint(int connections) throws Exception {
+  private Points.Point httpCommitPoint(int connections) throws Exception {
     return points.measure(
         "ceiling " + HTTP_COMMIT, connections, () -> {}, httpCommitLoad(connections));
   }
@@ -72,11 +71,6 @@ final class Ceilings {
     String bench = BenchWar.CONTEXT_ROOT;
     return length ->
         wrk.pair(stack.baseUrl(), bench + "/allocate", bench + "/release", connections, length);
-  }
-
-  /** The HTTP + one commit ceiling at {@code connections} (mean of its runs). */
-  Points.Point httpCommit(int connections) {
-    return measured.getOrDefault(HTTP_COMMIT, Map.of()).get(connections);
   }
 
   private void record(String ceiling, Points.Point point) {

@@ -147,6 +147,32 @@ final class Scale {
         Math.max(a.seconds(), b.seconds()), kinds, a.generatorCpuMs() + b.generatorCpuMs());
   }
 
+  /**
+   * Each point's throughput as a share of the first point's (the smallest pool), as measured and
+   * with each read against the ceiling beside it, which takes out the machine's drift between them.
+   */
+  private String againstFirst() {
+    Points.Point first = measured.get(0);
+    List<String> shares = new ArrayList<>();
+    for (Points.Point point : measured.subList(1, measured.size())) {
+      double share = point.meanPerSecond() / first.meanPerSecond();
+      double againstCeilings =
+          share * bracketing.get(first).meanPerSecond() / bracketing.get(point).meanPerSecond();
+      shares.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s %.0f %% (%.0f %%)",
+              point.name(),
+              100 * share,
+              100 * againstCeilings));
+    }
+    return "Throughput as a share of the "
+        + first.name()
+        + "'s (mean of the two runs; in brackets, each against the ceiling beside it): "
+        + String.join("; ", shares)
+        + ".";
+  }
+
   private static String queueOption(String queue) {
     return "\"_queue\":\"" + queue + "\"";
   }
@@ -165,6 +191,9 @@ final class Scale {
             + " server instances on one database and broker (one wrk per instance, half the"
             + " connections each; latency is the higher of the two; server CPU is both JVMs').");
     report.table(HotPath.pairHeaders(), HotPath.pairRows(measured, bracketing::get));
+    if (measured.size() > 1) {
+      report.paragraph(againstFirst());
+    }
     HotPath.bracketingTable(report, bracketing);
     skipped.forEach(s -> report.line("- " + s));
     if (!skipped.isEmpty()) {
