@@ -66,8 +66,31 @@ final class Ceilings {
         "ceiling " + HTTP_COMMIT, connections, () -> {}, httpCommitLoad(connections));
   }
 
-  /** The HTTP + one commit ceiling's load at {@code connections}. */
-  Points.Load httpCommitLoad(int connections) {
+  /**
+   * Measures {@code load} as a point with the HTTP + one commit ceiling run right before and right
+   * after its runs ({@link Points#measureBracketed}); {@code beside} keeps that ceiling by the
+   * point.
+   */
+  Points.Point measureBeside(
+      String name,
+      int connections,
+      Points.Setup setup,
+      Points.Load load,
+      Map<Points.Point, Points.Point> beside)
+      throws Exception {
+    Points.Bracketed measured =
+        points.measureBracketed(
+            name,
+            connections,
+            setup,
+            load,
+            "ceiling " + HTTP_COMMIT + " beside " + name,
+            httpCommitLoad(connections));
+    beside.put(measured.point(), measured.ceiling());
+    return measured.point();
+  }
+
+  private Points.Load httpCommitLoad(int connections) {
     String bench = BenchWar.CONTEXT_ROOT;
     return length ->
         wrk.pair(stack.baseUrl(), bench + "/allocate", bench + "/release", connections, length);

@@ -53,10 +53,7 @@ final class HotPath {
     }
   }
 
-  /**
-   * A pair point with the HTTP + one commit ceiling run right before and right after its runs
-   * ({@link Points#measureBracketed}), which {@code bracketing} keeps by the point.
-   */
+  /** A pair point with the HTTP + one commit ceiling beside it ({@link Ceilings#measureBeside}). */
   Points.Point bracketedPairPoint(
       String name,
       int connections,
@@ -64,16 +61,7 @@ final class HotPath {
       Ceilings ceilings,
       Map<Points.Point, Points.Point> bracketing)
       throws Exception {
-    Points.Bracketed measured =
-        points.measureBracketed(
-            name,
-            connections,
-            prepare,
-            pairs(connections),
-            "ceiling " + Ceilings.HTTP_COMMIT + " beside " + name,
-            ceilings.httpCommitLoad(connections));
-    bracketing.put(measured.point(), measured.ceiling());
-    return measured.point();
+    return ceilings.measureBeside(name, connections, prepare, pairs(connections), bracketing);
   }
 
   /**

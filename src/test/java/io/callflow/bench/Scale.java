@@ -91,8 +91,8 @@ final class Scale {
     String second = stack.startAnotherServer().baseUrl();
     try {
       String first = stack.baseUrl();
-      Points.Bracketed point =
-          points.measureBracketed(
+      measured.add(
+          ceilings.measureBeside(
               "two instances",
               connections,
               () -> setup.interactionOn(setup.pool("LOCKING", HotPath.POOL_SIZE, 30)),
@@ -102,10 +102,7 @@ final class Scale {
                     CompletableFuture.supplyAsync(() -> pair(second, connections / 2, length));
                 return merge(one.join(), two.join());
               },
-              "ceiling " + Ceilings.HTTP_COMMIT + " beside two instances",
-              ceilings.httpCommitLoad(connections));
-      measured.add(point.point());
-      bracketing.put(point.point(), point.ceiling());
+              bracketing));
     } finally {
       stack.stopOthers();
     }
